@@ -1,0 +1,555 @@
+"""The parameter registry: every input of a :class:`~roi_models.scenario.Scenario`, declared once.
+
+Each :class:`Parameter` carries its dotted path, unit, default, plausible low/high range (used by the
+tornado, the Monte Carlo, the dashboard's sliders and the workbook's Inputs sheet), the hard limits
+that validation enforces, a description and the source of the default. Adding an input means adding
+one ``Parameter(...)`` here; nothing else has to list it.
+
+Source tags: ``sourced`` (a published figure), ``benchmark`` (an industry rule of thumb or a range
+from several sources), ``estimate`` (our own estimate: replace it with your own figure).
+
+Conventions: time in seconds unless the unit says otherwise, rates and shares as decimals (0.8, not
+80), money in the scenario's currency, annual rates compounded annually.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["PARAMETERS", "PRESETS", "SECTIONS", "Parameter", "registry"]
+
+SECTIONS: tuple[str, ...] = (
+    "scenario",
+    "demand",
+    "service",
+    "inhouse",
+    "outsourced",
+    "hybrid",
+    "revenue",
+    "finance",
+)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One input of the model.
+
+    Attributes
+    ----------
+    path : str
+        Dotted path, ``section.name``.
+    unit : str
+        Unit of the value, e.g. ``"USD/h"``, ``"share"``, ``"s"``.
+    default : Any
+        Default value (the ``default`` preset).
+    low, high : float or None
+        Plausible range for sensitivity and Monte Carlo (``None`` for non-numeric inputs).
+    description : str
+        What the input means, in one sentence.
+    source : str
+        Where the default and the range come from.
+    tag : str
+        ``"sourced"``, ``"benchmark"`` or ``"estimate"``.
+    kind : str
+        ``"float"``, ``"int"``, ``"choice"``, ``"vector"`` or ``"text"``.
+    minimum, maximum : float
+        Hard limits enforced by validation (inclusive unless ``exclusive_minimum``).
+    exclusive_minimum : bool
+        Whether ``minimum`` itself is invalid (``aht > 0``).
+    choices : tuple of str
+        Allowed values of a ``choice`` input.
+    length : int or None
+        Required length of a ``vector`` input (``None``: any length).
+    uncertain : bool
+        Whether the Monte Carlo samples it by default (money, volumes and behaviour yes; policy
+        choices such as the horizon no).
+    """
+
+    path: str
+    unit: str
+    default: Any
+    low: float | None
+    high: float | None
+    description: str
+    source: str
+    tag: str = "estimate"
+    kind: str = "float"
+    minimum: float = 0.0
+    maximum: float = float("inf")
+    exclusive_minimum: bool = False
+    choices: tuple[str, ...] = ()
+    length: int | None = None
+    uncertain: bool = True
+    bounds_note: str = field(default="", repr=False)
+
+    @property
+    def section(self) -> str:
+        """The section the input belongs to (``"inhouse"`` for ``inhouse.agent_hourly_wage``)."""
+        return self.path.split(".", 1)[0]
+
+    @property
+    def name(self) -> str:
+        """The input's name inside its section."""
+        return self.path.split(".", 1)[1]
+
+    @property
+    def numeric(self) -> bool:
+        """True for scalar numeric inputs (the ones sensitivity and Monte Carlo can vary)."""
+        return self.kind in ("float", "int")
+
+    def allowed_range(self) -> str:
+        """The hard limits in words, for error messages."""
+        if self.kind == "choice":
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        if self.kind == "text":
+            return "text"
+        lo = f"> {self.minimum:g}" if self.exclusive_minimum else f">= {self.minimum:g}"
+        if self.maximum == float("inf"):
+            rng = lo
+        else:
+            rng = f"{lo} and <= {self.maximum:g}"
+        if self.kind == "vector":
+            n = f"{self.length} numbers" if self.length else "a list of numbers"
+            return f"{n}, each {rng}"
+        return rng
+
+
+def _p(path: str, unit: str, default: Any, low: Any, high: Any, description: str, source: str,
+       tag: str = "estimate", **kw: Any) -> Parameter:
+    return Parameter(path, unit, default, low, high, description, source, tag, **kw)
+
+
+_SHARE = {"maximum": 1.0}
+_ANNUAL_RATE = {"minimum": -0.5, "maximum": 1.0}
+
+# Typical weekday arrival profile, 48 half-hour intervals from 00:00, relative weights (an
+# illustrative inbound-service shape: open 07:00-21:00, peaks mid-morning and early afternoon).
+_WEEKDAY_PROFILE = (
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1.5, 2.5, 3.5, 4.6, 5.2, 5.5, 5.6, 5.4, 5.0, 4.8, 4.9, 5.1, 5.0, 4.7,
+    4.3, 4.0, 3.7, 3.4, 3.0, 2.7, 2.4, 2.1, 1.8, 1.5, 1.2, 1.0, 0.8, 0.6,
+    0, 0, 0, 0, 0, 0,
+)
+# Weekend: open 09:00-18:00, flatter.
+_WEEKEND_PROFILE = (
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2.0, 3.0, 3.6, 3.8, 3.8, 3.6, 3.4, 3.3, 3.2, 3.0, 2.8, 2.5, 2.2, 2.0, 1.8, 1.5, 1.2, 1.0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+)
+# Seasonality, January..December, averaging 1 (post-holiday January peak, summer dip, Q4 rise).
+_SEASONALITY = (1.10, 1.02, 1.00, 0.97, 0.95, 0.92, 0.90, 0.93, 0.98, 1.02, 1.06, 1.15)
+
+PARAMETERS: tuple[Parameter, ...] = (
+    # ------------------------------------------------------------------ scenario (metadata)
+    _p("scenario.name", "", "Mid-size inbound contact center (US)", None, None,
+       "Name shown on the business case.", "user input", "estimate", kind="text", uncertain=False),
+    _p("scenario.notes", "", "Default scenario shipped with roi-models; replace every estimate "
+       "with your own figures.", None, None, "Free-text notes.", "user input", "estimate",
+       kind="text", uncertain=False),
+    # ------------------------------------------------------------------ demand
+    _p("demand.voice_annual_contacts", "contacts/year", 600_000.0, 480_000.0, 720_000.0,
+       "Inbound calls a year before self-service containment (year 1 forecast).",
+       "estimate: a mid-size center of about 1 million contacts a year; range +/-20% "
+       "forecast error (research/domain-sources.md 4)", "estimate"),
+    _p("demand.chat_annual_contacts", "contacts/year", 250_000.0, 200_000.0, 300_000.0,
+       "Chat sessions a year (year 1 forecast).", "estimate; +/-20% forecast error", "estimate"),
+    _p("demand.email_annual_contacts", "contacts/year", 150_000.0, 120_000.0, 180_000.0,
+       "E-mails / back-office items a year (year 1 forecast).", "estimate; +/-20%", "estimate"),
+    _p("demand.annual_growth", "share/year", 0.03, -0.02, 0.10,
+       "Annual growth of contact volume, applied each contract year.", "estimate", "estimate",
+       minimum=-0.5, maximum=2.0),
+    _p("demand.volume_vs_forecast", "share", 1.0, 0.85, 1.10,
+       "Actual volume as a share of the contracted forecast (below 1 triggers minimum "
+       "commitments).", "forecast error of +/-10-20% (research/domain-sources.md 4) [E]",
+       "estimate", exclusive_minimum=True, maximum=3.0),
+    _p("demand.seasonality", "factor", _SEASONALITY, None, None,
+       "Monthly volume factors, January to December, averaging 1.", "estimate (illustrative "
+       "retail/service shape)", "estimate", kind="vector", length=12, uncertain=False),
+    _p("demand.start_month", "month of year", 1, None, None,
+       "Calendar month (1-12) in which month 0 (start of transition) falls.", "user input",
+       "estimate", kind="int", minimum=1, maximum=12, uncertain=False),
+    _p("demand.weekday_profile", "weight", _WEEKDAY_PROFILE, None, None,
+       "Weekday arrivals by 30-minute interval from 00:00 (48 relative weights).",
+       "estimate (typical inbound weekday shape)", "estimate", kind="vector", length=48,
+       uncertain=False),
+    _p("demand.weekend_profile", "weight", _WEEKEND_PROFILE, None, None,
+       "Weekend arrivals by 30-minute interval from 00:00 (48 relative weights).",
+       "estimate (typical inbound weekend shape)", "estimate", kind="vector", length=48,
+       uncertain=False),
+    _p("demand.weekend_day_share", "share of a weekday", 0.4, 0.2, 0.7,
+       "Volume of a weekend day relative to a weekday.", "estimate", "estimate", maximum=5.0),
+    _p("demand.voice_aht_s", "s", 330.0, 270.0, 420.0,
+       "Average handle time of a call (talk + hold + wrap), in-house, today.",
+       "estimate; industry benchmarks 4-7 minutes", "benchmark", exclusive_minimum=True),
+    _p("demand.chat_aht_s", "s", 600.0, 450.0, 780.0,
+       "Average duration of a chat session, in-house.", "estimate", "estimate",
+       exclusive_minimum=True),
+    _p("demand.email_aht_s", "s", 420.0, 300.0, 600.0,
+       "Average handling time of an e-mail / back-office item, in-house.", "estimate",
+       "estimate", exclusive_minimum=True),
+    _p("demand.self_service_containment", "share", 0.15, 0.0, 0.45,
+       "Share of calls contained by IVR / self-service before reaching an agent.",
+       "turnella.com: true containment 20-45% for transactional calls", "sourced", **_SHARE),
+    _p("demand.self_service_repeat_share", "share", 0.2, 0.0, 0.5,
+       "Share of contained self-service sessions that come back as an agent call.",
+       "estimate (turnella.com logic: repeat calls from failed IVR sessions)", "estimate",
+       **_SHARE),
+    _p("demand.aht_improvement", "share", 0.0, 0.0, 0.15,
+       "AHT reduction reached by the in-house center over the improvement period "
+       "(180 s -> 160 s is 0.111).", "Oktell, 2017 (180 s to 160 s example)", "sourced",
+       **_SHARE),
+    _p("demand.aht_improvement_months", "months", 12.0, 6.0, 24.0,
+       "Months over which the AHT improvement is reached, linearly.", "estimate", "estimate",
+       exclusive_minimum=True, uncertain=False),
+    _p("demand.repeats_per_unresolved", "contacts", 1.0, 0.5, 1.5,
+       "Extra contacts caused by each contact not resolved first time.",
+       "estimate; SQM: +1 pt FCR = -1% cost", "estimate", maximum=5.0),
+    _p("demand.patience_s", "s", 180.0, 90.0, 300.0,
+       "Mean time a caller waits before hanging up (exponential; Erlang A).",
+       "estimate; abandonment hazard studies (Webb et al., SSRN 3706565)", "estimate",
+       exclusive_minimum=True),
+    _p("demand.chat_patience_s", "s", 240.0, 120.0, 480.0,
+       "Mean time a chat customer waits before leaving (Erlang A).", "estimate", "estimate",
+       exclusive_minimum=True),
+    # ------------------------------------------------------------------ service targets
+    _p("service.voice_target_sl", "share", 0.8, 0.7, 0.9,
+       "Share of offered calls to answer within the target time (in-house standard).",
+       "80/20 industry convention", "benchmark", **_SHARE, uncertain=False),
+    _p("service.voice_target_time_s", "s", 20.0, 10.0, 30.0,
+       "Target answer time for calls.", "80/20 industry convention", "benchmark",
+       exclusive_minimum=True, uncertain=False),
+    _p("service.chat_target_sl", "share", 0.8, 0.7, 0.9,
+       "Share of chats to answer within the chat target time.", "estimate", "estimate",
+       **_SHARE, uncertain=False),
+    _p("service.chat_target_time_s", "s", 60.0, 30.0, 120.0,
+       "Target answer time for chats.", "estimate", "estimate", exclusive_minimum=True,
+       uncertain=False),
+    _p("service.max_occupancy", "share", 0.85, 0.8, 0.9,
+       "Cap on agent occupancy when staffing.", "85% usual default (pyworkforce, "
+       "call-center-tools; 80-90%)", "benchmark", exclusive_minimum=True, maximum=1.0,
+       uncertain=False),
+    _p("service.chat_concurrency", "chats/agent", 2.0, 1.5, 3.0,
+       "Chats an agent handles at once.", "estimate", "estimate", minimum=1.0, maximum=10.0),
+    _p("service.email_occupancy", "share", 0.9, 0.85, 0.95,
+       "Productive share of staffed time on deferred work (e-mail is queued, so it runs "
+       "near-full).", "estimate", "estimate", exclusive_minimum=True, maximum=1.0),
+    # ------------------------------------------------------------------ in-house
+    _p("inhouse.agent_hourly_wage", "money/h", 20.6, 16.0, 25.0,
+       "Agent base wage per paid hour.", "BLS OOH: customer service representatives median "
+       "$42,830/yr ~ $20.6/h", "sourced"),
+    _p("inhouse.payroll_load", "share of wage", 0.25, 0.20, 0.33,
+       "Employer payroll taxes and benefits on top of wages (all in-house staff).",
+       "US 20-30% (rdi-connect.com, 23%); 30% Contact Center Pipeline; 33% onbrand24",
+       "sourced", maximum=2.0),
+    _p("inhouse.paid_hours_per_fte_year", "h/year", 2080.0, 1950.0, 2080.0,
+       "Paid hours per full-time employee a year.", "40 h x 52 weeks (customerthink.com)",
+       "benchmark", exclusive_minimum=True, maximum=8760.0, uncertain=False),
+    _p("inhouse.shrinkage", "share", 0.30, 0.25, 0.35,
+       "Share of paid time not available for contacts (leave, sickness, breaks, training).",
+       "15-35% (Bocklund/TechTarget); 30-35% commonly cited; OpsDog mean 27%", "sourced",
+       maximum=0.95),
+    _p("inhouse.schedule_inefficiency", "share", 0.10, 0.05, 0.15,
+       "Extra scheduled hours because shifts cannot follow the interval requirement exactly.",
+       "~10% (callcentrehelper.com forum)", "benchmark", maximum=1.0),
+    _p("inhouse.team_lead_span", "agents/lead", 10.0, 8.0, 14.0,
+       "Agents per team lead.", "8-12 (Bocklund); 10-14 (ICMI 2019)", "sourced",
+       exclusive_minimum=True),
+    _p("inhouse.team_lead_annual_salary", "money/year", 58_000.0, 50_000.0, 66_000.0,
+       "Team lead base salary.", "estimate (US contact-center supervisor)", "estimate"),
+    _p("inhouse.manager_span", "agents/manager", 60.0, 40.0, 100.0,
+       "Agents per operations manager.", "estimate", "estimate", exclusive_minimum=True),
+    _p("inhouse.manager_annual_salary", "money/year", 85_000.0, 70_000.0, 100_000.0,
+       "Operations manager base salary.", "estimate", "estimate"),
+    _p("inhouse.qa_span", "agents/analyst", 28.0, 25.0, 30.0,
+       "Agents per quality analyst.", "1:25-30 (contactcentrehelper.com forum)", "benchmark",
+       exclusive_minimum=True),
+    _p("inhouse.qa_annual_salary", "money/year", 48_000.0, 42_000.0, 55_000.0,
+       "Quality analyst base salary.", "estimate", "estimate"),
+    _p("inhouse.wfm_span", "agents/analyst", 75.0, 50.0, 150.0,
+       "Agents per workforce-management analyst.", "estimate", "estimate",
+       exclusive_minimum=True),
+    _p("inhouse.wfm_annual_salary", "money/year", 60_000.0, 52_000.0, 70_000.0,
+       "WFM analyst base salary.", "estimate", "estimate"),
+    _p("inhouse.trainer_span", "trainees/trainer", 18.0, 15.0, 25.0,
+       "Trainees in class per trainer.", "1:15-25; classes of 15-18 (contactcentrehelper.com)",
+       "benchmark", exclusive_minimum=True),
+    _p("inhouse.trainer_annual_salary", "money/year", 55_000.0, 48_000.0, 62_000.0,
+       "Trainer base salary.", "estimate", "estimate"),
+    _p("inhouse.annual_attrition", "share/year", 0.35, 0.25, 0.45,
+       "Agents leaving a year, as a share of agent headcount.",
+       "US 33% (ICMI 2017), 42% (2022); Russia 30-45% (ContactBabel, ICMI)", "sourced",
+       maximum=3.0),
+    _p("inhouse.training_class_loss", "share", 0.20, 0.15, 0.25,
+       "Share of a training class that leaves before graduating (within 90 days).",
+       "15-25% (wiki.wfmlabs.org, Nesting)", "sourced", maximum=0.95),
+    _p("inhouse.cost_per_hire", "money/hire", 1750.0, 1500.0, 4700.0,
+       "Recruiting cost per hire (advertising, screening, background checks).",
+       "ContactBabel median $1,750; SHRM all-jobs $4,683 (cinareo.com)", "sourced"),
+    _p("inhouse.training_weeks", "weeks", 4.0, 2.0, 8.0,
+       "Classroom weeks before a new hire takes contacts (paid, unproductive).",
+       "simple 2-3, standard 4-6, regulated 8-16 weeks (wiki.wfmlabs.org)", "sourced",
+       maximum=52.0),
+    _p("inhouse.ramp_months", "months", 3.0, 2.0, 6.0,
+       "Months after training until a new agent reaches tenured AHT (nesting).",
+       "3-6 months routine (wiki.wfmlabs.org Speed_to_Proficiency_Curve)", "sourced",
+       maximum=36.0),
+    _p("inhouse.ramp_aht_factor", "x tenured AHT", 1.5, 1.3, 1.8,
+       "New-hire AHT relative to tenured agents at the start of the ramp (falls linearly to 1).",
+       "1.3-1.8x (wiki.wfmlabs.org)", "sourced", minimum=1.0, maximum=5.0),
+    _p("inhouse.seat_cost_monthly", "money/seat/month", 250.0, 180.0, 350.0,
+       "Facilities per workstation: rent, utilities, furniture, cleaning.",
+       "estimate from base rent $10-14/sq ft/yr (siteselectiongroup.com) at ~150 sq ft "
+       "per seat plus services", "estimate"),
+    _p("inhouse.seat_buffer", "share", 0.10, 0.05, 0.20,
+       "Spare workstations above the peak interval's agents.", "estimate", "estimate",
+       maximum=2.0),
+    _p("inhouse.telephony_per_seat_monthly", "money/seat/month", 150.0, 100.0, 250.0,
+       "Telephony / CCaaS licence and usage per seat.",
+       "estimate: no list prices found; $100-250 per seat per month all-in "
+       "(research/domain-sources.md 1.1)", "estimate"),
+    _p("inhouse.software_per_fte_monthly", "money/FTE/month", 120.0, 80.0, 200.0,
+       "CRM, WFM and QA software per agent FTE (named licences).", "estimate", "estimate"),
+    _p("inhouse.it_capex_per_seat", "money/seat", 1500.0, 1000.0, 2500.0,
+       "IT hardware per workstation, depreciated straight-line.", "estimate", "estimate"),
+    _p("inhouse.it_depreciation_months", "months", 36.0, 24.0, 60.0,
+       "Depreciation period of IT hardware.", "estimate (3-year straight line)", "estimate",
+       exclusive_minimum=True, uncertain=False),
+    _p("inhouse.overhead_share", "share of direct cost", 0.08, 0.05, 0.12,
+       "Allocated corporate overhead (HR, finance, IT support) on in-house direct costs.",
+       "estimate; facilities 5-10% and supervision 8-12% of cost (wiki.wfmlabs.org)",
+       "estimate", maximum=2.0),
+    _p("inhouse.capex_one_off", "money", 0.0, 0.0, 500_000.0,
+       "One-off investment in month 0 (new site fit-out, platform) if staying in-house needs it.",
+       "user input; fit-out $2.5-10k per workstation (siteselectiongroup.com)", "estimate"),
+    _p("inhouse.first_contact_resolution", "share", 0.72, 0.65, 0.80,
+       "Share of contacts resolved at the first contact, in-house.",
+       "SQM: average FCR 70-72%", "sourced", **_SHARE),
+    # ------------------------------------------------------------------ outsourced
+    _p("outsourced.pricing_model", "", "per_productive_hour", None, None,
+       "Billing unit of the vendor contract.", "research/domain-sources.md 2.1", "benchmark",
+       kind="choice", choices=("per_productive_hour", "per_logged_in_hour", "per_fte_month",
+                               "per_handled_minute", "per_contact"), uncertain=False),
+    _p("outsourced.delivery_model", "", "dedicated", None, None,
+       "Dedicated team (billed by the pricing model) or shared pool (billed per handled "
+       "minute, lower FCR).", "infocomm.ky; i24image.com", "benchmark", kind="choice",
+       choices=("dedicated", "shared"), uncertain=False),
+    _p("outsourced.rate_per_productive_hour", "money/h", 24.0, 20.0, 30.0,
+       "Vendor price per productive (staffed, available or on contact) agent hour.",
+       "estimate: nearshore; offshore $6-14/h (Philippines, PITON), US onshore $25-45/h [E]",
+       "estimate"),
+    _p("outsourced.rate_per_logged_in_hour", "money/h", 21.0, 17.0, 27.0,
+       "Vendor price per logged-in agent hour (productive hours plus aux time).",
+       "estimate (Cyber City Teleservices pricing tiers)", "estimate"),
+    _p("outsourced.logged_in_overhead", "share", 0.10, 0.05, 0.15,
+       "Logged-in hours above productive hours (aux, meetings, coaching on the floor).",
+       "estimate", "estimate", maximum=1.0),
+    _p("outsourced.rate_per_fte_month", "money/FTE/month", 3300.0, 2800.0, 4000.0,
+       "Vendor price per dedicated FTE a month.", "estimate (lionentry.com: most common model)",
+       "estimate"),
+    _p("outsourced.rate_per_minute", "money/min", 0.95, 0.75, 1.15,
+       "Vendor price per handled minute (also the shared-pool rate).",
+       "$0.75-1.15/min, average $0.95; shared inbound $0.90-1.50 (infocomm.ky)", "sourced"),
+    _p("outsourced.rate_per_contact", "money/contact", 4.0, 3.0, 5.5,
+       "Vendor price per handled contact (all channels).",
+       "estimate; $1.20/call example (answerfirst.com) for simple calls", "estimate"),
+    _p("outsourced.monthly_base_fee", "money/month", 0.0, 0.0, 20_000.0,
+       "Fixed monthly management fee on top of the unit price (a blended contract).",
+       "elysiate.com: base + variable + bonus/penalty", "estimate"),
+    _p("outsourced.tier_thresholds", "billable units/month", (15_000.0, 25_000.0), None, None,
+       "Monthly billable units above which each volume discount applies (marginal tiers).",
+       "helpdeskfocus.com: tiers differ at 30, 100 and 500 seats [E values]", "estimate",
+       kind="vector", uncertain=False),
+    _p("outsourced.tier_discounts", "share", (0.03, 0.06), None, None,
+       "Discount on the units above each threshold.", "estimate", "estimate", kind="vector",
+       maximum=1.0, uncertain=False),
+    _p("outsourced.minimum_commitment", "share of forecast", 0.9, 0.8, 1.0,
+       "The vendor bills at least this share of the forecast billable units.",
+       "erlang.com forum example: bill 90% of forecast; cio.com 'Beware of Minimum "
+       "Commitments'", "sourced", **_SHARE, uncertain=False),
+    _p("outsourced.setup_fee", "money", 60_000.0, 30_000.0, 120_000.0,
+       "One-off setup / transition fee, due in month 0.", "estimate (news.findit.com: "
+       "transition fees due in year 1)", "estimate"),
+    _p("outsourced.transition_months", "months", 3.0, 2.0, 6.0,
+       "Months the vendor needs to reach steady state (recruit, train, knowledge transfer).",
+       "4-5 weeks to stable state (simplycontact.com); KT weeks 3-6 (armatis.com)", "sourced",
+       maximum=24.0, uncertain=False),
+    _p("outsourced.parallel_run_months", "months", 2.0, 1.0, 4.0,
+       "Months the in-house center keeps running in parallel at full cost.",
+       "destinationcrm.com (months of parallel running)", "estimate", maximum=24.0),
+    _p("outsourced.knowledge_transfer_share", "share of year-1 fees", 0.05, 0.02, 0.15,
+       "One-off knowledge-transfer cost, spread over the transition months.",
+       "10-15% of contract value (knowledgelib.io, weak source) [E lower default]",
+       "estimate", maximum=1.0),
+    _p("outsourced.severance_weeks", "weeks of wage", 8.0, 4.0, 16.0,
+       "Severance per in-house employee released, in weeks of loaded wage.", "estimate",
+       "estimate", maximum=104.0),
+    _p("outsourced.redeployed_share", "share", 0.10, 0.0, 0.3,
+       "Share of released in-house staff redeployed instead of paid severance.", "estimate",
+       "estimate", **_SHARE),
+    _p("outsourced.stranded_lease_months", "months", 12.0, 0.0, 36.0,
+       "Months of seat cost still paid after exit (lease that cannot be ended).",
+       "destinationcrm.com (stranded leases)", "estimate", maximum=120.0),
+    _p("outsourced.governance_share", "share of vendor fees", 0.05, 0.03, 0.06,
+       "Retained governance team (vendor management, QA, WFM oversight) as a share of fees.",
+       "3-6% of contract value (O'Reilly, Mastering Risk Management)", "sourced", maximum=1.0),
+    _p("outsourced.sla_at_risk_share", "share of monthly fees", 0.10, 0.05, 0.15,
+       "Share of monthly fees at risk for SLA misses.", "DIR state-contract clause "
+       "(lawinsider.com): 10% at risk", "sourced", **_SHARE),
+    _p("outsourced.sla_credit_pool_share", "share", 0.5, 0.25, 1.0,
+       "Pool % of the at-risk amount allocated to the missed SLA.", "DIR clause example 50%",
+       "sourced", **_SHARE),
+    _p("outsourced.sla_credit_allocation", "share", 0.4, 0.2, 0.6,
+       "Allocation % of the pool paid per miss.", "DIR clause example 40%", "sourced",
+       **_SHARE),
+    _p("outsourced.sla_misses_per_month", "misses/month", 0.2, 0.0, 1.0,
+       "Expected SLA misses a month (each pays pool x allocation x at-risk, capped at the "
+       "at-risk amount).", "estimate; credits are 'a fraction' of real damage (leapsteam.com)",
+       "estimate", maximum=10.0),
+    _p("outsourced.aht_factor", "x in-house AHT", 1.08, 1.0, 1.25,
+       "Vendor AHT relative to the in-house AHT (less product experience).", "estimate",
+       "estimate", exclusive_minimum=True, maximum=5.0),
+    _p("outsourced.first_contact_resolution", "share", 0.68, 0.60, 0.75,
+       "Share of contacts the vendor resolves at the first contact.",
+       "estimate; SQM average 70-72% in-house", "estimate", **_SHARE),
+    _p("outsourced.shared_pool_fcr_penalty", "share", 0.05, 0.0, 0.10,
+       "FCR points lost in a shared pool versus a dedicated team.", "estimate", "estimate",
+       **_SHARE),
+    _p("outsourced.voice_target_sl", "share", 0.8, 0.7, 0.9,
+       "Contracted share of calls answered within the contract target time.", "contract input",
+       "benchmark", **_SHARE, uncertain=False),
+    _p("outsourced.voice_target_time_s", "s", 20.0, 10.0, 60.0,
+       "Contracted target answer time for calls.", "contract input", "benchmark",
+       exclusive_minimum=True, uncertain=False),
+    _p("outsourced.shrinkage", "share", 0.30, 0.25, 0.35,
+       "Vendor shrinkage (drives FTEs billed per FTE-month).", "as in-house (OpsDog, Bocklund)",
+       "benchmark", maximum=0.95),
+    # ------------------------------------------------------------------ hybrid
+    _p("hybrid.mode", "", "overflow", None, None,
+       "How work is split: a share of volume, overflow above an in-house base, or by channel.",
+       "DESIGN 4.5 (I-Teco, CNews: bursts to an outsourcer)", "benchmark", kind="choice",
+       choices=("share", "overflow", "channel"), uncertain=False),
+    _p("hybrid.outsourced_share", "share", 0.4, 0.2, 0.6,
+       "Share of every channel's volume sent to the vendor (mode 'share').", "user input",
+       "estimate", **_SHARE, uncertain=False),
+    _p("hybrid.overflow_threshold", "x average interval volume", 1.0, 0.7, 1.3,
+       "In-house handles each interval's calls up to this multiple of the open-hours average; "
+       "the rest overflows to the vendor (mode 'overflow').", "user input", "estimate",
+       maximum=100.0, uncertain=False),
+    _p("hybrid.outsourced_channels", "", "email", None, None,
+       "Channels sent to the vendor (mode 'channel').", "user input", "estimate",
+       kind="choice", choices=("email", "chat", "chat+email", "voice", "voice+chat",
+                               "voice+email"), uncertain=False),
+    # ------------------------------------------------------------------ revenue
+    _p("revenue.customers", "customers", 400_000.0, 300_000.0, 500_000.0,
+       "Active customers served by the center.", "estimate", "estimate"),
+    _p("revenue.annual_base_churn", "share/year", 0.15, 0.10, 0.20,
+       "Annual churn of customers before any service-experience effect.", "estimate",
+       "estimate", maximum=1.0),
+    _p("revenue.annual_margin_per_customer", "money/customer/year", 180.0, 120.0, 240.0,
+       "Gross margin a customer brings a year.", "estimate", "estimate"),
+    _p("revenue.contacting_share", "share/year", 0.45, 0.35, 0.50,
+       "Share of customers who contact the center in a year.",
+       "35-50% of customers have a problem (ctmaworld.com)", "sourced", **_SHARE),
+    _p("revenue.bad_experience_effect", "share", 0.27, 0.26, 0.28,
+       "Relative rise in churn after a bad contact (lost or unresolved).",
+       "Teleperformance CX Lab as quoted in 2020: -27% loyalty; published -26% (2016) / "
+       "-28% (2023)", "sourced", maximum=5.0),
+    _p("revenue.good_experience_effect", "share", 0.13, 0.0, 0.15,
+       "Relative fall in churn after a good (resolved first time) contact.",
+       "quoted +13% loyalty (Teleperformance, 2020); not found in a published survey", "estimate",
+       maximum=1.0),
+    _p("revenue.retry_share", "share", 0.33, 0.2, 0.5,
+       "Share of abandoned callers who try again (and are not lost).",
+       "~33% retry (responsedesign.com, context dependent)", "sourced", **_SHARE),
+    _p("revenue.sales_conversion", "share", 0.05, 0.02, 0.10,
+       "Share of answered contacts that lead to a sale.",
+       "inbound conversion 1-40% (samblack.com; icmi.com)", "benchmark", **_SHARE),
+    _p("revenue.average_order_value", "money/sale", 120.0, 80.0, 200.0,
+       "Average value of a sale made on a contact.", "estimate", "estimate"),
+    _p("revenue.sales_margin", "share", 0.30, 0.20, 0.40,
+       "Gross margin on a sale.", "estimate", "estimate", **_SHARE),
+    _p("revenue.value_method", "", "margin", None, None,
+       "Value a customer kept as margin inside the horizon ('margin') or as lifetime value "
+       "booked when saved ('clv') - never both.", "DESIGN 4.6", "benchmark", kind="choice",
+       choices=("margin", "clv"), uncertain=False),
+    # ------------------------------------------------------------------ finance
+    _p("finance.currency", "", "USD", None, None, "Currency of every money input.",
+       "user input", "estimate", kind="text", uncertain=False),
+    _p("finance.horizon_months", "months", 60, None, None,
+       "Contract term / evaluation horizon (months 0 .. horizon-1).",
+       "3-5 years (business-in-a-box.com); Forrester TEI uses 3", "benchmark", kind="int",
+       minimum=12, maximum=240, uncertain=False),
+    _p("finance.discount_rate", "share/year", 0.10, 0.08, 0.12,
+       "Annual discount rate (WACC or hurdle rate).", "WACC commonly 8-12% "
+       "(business-in-a-box.com)", "benchmark", **_ANNUAL_RATE),
+    _p("finance.wage_escalation", "share/year", 0.03, 0.02, 0.05,
+       "Annual rise of in-house wages and salaries.", "estimate; UK agent pay +15% in two "
+       "years (ContactBabel 2024)", "estimate", **_ANNUAL_RATE),
+    _p("finance.licence_escalation", "share/year", 0.03, 0.0, 0.06,
+       "Annual rise of software and telephony prices.", "estimate", "estimate",
+       **_ANNUAL_RATE),
+    _p("finance.rent_escalation", "share/year", 0.025, 0.0, 0.05,
+       "Annual rise of facilities cost.", "estimate", "estimate", **_ANNUAL_RATE),
+    _p("finance.contract_cola", "share/year", 0.03, 0.02, 0.05,
+       "Annual cost-of-living adjustment of vendor prices.", "estimate", "estimate",
+       **_ANNUAL_RATE),
+)
+
+
+def registry() -> dict[str, Parameter]:
+    """The registry as a ``{path: Parameter}`` mapping, in declaration order.
+
+    Examples
+    --------
+    >>> registry()["inhouse.agent_hourly_wage"].unit
+    'money/h'
+    """
+    return {p.path: p for p in PARAMETERS}
+
+
+_RU_EST = "estimate for Russia (replace with your own figure)"
+
+#: Named presets: overrides of the registry defaults, each with the source of its value.
+PRESETS: dict[str, dict[str, tuple[Any, str]]] = {
+    "default": {},
+    "ru": {
+        "scenario.name": ("Contact center, Russia (RUB)", "user input"),
+        "scenario.notes": ("Russian preset: figures are thin; every value marked as an estimate "
+                           "is for the user to replace.", "user input"),
+        "finance.currency": ("RUB", "user input"),
+        "inhouse.agent_hourly_wage": (
+            215.0, "Worki 2019: operator pay 32,810 RUB/month (~190 RUB/h at 173 h), "
+            "indexed to today [E]"),
+        "inhouse.payroll_load": (0.302, "unified contribution tariff ~30% + 0.2% injury "
+                                        "insurance (msk-sbu.ru) [E, check]"),
+        "inhouse.paid_hours_per_fte_year": (1973.0, "40-hour week, Russian production calendar"),
+        "inhouse.annual_attrition": (0.40, "Russia 30-45% (referatbooks.ru, weak)"),
+        "inhouse.cost_per_hire": (15_000.0, _RU_EST),
+        "inhouse.team_lead_annual_salary": (780_000.0, _RU_EST),
+        "inhouse.manager_annual_salary": (1_500_000.0, _RU_EST),
+        "inhouse.qa_annual_salary": (600_000.0, _RU_EST),
+        "inhouse.wfm_annual_salary": (900_000.0, _RU_EST),
+        "inhouse.trainer_annual_salary": (720_000.0, _RU_EST),
+        "inhouse.seat_cost_monthly": (9_000.0, _RU_EST),
+        "inhouse.telephony_per_seat_monthly": (3_500.0, _RU_EST),
+        "inhouse.software_per_fte_monthly": (3_000.0, _RU_EST),
+        "inhouse.it_capex_per_seat": (90_000.0, _RU_EST),
+        "inhouse.shrinkage": (0.30, "Russia 25-35% (cambridge-centre.ru)"),
+        "outsourced.rate_per_productive_hour": (330.0, "vendor claim: outsourcing 40-50% cheaper "
+                                                       "(novacontact.ru) [E]"),
+        "outsourced.rate_per_logged_in_hour": (290.0, _RU_EST),
+        "outsourced.rate_per_fte_month": (48_000.0, _RU_EST),
+        "outsourced.rate_per_minute": (13.0, _RU_EST),
+        "outsourced.rate_per_contact": (55.0, _RU_EST),
+        "outsourced.setup_fee": (1_500_000.0, _RU_EST),
+        "outsourced.tier_thresholds": ((15_000.0, 25_000.0), _RU_EST),
+        "revenue.annual_margin_per_customer": (6_000.0, _RU_EST),
+        "revenue.average_order_value": (4_000.0, _RU_EST),
+        "finance.discount_rate": (0.20, "estimate: rouble WACC at a high key rate [E]"),
+        "finance.wage_escalation": (0.08, _RU_EST),
+        "finance.licence_escalation": (0.07, _RU_EST),
+        "finance.rent_escalation": (0.07, _RU_EST),
+        "finance.contract_cola": (0.07, _RU_EST),
+    },
+}
