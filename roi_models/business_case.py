@@ -1,0 +1,762 @@
+"""The business case: evaluate in-house, outsourced and hybrid options over the horizon.
+
+``evaluate(scenario)`` runs the whole chain once: demand by channel and 30-minute interval ->
+staffing (Erlang A per interval for voice and chat, workload for e-mail) -> cost lines of each
+option -> retention-driven revenue -> monthly cash flows -> NPV, IRR, payback, ROI, and a
+recommendation in words. ``evaluate_batch(scenario, changes)`` runs many variants of one scenario
+in one vectorised pass (the engine under sensitivity and Monte Carlo).
+
+Sign convention: cost lines are positive amounts of money spent; ``total_cost`` is their sum;
+``revenue_effect`` is signed (positive = revenue kept by service, negative = revenue lost);
+``net_cash_flow = revenue_effect - total_cost`` (cash out negative), as in :mod:`roi_models.finance`.
+Month 0 is the start of the transition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from roi_models import finance, staffing
+from roi_models.costs import (
+    INHOUSE_LINES,
+    TRANSITION_LINES,
+    InhouseWorkload,
+    agent_fte,
+    inhouse_costs,
+    sla_credit,
+    transition_costs,
+    vendor_fees,
+)
+from roi_models.demand import (
+    INTERVAL_SECONDS,
+    WEEKS_PER_MONTH,
+    WeekProfile,
+    aht_path,
+    escalation,
+    fcr_volume_factor,
+    monthly_contacts,
+    overflow_split,
+    self_service_factor,
+    week_profile,
+)
+from roi_models.errors import InputError
+from roi_models.parameters import registry
+from roi_models.revenue import (
+    experience_churn_change,
+    experience_shares,
+    lost_contacts,
+    lost_sales_margin,
+    retention_value,
+)
+from roi_models.scenario import Scenario
+
+__all__ = ["OPTIONS", "BusinessCase", "OptionResult", "evaluate", "evaluate_batch"]
+
+Array = NDArray[np.float64]
+OPTIONS: tuple[str, ...] = ("inhouse", "outsourced", "hybrid")
+CHANNELS: tuple[str, ...] = ("voice", "chat", "email")
+_REGISTRY = registry()
+_LABELS = {"inhouse": "in-house (as today)", "outsourced": "outsourced", "hybrid": "hybrid"}
+
+
+# ---------------------------------------------------------------------------------------- inputs
+class _Inputs:
+    """Scenario values as arrays of shape (n, 1), ``n`` variants; non-numeric inputs shared."""
+
+    def __init__(self, scenario: Scenario, changes: Mapping[str, Any] | None = None) -> None:
+        self.scenario = scenario
+        changes = dict(changes or {})
+        n = 1
+        for path, values in changes.items():
+            param = _REGISTRY.get(path)
+            if param is None:
+                scenario[path]  # raises InputError with a suggestion
+            if not param.numeric:
+                raise InputError(f"{path}: only numeric inputs can vary in a batch "
+                                 f"(kind {param.kind!r})")
+            size = np.size(values)
+            if size != 1:
+                if n not in (1, size):
+                    raise InputError(f"{path}: batch arrays must have one length, got {size} "
+                                     f"and {n}")
+                n = size
+        self.n = n
+        self._num: dict[str, Array] = {}
+        for path, param in _REGISTRY.items():
+            if param.numeric:
+                value = changes.get(path, scenario[path])
+                arr = np.asarray(value, dtype=float).reshape(-1, 1)
+                if path in changes:
+                    _check_batch(path, arr)
+                self._num[path] = np.broadcast_to(arr, (n, 1))
+        self.months = int(scenario["finance.horizon_months"])
+
+    def x(self, path: str) -> Array:
+        return self._num[path]
+
+    def section(self, name: str) -> dict[str, Array]:
+        prefix = name + "."
+        return {p[len(prefix):]: v for p, v in self._num.items() if p.startswith(prefix)}
+
+    def other(self, path: str) -> Any:
+        return self.scenario[path]
+
+
+def _check_batch(path: str, arr: Array) -> None:
+    param = _REGISTRY[path]
+    bad = ~np.isfinite(arr) | (arr < param.minimum) | (arr > param.maximum)
+    if param.exclusive_minimum:
+        bad |= arr <= param.minimum
+    if bad.any():
+        v = arr[bad][0]
+        raise InputError(f"{path}: must be {param.allowed_range()}, got {v:g} in the batch")
+
+
+# ---------------------------------------------------------------------------------------- staffing
+@dataclass
+class _Part:
+    """Work one party (in-house or vendor) does in one option; arrays (n, months[, K])."""
+
+    who: str
+    offered: dict[str, Array]          # monthly offered contacts by channel (n, M)
+    calls: dict[str, Array]            # voice/chat offered per interval occurrence (n, M, K)
+    aht: dict[str, Array]              # (n, M)
+    target_sl: Array
+    target_time: Array
+    chat_target_sl: Array
+    chat_target_time: Array
+    fcr: Array
+    agents: dict[str, Array] = field(default_factory=dict)
+    staffed_hours: dict[str, Array] = field(default_factory=dict)
+    abandoned: dict[str, Array] = field(default_factory=dict)
+    answered_in_time: dict[str, Array] = field(default_factory=dict)
+    busy_hours: dict[str, Array] = field(default_factory=dict)
+    deferred_hours: Array | None = None
+
+
+def _unique_rows(*arrays: Array) -> tuple[list[Array], NDArray[np.intp]]:
+    """Deduplicate variants (axis 0) whose staffing inputs are identical.
+
+    A batch that varies only money inputs staffs once; rows are compared by their bytes.
+    """
+    n = arrays[0].shape[0]
+    if n == 1:
+        return list(arrays), np.zeros(1, dtype=np.intp)
+    first: dict[bytes, int] = {}
+    inverse = np.empty(n, dtype=np.intp)
+    keep: list[int] = []
+    for i in range(n):
+        key = b"".join(np.ascontiguousarray(a[i]).tobytes() for a in arrays)
+        j = first.get(key)
+        if j is None:
+            j = first[key] = len(keep)
+            keep.append(i)
+        inverse[i] = j
+    idx = np.asarray(keep, dtype=np.intp)
+    return [np.ascontiguousarray(a[idx]) for a in arrays], inverse
+
+
+def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
+    """Staff voice and chat per interval (Erlang A), e-mail by workload; fill the part's metrics."""
+    count = profile.count
+    occ = inp.x("service.max_occupancy")[..., None]
+    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
+    for ch in ("voice", "chat"):
+        calls = part.calls[ch]
+        aht = np.broadcast_to(part.aht[ch][..., None], calls.shape)
+        if ch == "voice":
+            sl, tt = part.target_sl[..., None], part.target_time[..., None]
+            patience = inp.x("demand.patience_s")[..., None]
+            conc = np.ones_like(sl)
+        else:
+            sl, tt = part.chat_target_sl[..., None], part.chat_target_time[..., None]
+            patience = inp.x("demand.chat_patience_s")[..., None]
+            conc = inp.x("service.chat_concurrency")[..., None]
+        shape = calls.shape
+        b = [np.broadcast_to(a, shape) for a in (calls, aht, sl, tt, patience, occ, conc)]
+        (u_calls, u_aht, u_sl, u_tt, u_pat, u_occ, u_conc), inv = _unique_rows(*b)
+        if ch == "voice":
+            agents = staffing.agents_required(u_calls, u_aht, u_sl, u_tt, INTERVAL_SECONDS,
+                                              max_occupancy=u_occ, patience=u_pat)
+            servers = agents
+        else:
+            agents = staffing.chat_agents_required(u_calls, u_aht, u_sl, u_tt, INTERVAL_SECONDS,
+                                                   concurrency=u_conc, max_occupancy=u_occ,
+                                                   patience=u_pat)
+            servers = agents * u_conc
+        agents = np.asarray(agents, dtype=float)
+        servers = np.asarray(servers, dtype=float)
+        ab = np.asarray(staffing.abandon_rate(servers, u_calls, u_aht, u_pat, INTERVAL_SECONDS),
+                        dtype=float)
+        slv = np.asarray(staffing.service_level(servers, u_calls, u_aht, u_tt, INTERVAL_SECONDS,
+                                                patience=u_pat), dtype=float)
+        occv = np.asarray(staffing.occupancy(servers, u_calls, u_aht, INTERVAL_SECONDS,
+                                             patience=u_pat), dtype=float)
+        agents, ab, slv, occv = (a[inv] for a in (agents, ab, slv, occv))
+        weight = calls * count  # offered per interval type per week
+        part.agents[ch] = agents
+        part.staffed_hours[ch] = (agents * count).sum(axis=-1) * hours_per_occurrence
+        part.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
+        part.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
+        part.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
+    part.deferred_hours = np.asarray(staffing.deferred_agents_required(
+        part.offered["email"], part.aht["email"], 3600.0,
+        max_occupancy=inp.x("service.email_occupancy")), dtype=float)
+
+
+def _peak_agents(part: _Part, profile: WeekProfile) -> Array:
+    open_hours_month = profile.open_hours_per_week * WEEKS_PER_MONTH
+    live = part.agents["voice"] + part.agents["chat"]
+    return live.max(axis=-1) + part.deferred_hours / open_hours_month
+
+
+# ---------------------------------------------------------------------------------------- options
+def _empty_like(a: Array) -> Array:
+    return np.zeros_like(a)
+
+
+def _make_parts(inp: _Inputs, profile: WeekProfile) -> dict[str, list[_Part]]:
+    M = inp.months
+    x = inp.x
+    ss = self_service_factor(x("demand.self_service_containment"),
+                             x("demand.self_service_repeat_share"))
+    season, start = inp.other("demand.seasonality"), inp.other("demand.start_month")
+    growth, vvf = x("demand.annual_growth"), x("demand.volume_vs_forecast")
+    offered = {
+        "voice": monthly_contacts(x("demand.voice_annual_contacts"), season, start, growth, M)
+        * ss * vvf,
+        "chat": monthly_contacts(x("demand.chat_annual_contacts"), season, start, growth, M)
+        * vvf,
+        "email": monthly_contacts(x("demand.email_annual_contacts"), season, start, growth, M)
+        * vvf,
+    }
+    aht = {ch: aht_path(x(f"demand.{ch}_aht_s"), x("demand.aht_improvement"),
+                        x("demand.aht_improvement_months"), M) for ch in CHANNELS}
+    share = profile.share[:, None, :]  # (n, 1, K)
+
+    def per_interval(monthly: Array) -> Array:
+        return monthly[..., None] * share / WEEKS_PER_MONTH
+
+    in_fcr = x("inhouse.first_contact_resolution")
+    shared = inp.other("outsourced.delivery_model") == "shared"
+    v_fcr = x("outsourced.first_contact_resolution") - (
+        x("outsourced.shared_pool_fcr_penalty") if shared else 0.0)
+    v_fcr = np.clip(v_fcr, 0.0, 1.0)
+    v_volume = fcr_volume_factor(v_fcr, in_fcr, x("demand.repeats_per_unresolved"))
+    v_aht = {ch: a * x("outsourced.aht_factor") for ch, a in aht.items()}
+
+    def inhouse_part(vol: dict[str, Array], calls: dict[str, Array] | None = None) -> _Part:
+        return _Part("inhouse", vol, calls or {c: per_interval(vol[c]) for c in ("voice", "chat")},
+                     aht, x("service.voice_target_sl"), x("service.voice_target_time_s"),
+                     x("service.chat_target_sl"), x("service.chat_target_time_s"), in_fcr)
+
+    def vendor_part(vol: dict[str, Array], calls: dict[str, Array] | None = None) -> _Part:
+        vol = {c: v * v_volume for c, v in vol.items()}
+        if calls is not None:
+            calls = {c: v * v_volume[..., None] for c, v in calls.items()}
+        return _Part("vendor", vol, calls or {c: per_interval(vol[c]) for c in ("voice", "chat")},
+                     v_aht, x("outsourced.voice_target_sl"), x("outsourced.voice_target_time_s"),
+                     x("service.chat_target_sl"), x("service.chat_target_time_s"), v_fcr)
+
+    parts: dict[str, list[_Part]] = {
+        "inhouse": [inhouse_part(offered)],
+        "outsourced": [vendor_part(offered)],
+    }
+    mode = inp.other("hybrid.mode")
+    if mode == "share":
+        s = x("hybrid.outsourced_share")
+        parts["hybrid"] = [inhouse_part({c: v * (1.0 - s) for c, v in offered.items()}),
+                           vendor_part({c: v * s for c, v in offered.items()})]
+    elif mode == "overflow":
+        full = {c: per_interval(offered[c]) for c in ("voice", "chat")}
+        base, over = {}, {}
+        for c in ("voice", "chat"):
+            base[c], over[c] = overflow_split(full[c], profile.count,
+                                              x("hybrid.overflow_threshold"))
+
+        def monthly(calls: Array) -> Array:
+            return (calls * profile.count).sum(-1) * WEEKS_PER_MONTH
+
+        in_vol = {"voice": monthly(base["voice"]), "chat": monthly(base["chat"]),
+                  "email": offered["email"]}
+        v_vol = {"voice": monthly(over["voice"]), "chat": monthly(over["chat"]),
+                 "email": _empty_like(offered["email"])}
+        parts["hybrid"] = [inhouse_part(in_vol, base), vendor_part(v_vol, over)]
+    else:  # channel split
+        out = set(inp.other("hybrid.outsourced_channels").split("+"))
+        in_vol = {c: (_empty_like(v) if c in out else v) for c, v in offered.items()}
+        v_vol = {c: (v if c in out else _empty_like(v)) for c, v in offered.items()}
+        parts["hybrid"] = [inhouse_part(in_vol), vendor_part(v_vol)]
+    return parts
+
+
+def _vendor_units(part: _Part, inp: _Inputs, model: str) -> Array:
+    """Billable units a month under the pricing model."""
+    x = inp.x
+    productive = part.staffed_hours["voice"] + part.staffed_hours["chat"] + part.deferred_hours
+    if model == "per_productive_hour":
+        return productive
+    if model == "per_logged_in_hour":
+        return productive * (1.0 + x("outsourced.logged_in_overhead"))
+    if model == "per_fte_month":
+        return agent_fte(productive, x("inhouse.schedule_inefficiency"), x("outsourced.shrinkage"),
+                         x("inhouse.paid_hours_per_fte_year") / 12.0)
+    if model == "per_handled_minute":
+        minutes = 0.0
+        for ch in CHANNELS:
+            handled = part.offered[ch] - part.abandoned.get(ch, 0.0)
+            per = x("service.chat_concurrency") if ch == "chat" else 1.0
+            minutes = minutes + handled * part.aht[ch] / 60.0 / per
+        return np.asarray(minutes)
+    if model == "per_contact":
+        return sum(part.offered[ch] - part.abandoned.get(ch, 0.0) for ch in CHANNELS)
+    raise InputError(f"outsourced.pricing_model must be one of per_productive_hour, "
+                     f"per_logged_in_hour, per_fte_month, per_handled_minute, per_contact, "
+                     f"got {model!r}")
+
+
+_RATE_OF = {"per_productive_hour": "outsourced.rate_per_productive_hour",
+            "per_logged_in_hour": "outsourced.rate_per_logged_in_hour",
+            "per_fte_month": "outsourced.rate_per_fte_month",
+            "per_handled_minute": "outsourced.rate_per_minute",
+            "per_contact": "outsourced.rate_per_contact"}
+
+
+def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
+    x = inp.x
+    shared = inp.other("outsourced.delivery_model") == "shared"
+    model = "per_handled_minute" if shared else inp.other("outsourced.pricing_model")
+    units = _vendor_units(part, inp, model)
+    active = (units > 0).any(axis=-1, keepdims=True)
+    cola = escalation(x("finance.contract_cola"),
+                      inp.months)
+    fees = vendor_fees(units, x(_RATE_OF[model]), cola,
+                       base_fee=x("outsourced.monthly_base_fee") * active,
+                       thresholds=inp.other("outsourced.tier_thresholds"),
+                       discounts=inp.other("outsourced.tier_discounts"),
+                       minimum_commitment=x("outsourced.minimum_commitment"),
+                       volume_vs_forecast=x("demand.volume_vs_forecast"))
+    credits = sla_credit(fees, x("outsourced.sla_at_risk_share"),
+                         x("outsourced.sla_credit_pool_share"),
+                         x("outsourced.sla_credit_allocation"),
+                         x("outsourced.sla_misses_per_month"))
+    governance = fees * x("outsourced.governance_share")
+    return {"vendor_fees": fees, "sla_credits": credits, "governance": governance}, units
+
+
+def _workload(part: _Part, profile: WeekProfile) -> InhouseWorkload:
+    return InhouseWorkload(staffed_hours=part.staffed_hours["voice"] + part.staffed_hours["chat"],
+                           deferred_hours=part.deferred_hours,
+                           peak_agents=_peak_agents(part, profile))
+
+
+def _weekly_payroll(lines: Mapping[str, Array], load: Array) -> Array:
+    pay = sum(lines[k] for k in ("agent_wages", "team_leads", "managers", "quality_assurance",
+                                 "workforce_management", "trainers"))
+    return pay * (1.0 + load) / WEEKS_PER_MONTH
+
+
+@dataclass
+class _Raw:
+    """Per-option arrays (n, months) before they become DataFrames."""
+
+    lines: dict[str, Array]
+    drivers: dict[str, Array]
+
+
+def _compute(inp: _Inputs) -> dict[str, _Raw]:
+    x = inp.x
+    M = inp.months
+    profile = week_profile(inp.other("demand.weekday_profile"),
+                           inp.other("demand.weekend_profile"), x("demand.weekend_day_share"))
+    parts = _make_parts(inp, profile)
+    for plist in parts.values():
+        for part in plist:
+            _staff_part(part, inp, profile)
+    ih_sec, fin = inp.section("inhouse"), inp.section("finance")
+    full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M)
+    full_total = sum(full_lines.values())
+    rent_idx = escalation(x("finance.rent_escalation"), M)
+    zero = np.zeros((inp.n, M))
+    out: dict[str, _Raw] = {}
+    for option, plist in parts.items():
+        lines: dict[str, Array] = {}
+        drv: dict[str, Array] = {}
+        ih_part = next((p for p in plist if p.who == "inhouse"), None)
+        v_part = next((p for p in plist if p.who == "vendor"), None)
+        if ih_part is not None:
+            if option == "inhouse":
+                il, idrv = full_lines, full_drv
+            else:
+                il, idrv = inhouse_costs(_workload(ih_part, profile), ih_sec, fin, M)
+        else:
+            il = {k: zero for k in INHOUSE_LINES}
+            idrv = {k: zero for k in full_drv}
+        lines.update(il)
+        drv.update({f"inhouse_{k}": v for k, v in idrv.items()})
+        if v_part is not None:
+            vl, units = _vendor_lines(v_part, inp)
+            drv["vendor_billable_units"] = units
+            drv["vendor_fte"] = agent_fte(
+                v_part.staffed_hours["voice"] + v_part.staffed_hours["chat"]
+                + v_part.deferred_hours, x("inhouse.schedule_inefficiency"),
+                x("outsourced.shrinkage"), x("inhouse.paid_hours_per_fte_year") / 12.0)
+            retained_total = sum(il.values())
+            released_payroll = (_weekly_payroll(full_lines, x("inhouse.payroll_load"))
+                                - _weekly_payroll(il, x("inhouse.payroll_load")))
+            released_seats = full_drv["seats"] - idrv["seats"]
+            year1 = vl["vendor_fees"][..., :12].sum(axis=-1, keepdims=True)
+            tl = transition_costs(full_total, retained_total, released_payroll, released_seats,
+                                  year1, inp.section("outsourced"), ih_sec, rent_idx)
+            lines.update(vl)
+            lines.update(tl)
+        else:
+            lines.update({"vendor_fees": zero, "sla_credits": zero, "governance": zero})
+            lines.update({k: zero for k in TRANSITION_LINES})
+            drv["vendor_billable_units"] = zero
+            drv["vendor_fte"] = zero
+        # service and revenue, all parts together
+        offered = {ch: sum(p.offered[ch] for p in plist) for ch in CHANNELS}
+        abandoned = {ch: sum(p.abandoned[ch] for p in plist) for ch in ("voice", "chat")}
+        in_time_voice = sum(p.answered_in_time["voice"] for p in plist)
+        busy = sum(p.busy_hours["voice"] + p.busy_hours["chat"] for p in plist)
+        staffed = sum(p.staffed_hours["voice"] + p.staffed_hours["chat"] for p in plist)
+        total_offered = offered["voice"] + offered["chat"] + offered["email"]
+        handled = total_offered - abandoned["voice"] - abandoned["chat"]
+        resolved = sum((p.offered["voice"] + p.offered["chat"] + p.offered["email"]
+                        - p.abandoned["voice"] - p.abandoned["chat"]) * p.fcr for p in plist)
+        fcr = np.divide(resolved, handled, out=np.zeros_like(handled), where=handled > 0)
+        retry = x("revenue.retry_share")
+        lost = lost_contacts(abandoned["voice"] + abandoned["chat"],
+                             1.0, retry)  # abandoned counts already x abandon rate
+        lost_share = np.divide(lost, total_offered, out=np.zeros_like(lost),
+                               where=total_offered > 0)
+        lost_sales = lost_sales_margin(lost, x("revenue.sales_conversion"),
+                                       x("revenue.average_order_value"),
+                                       x("revenue.sales_margin"))
+        bad, good = experience_shares(lost_share, fcr)
+        churn = experience_churn_change(x("revenue.annual_base_churn"),
+                                        x("revenue.contacting_share"), bad, good,
+                                        x("revenue.bad_experience_effect"),
+                                        x("revenue.good_experience_effect"))
+        customers_lost = x("revenue.customers") * churn / 12.0
+        retention = retention_value(customers_lost, x("revenue.annual_margin_per_customer"),
+                                    x("revenue.annual_base_churn"), x("finance.discount_rate"),
+                                    method=inp.other("revenue.value_method"))
+        drv.update({
+            "offered_contacts": total_offered,
+            "voice_offered": offered["voice"], "chat_offered": offered["chat"],
+            "email_offered": offered["email"],
+            "handled_contacts": handled,
+            "voice_service_level": np.divide(in_time_voice, offered["voice"],
+                                             out=np.ones_like(in_time_voice),
+                                             where=offered["voice"] > 0),
+            "voice_abandon_rate": np.divide(abandoned["voice"], offered["voice"],
+                                            out=np.zeros_like(in_time_voice),
+                                            where=offered["voice"] > 0),
+            "lost_contacts": lost,
+            "first_contact_resolution": fcr,
+            "occupancy": np.divide(busy, staffed, out=np.zeros_like(busy), where=staffed > 0),
+            "staffed_hours": staffed,
+            "churn_change": churn,
+            "customers_lost": customers_lost,
+            "lost_sales_margin": lost_sales,
+            "retention_loss": retention,
+        })
+        drv["revenue_effect"] = -(lost_sales + retention)
+        out[option] = _Raw(lines, drv)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- results
+MONEY_COLUMNS: tuple[str, ...] = (*INHOUSE_LINES, "vendor_fees", "sla_credits", "governance",
+                                  *TRANSITION_LINES)
+
+_DRIVER_UNITS = {
+    "offered_contacts": "contacts", "voice_offered": "contacts", "chat_offered": "contacts",
+    "email_offered": "contacts", "handled_contacts": "contacts", "lost_contacts": "contacts",
+    "voice_service_level": "share", "voice_abandon_rate": "share",
+    "first_contact_resolution": "share", "occupancy": "share", "staffed_hours": "h",
+    "churn_change": "share/year", "customers_lost": "customers",
+    "inhouse_agent_fte": "FTE", "inhouse_ramp_fte": "FTE", "inhouse_headcount_fte": "FTE",
+    "inhouse_support_fte": "FTE", "inhouse_hires": "hires", "inhouse_seats": "seats",
+    "vendor_fte": "FTE", "vendor_billable_units": "units",
+}
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    """One option's monthly results.
+
+    Attributes
+    ----------
+    name : str
+        ``"inhouse"``, ``"outsourced"`` or ``"hybrid"``.
+    monthly : pandas.DataFrame
+        One row a month (index ``month``, 0 = start of transition); one column per cost line (money
+        spent, positive), then ``total_cost``, ``revenue_effect`` (signed) and ``net_cash_flow``
+        (``revenue_effect - total_cost``). ``monthly.attrs["units"]`` gives each column's unit.
+    drivers : pandas.DataFrame
+        Volumes, FTE, hours, service level, abandonment, churn by month; units in
+        ``drivers.attrs["units"]``.
+    """
+
+    name: str
+    monthly: pd.DataFrame
+    drivers: pd.DataFrame
+
+    @property
+    def annual(self) -> pd.DataFrame:
+        """The monthly money table summed by contract year (year 1 = months 0-11)."""
+        years = self.monthly.index // 12 + 1
+        out = self.monthly.groupby(years).sum()
+        out.index.name = "year"
+        return out
+
+
+def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+    months = next(iter(raw.lines.values())).shape[-1]
+    idx = pd.RangeIndex(months, name="month")
+    money = {k: np.asarray(raw.lines[k])[i] for k in MONEY_COLUMNS}
+    df = pd.DataFrame(money, index=idx)
+    df["total_cost"] = df[list(MONEY_COLUMNS)].sum(axis=1)
+    df["revenue_effect"] = raw.drivers["revenue_effect"][i]
+    df["net_cash_flow"] = df["revenue_effect"] - df["total_cost"]
+    df.attrs["units"] = {c: f"{currency}/month" for c in df.columns}
+    drv = pd.DataFrame({k: np.asarray(v)[i] for k, v in raw.drivers.items()
+                        if k not in ("revenue_effect",)}, index=idx)
+    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in drv.columns}
+    return df, drv
+
+
+@dataclass(frozen=True)
+class BusinessCase:
+    """The evaluated business case of one scenario.
+
+    Attributes
+    ----------
+    scenario : Scenario
+    options : dict of str -> OptionResult
+        ``"inhouse"``, ``"outsourced"``, ``"hybrid"``.
+    """
+
+    scenario: Scenario
+    options: dict[str, OptionResult]
+
+    @property
+    def currency(self) -> str:
+        return str(self.scenario["finance.currency"])
+
+    @property
+    def discount_rate(self) -> float:
+        return float(self.scenario["finance.discount_rate"])
+
+    def metrics(self, option: str) -> dict[str, float]:
+        """Headline metrics of one option (money over the whole horizon)."""
+        res = self.options[option]
+        m, d = res.monthly, res.drivers
+        offered = d["voice_offered"].sum()
+        total = float(m["total_cost"].sum())
+        handled = float(d["handled_contacts"].sum())
+        return {
+            "total_cost": total,
+            "average_monthly_cost": total / len(m),
+            "cost_per_contact": total / handled if handled else float("nan"),
+            "revenue_effect": float(m["revenue_effect"].sum()),
+            "npv_cost": -float(finance.npv(self.discount_rate, -m["total_cost"].to_numpy())),
+            "npv": float(finance.npv(self.discount_rate, m["net_cash_flow"].to_numpy())),
+            "inhouse_fte": float(d["inhouse_headcount_fte"].mean()),
+            "vendor_fte": float(d["vendor_fte"].mean()),
+            "handled_contacts": handled,
+            "voice_service_level": float((d["voice_service_level"] * d["voice_offered"]).sum()
+                                         / offered) if offered else float("nan"),
+            "voice_abandon_rate": float((d["voice_abandon_rate"] * d["voice_offered"]).sum()
+                                        / offered) if offered else float("nan"),
+            "first_contact_resolution": float(
+                (d["first_contact_resolution"] * d["handled_contacts"]).sum() / handled),
+            "lost_contacts": float(d["lost_contacts"].sum()),
+            "one_off_costs": float(m[list(TRANSITION_LINES)].to_numpy().sum()
+                                   + m["capex"].sum()),
+        }
+
+    def summary(self) -> pd.DataFrame:
+        """Metric x option table (money over the horizon in the scenario's currency)."""
+        return pd.DataFrame({o: self.metrics(o) for o in self.options})
+
+    @property
+    def incremental(self) -> pd.DataFrame:
+        """Switching versus in-house, per option: NPV, IRR, payback months, ROI, net saving.
+
+        The incremental cash flow is ``net_cash_flow(option) - net_cash_flow(inhouse)``. ROI is
+        (running-cost savings + revenue difference - one-off costs) / one-off costs, where one-off
+        costs are the transition lines (setup, knowledge transfer, parallel run, severance,
+        stranded lease).
+        """
+        base = self.options["inhouse"].monthly
+        rows = {}
+        for name in ("outsourced", "hybrid"):
+            m = self.options[name].monthly
+            diff = (m["net_cash_flow"] - base["net_cash_flow"]).to_numpy()
+            one_off = m[list(TRANSITION_LINES)].sum(axis=1).to_numpy()
+            benefits = diff + one_off
+            total_one_off = one_off.sum()
+            rows[name] = {
+                "npv": float(finance.npv(self.discount_rate, diff)),
+                "irr": float(finance.irr(diff)) if (diff < 0).any() and (diff > 0).any()
+                else float("nan"),
+                "payback_months": float(finance.payback_months(diff)),
+                "discounted_payback_months": float(finance.payback_months(
+                    diff, annual_rate=self.discount_rate)),
+                "roi": float(finance.roi(benefits, one_off)) if total_one_off > 0
+                else float("nan"),
+                "net_saving": float(diff.sum()),
+                "cost_saving": float((base["total_cost"] - m["total_cost"]).sum()),
+                "cost_saving_share": float((base["total_cost"] - m["total_cost"]).sum()
+                                           / base["total_cost"].sum()),
+                "revenue_difference": float((m["revenue_effect"]
+                                             - base["revenue_effect"]).sum()),
+                "one_off_costs": float(total_one_off),
+            }
+        return pd.DataFrame(rows)
+
+    @property
+    def recommendation(self) -> Recommendation:
+        """The option with the highest NPV of net cash flow, and the reasons in words."""
+        return _recommend(self)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The recommended option and the reasons, in plain words."""
+
+    option: str
+    headline: str
+    reasons: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.headline + "\n" + "\n".join(f"- {r}" for r in self.reasons)
+
+
+def _money(x: float, currency: str) -> str:
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    if x >= 1e6:
+        return f"{sign}{x / 1e6:,.1f}M {currency}"
+    if x >= 1e3:
+        return f"{sign}{x / 1e3:,.0f}k {currency}"
+    return f"{sign}{x:,.0f} {currency}"
+
+
+def _recommend(case: BusinessCase) -> Recommendation:
+    s = case.summary()
+    inc = case.incremental
+    cur = case.currency
+    npvs = s.loc["npv"]
+    best = str(npvs.idxmax())
+    reasons = []
+    for name in ("outsourced", "hybrid"):
+        r = inc[name]
+        save = r["cost_saving_share"]
+        verb = "saves" if save >= 0 else "costs"
+        fcr_pts = (s.loc["first_contact_resolution", name]
+                   - s.loc["first_contact_resolution", "inhouse"]) * 100
+        rev = r["revenue_difference"]
+        quality = (f"{'gains' if fcr_pts >= 0 else 'loses'} {abs(fcr_pts):.1f} points of "
+                   f"first-contact resolution, {'worth' if rev >= 0 else 'costing'} "
+                   f"{_money(abs(rev), cur)} of retention and sales")
+        payback = r["payback_months"]
+        pb = (f"pays back in {payback:.1f} months" if np.isfinite(payback)
+              else "never pays back within the horizon")
+        reasons.append(f"{_LABELS[name].capitalize()} {verb} {abs(save) * 100:.1f}% of cost "
+                       f"({_money(abs(r['cost_saving']), cur)} over "
+                       f"{len(case.options[name].monthly)} months) but {quality}; incremental NPV "
+                       f"{_money(r['npv'], cur)}, {pb}.")
+    ordered = npvs.sort_values(ascending=False)
+    margin = ordered.iloc[0] - ordered.iloc[1]
+    scale = abs(s.loc["npv_cost", "inhouse"]) or 1.0
+    close = margin / scale < 0.02
+    headline = (f"Recommend {_LABELS[best]}: the highest NPV of net cash flow "
+                f"({_money(npvs[best], cur)}), {_money(margin, cur)} ahead of "
+                f"{_LABELS[str(ordered.index[1])]}.")
+    if close:
+        reasons.append("The top two options are within 2% of the in-house cost NPV: too close "
+                       "to call on cost alone; weigh risk and control.")
+    return Recommendation(best, headline, tuple(reasons))
+
+
+def evaluate(scenario: Scenario | None = None) -> BusinessCase:
+    """Evaluate the three options of a scenario.
+
+    Parameters
+    ----------
+    scenario : Scenario, optional
+        Defaults to :meth:`Scenario.default`.
+
+    Returns
+    -------
+    BusinessCase
+
+    Examples
+    --------
+    >>> case = evaluate()
+    >>> sorted(case.options)
+    ['hybrid', 'inhouse', 'outsourced']
+    >>> m = case.options["inhouse"].monthly
+    >>> bool(np.allclose(m[list(MONEY_COLUMNS)].sum(axis=1), m["total_cost"]))
+    True
+    """
+    scenario = Scenario.default() if scenario is None else scenario
+    raw = _compute(_Inputs(scenario))
+    cur = str(scenario["finance.currency"])
+    options = {}
+    for name in OPTIONS:
+        monthly, drivers = _frames(raw[name], cur)
+        options[name] = OptionResult(name, monthly, drivers)
+    return BusinessCase(scenario, options)
+
+
+def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | Array]
+                   ) -> pd.DataFrame:
+    """Evaluate many variants of ``scenario`` in one vectorised pass.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The base scenario.
+    changes : mapping of dotted path -> array of length n (or scalar)
+        Numeric inputs to vary; all arrays have the same length ``n``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per variant: ``{option}_total_cost``, ``{option}_npv`` (net cash flow),
+        ``{option}_revenue_effect`` and ``{option}_incremental_npv`` (vs in-house).
+
+    Examples
+    --------
+    >>> s = Scenario.default()
+    >>> df = evaluate_batch(s, {"inhouse.agent_hourly_wage": [18.0, 20.6, 23.0]})
+    >>> bool(df["inhouse_total_cost"].is_monotonic_increasing)
+    True
+    """
+    inp = _Inputs(scenario, changes)
+    raw = _compute(inp)
+    rate = inp.x("finance.discount_rate")[:, 0]
+    out: dict[str, Array] = {}
+    ncf = {}
+    for name in OPTIONS:
+        total = sum(raw[name].lines[k] for k in MONEY_COLUMNS)
+        ncf[name] = raw[name].drivers["revenue_effect"] - total
+        out[f"{name}_total_cost"] = total.sum(axis=-1)
+        out[f"{name}_revenue_effect"] = raw[name].drivers["revenue_effect"].sum(axis=-1)
+        out[f"{name}_npv"] = np.asarray(finance.npv(rate, ncf[name]), dtype=float).reshape(-1)
+    for name in ("outsourced", "hybrid"):
+        out[f"{name}_incremental_npv"] = np.asarray(
+            finance.npv(rate, ncf[name] - ncf["inhouse"]), dtype=float).reshape(-1)
+    return pd.DataFrame(out)

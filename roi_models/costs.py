@@ -1,0 +1,321 @@
+"""Cost lines: the in-house center, the vendor's bill, and the move from one to the other.
+
+Every function is pure and broadcasts: inputs of shape ``(n, 1)`` (``n`` scenario variants) against
+monthly arrays of shape ``(n, months)``. Money is in the scenario's currency, costs are positive
+numbers here (the cash-flow sign is applied in :mod:`roi_models.business_case`), and nothing is
+rounded.
+
+Sections of the scenario arrive as mappings from input name to array, e.g. ``inhouse["shrinkage"]``
+for ``inhouse.shrinkage``; see :mod:`roi_models.parameters` for units and sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from roi_models.demand import WEEKS_PER_MONTH, escalation
+
+__all__ = [
+    "INHOUSE_LINES",
+    "TRANSITION_LINES",
+    "VENDOR_LINES",
+    "InhouseWorkload",
+    "agent_fte",
+    "hires_needed",
+    "inhouse_costs",
+    "ramp_productivity_loss",
+    "sla_credit",
+    "tiered_units",
+    "transition_costs",
+    "vendor_fees",
+]
+
+Array = NDArray[np.float64]
+
+#: In-house cost lines, in the order they appear in the monthly table.
+INHOUSE_LINES: tuple[str, ...] = (
+    "agent_wages", "team_leads", "managers", "quality_assurance", "workforce_management",
+    "trainers", "payroll_load", "hiring", "training", "facilities", "telephony", "software",
+    "it_hardware", "overhead", "capex",
+)
+#: Vendor lines (``sla_credits`` is a credit: zero or negative).
+VENDOR_LINES: tuple[str, ...] = ("vendor_fees", "sla_credits", "governance")
+#: One-off lines of moving work to a vendor.
+TRANSITION_LINES: tuple[str, ...] = (
+    "setup_fee", "knowledge_transfer", "parallel_run", "severance", "stranded_lease",
+)
+
+
+def agent_fte(staffed_hours: ArrayLike, schedule_inefficiency: ArrayLike, shrinkage: ArrayLike,
+              paid_hours_per_month: ArrayLike) -> Array:
+    """Agent FTE from the hours agents must be on the floor.
+
+    ``staffed_hours * (1 + schedule_inefficiency) / (1 - shrinkage) / paid_hours_per_month``.
+    Shrinkage is applied by **division** (multiplying by 1 + shrinkage is a known error).
+
+    Examples
+    --------
+    Textbook case: 14 agents on the floor all month need 20 FTE at 30% shrinkage.
+
+    >>> float(agent_fte(14 * 173.3, 0.0, 0.3, 173.3))
+    20.0
+    """
+    return (np.asarray(staffed_hours, float) * (1.0 + np.asarray(schedule_inefficiency, float))
+            / (1.0 - np.asarray(shrinkage, float)) / np.asarray(paid_hours_per_month, float))
+
+
+def ramp_productivity_loss(ramp_aht_factor: ArrayLike) -> Array:
+    """Average share of output lost by an agent over the ramp, AHT falling linearly from F to 1.
+
+    Output is 1/AHT-factor, so the loss averaged over the ramp is ``1 - ln(F) / (F - 1)``
+    (0 when F = 1).
+
+    Examples
+    --------
+    >>> round(float(ramp_productivity_loss(1.5)), 6)
+    0.18907
+    """
+    f = np.asarray(ramp_aht_factor, dtype=float)
+    d = f - 1.0
+    safe = np.where(d > 1e-9, d, 1.0)
+    return np.where(d > 1e-9, 1.0 - np.log(np.where(d > 1e-9, f, 2.0)) / safe, 0.0)
+
+
+def hires_needed(headcount: ArrayLike, annual_attrition: ArrayLike,
+                 training_class_loss: ArrayLike) -> tuple[Array, Array]:
+    """Hires and graduates per month for a headcount path.
+
+    Graduates replace leavers (``attrition / 12 * headcount``) and cover growth (rises of headcount
+    month on month; the month before month 0 is taken at month 0's level). Hires are graduates
+    grossed up for the share of each class that leaves before graduating.
+
+    Returns
+    -------
+    hires, graduates : ndarray, shape (n, months)
+
+    Examples
+    --------
+    >>> h, g = hires_needed([[100.0, 110.0]], 0.36, 0.2)
+    >>> g.tolist(), h.tolist()
+    ([[3.0, 13.3]], [[3.75, 16.625]])
+    """
+    hc = np.atleast_2d(np.asarray(headcount, dtype=float))
+    growth = np.maximum(np.diff(hc, axis=-1, prepend=hc[..., :1]), 0.0)
+    graduates = np.asarray(annual_attrition, float) / 12.0 * hc + growth
+    return graduates / (1.0 - np.asarray(training_class_loss, float)), graduates
+
+
+@dataclass(frozen=True)
+class InhouseWorkload:
+    """What the in-house center must staff each month (all arrays ``(n, months)``).
+
+    Attributes
+    ----------
+    staffed_hours : ndarray
+        Agent hours on the floor for voice and chat (sum over intervals of agents required).
+    deferred_hours : ndarray
+        Agent hours for e-mail / back-office work.
+    peak_agents : ndarray
+        Agents on the floor in the busiest interval (voice + chat + e-mail's average presence).
+    """
+
+    staffed_hours: Array
+    deferred_hours: Array
+    peak_agents: Array
+
+
+def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
+                  finance: Mapping[str, Array], months: int,
+                  schedule_inefficiency: ArrayLike | None = None) -> tuple[dict[str, Array],
+                                                                           dict[str, Array]]:
+    """Monthly in-house cost lines and their drivers.
+
+    Agents: FTE = (staffed + deferred hours) x (1 + schedule inefficiency) / (1 - shrinkage) /
+    paid hours a month, plus ramp FTE = graduates x ramp months x ramp productivity loss.
+    Support staff by span (team leads, managers, QA, WFM over agent headcount; trainers over
+    trainees in class). Payroll load on every wage and salary. Hiring = hires x cost per hire;
+    training = hires x classroom weeks x paid hours a week x wage. Seats = peak agents x (1 +
+    buffer), never falling (a lease does not shrink); facilities and telephony per seat, software
+    per agent FTE, IT hardware = seats x capex per seat / depreciation months, overhead as a share
+    of all of these; one-off capex in month 0. Wages escalate with ``finance.wage_escalation``,
+    rent with ``rent_escalation``, telephony and software with ``licence_escalation``.
+
+    Returns
+    -------
+    lines : dict of str -> ndarray (n, months)
+        :data:`INHOUSE_LINES`, money per month.
+    drivers : dict of str -> ndarray (n, months)
+        ``agent_fte``, ``ramp_fte``, ``headcount_fte``, ``support_fte``, ``hires``, ``seats``.
+    """
+    ih = inhouse
+    paid_month = ih["paid_hours_per_fte_year"] / 12.0
+    sched = ih["schedule_inefficiency"] if schedule_inefficiency is None else schedule_inefficiency
+    fte = agent_fte(work.staffed_hours + work.deferred_hours, sched, ih["shrinkage"], paid_month)
+    # Ramp FTE depend on graduates, graduates on headcount: one fixed-point step is enough
+    # (the ramp adds a few per cent of headcount; the second-order effect is ignored).
+    loss = ramp_productivity_loss(ih["ramp_aht_factor"])
+    _, grads0 = hires_needed(fte, ih["annual_attrition"], ih["training_class_loss"])
+    ramp = grads0 * ih["ramp_months"] * loss
+    headcount = fte + ramp
+    hires, _ = hires_needed(headcount, ih["annual_attrition"], ih["training_class_loss"])
+
+    wage_idx = escalation(finance["wage_escalation"], months)
+    rent_idx = escalation(finance["rent_escalation"], months)
+    lic_idx = escalation(finance["licence_escalation"], months)
+
+    hourly = ih["agent_hourly_wage"] * wage_idx
+    trainees_in_class = hires * ih["training_weeks"] / WEEKS_PER_MONTH
+    support = {
+        "team_leads": (headcount / ih["team_lead_span"], ih["team_lead_annual_salary"]),
+        "managers": (headcount / ih["manager_span"], ih["manager_annual_salary"]),
+        "quality_assurance": (headcount / ih["qa_span"], ih["qa_annual_salary"]),
+        "workforce_management": (headcount / ih["wfm_span"], ih["wfm_annual_salary"]),
+        "trainers": (trainees_in_class / ih["trainer_span"], ih["trainer_annual_salary"]),
+    }
+    lines: dict[str, Array] = {"agent_wages": headcount * paid_month * hourly}
+    for name, (count, salary) in support.items():
+        lines[name] = count * salary / 12.0 * wage_idx
+    hours_per_week = ih["paid_hours_per_fte_year"] / 52.0
+    lines["training"] = hires * ih["training_weeks"] * hours_per_week * hourly
+    payroll = sum(lines[k] for k in ("agent_wages", *support, "training"))
+    lines["payroll_load"] = payroll * ih["payroll_load"]
+    lines["hiring"] = hires * ih["cost_per_hire"] * wage_idx
+    seats = np.maximum.accumulate(work.peak_agents * (1.0 + ih["seat_buffer"]), axis=-1)
+    lines["facilities"] = seats * ih["seat_cost_monthly"] * rent_idx
+    lines["telephony"] = seats * ih["telephony_per_seat_monthly"] * lic_idx
+    lines["software"] = headcount * ih["software_per_fte_monthly"] * lic_idx
+    lines["it_hardware"] = seats * ih["it_capex_per_seat"] / ih["it_depreciation_months"]
+    direct = sum(lines.values())
+    lines["overhead"] = direct * ih["overhead_share"]
+    capex = np.zeros_like(headcount)
+    capex[..., 0] = np.broadcast_to(ih["capex_one_off"], capex[..., :1].shape)[..., 0]
+    lines["capex"] = capex
+    support_fte = sum(c for c, _ in support.values())
+    drivers = {"agent_fte": fte, "ramp_fte": ramp, "headcount_fte": headcount,
+               "support_fte": support_fte, "hires": hires, "seats": seats}
+    return {k: lines[k] for k in INHOUSE_LINES}, drivers
+
+
+def tiered_units(units: ArrayLike, thresholds: ArrayLike, discounts: ArrayLike) -> Array:
+    """Billable units after marginal volume discounts (units above each threshold get its discount).
+
+    ``units - sum_j (d_j - d_{j-1}) * max(units - t_j, 0)`` with ``d_0 = 0``: like tax brackets,
+    so the bill never falls when volume rises (an all-units discount can).
+
+    Examples
+    --------
+    >>> float(tiered_units(30_000.0, [15_000.0, 25_000.0], [0.03, 0.06]))  # 30000 - 450 - 150
+    29400.0
+    """
+    u = np.asarray(units, dtype=float)
+    t = np.asarray(thresholds, dtype=float).reshape(-1)
+    d = np.asarray(discounts, dtype=float).reshape(-1)
+    steps = np.diff(d, prepend=0.0)
+    out = u.copy() if u.ndim else u + 0.0
+    for tj, sj in zip(t, steps, strict=True):
+        out = out - sj * np.maximum(u - tj, 0.0)
+    return out
+
+
+def vendor_fees(units: ArrayLike, rate: ArrayLike, cola_index: ArrayLike, *,
+                base_fee: ArrayLike = 0.0, thresholds: ArrayLike = (),
+                discounts: ArrayLike = (), minimum_commitment: ArrayLike = 0.0,
+                volume_vs_forecast: ArrayLike = 1.0) -> Array:
+    """The vendor's monthly bill before SLA credits.
+
+    Billed units are the actual units, but at least ``minimum_commitment`` of the forecast units
+    (forecast units = actual units / volume_vs_forecast); tiers discount the billed units; the
+    rate and the base fee rise with the COLA index.
+
+    Examples
+    --------
+    Volume 20% short of forecast, 90% minimum: 8,000 hours worked, 9,000 billed at $24.
+
+    >>> float(vendor_fees(8000.0, 24.0, 1.0, minimum_commitment=0.9, volume_vs_forecast=0.8))
+    216000.0
+    """
+    u = np.asarray(units, dtype=float)
+    vvf = np.asarray(volume_vs_forecast, dtype=float)
+    billed = np.maximum(u, np.asarray(minimum_commitment, float) * u / vvf)
+    if np.size(thresholds):
+        billed = tiered_units(billed, thresholds, discounts)
+    idx = np.asarray(cola_index, dtype=float)
+    return (billed * np.asarray(rate, float) + np.asarray(base_fee, float)) * idx
+
+
+def sla_credit(fees: ArrayLike, at_risk_share: ArrayLike, pool_share: ArrayLike,
+               allocation: ArrayLike, misses_per_month: ArrayLike) -> Array:
+    """Expected SLA credit a month (returned as a negative cost).
+
+    Each miss pays at-risk amount x pool % x allocation %, capped at the at-risk amount (DIR
+    state-contract clause). Example: $100k fees x 10% x 50% x 40% = $2k for one miss.
+
+    >>> float(sla_credit(100_000.0, 0.10, 0.5, 0.4, 1.0))
+    -2000.0
+    """
+    at_risk = np.asarray(fees, float) * np.asarray(at_risk_share, float)
+    share = np.minimum(np.asarray(pool_share, float) * np.asarray(allocation, float)
+                       * np.asarray(misses_per_month, float), 1.0)
+    return -(at_risk * share)
+
+
+def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,
+                     released_payroll_weekly: Array, released_seats: Array,
+                     year1_vendor_fees: Array, outsourced: Mapping[str, Array],
+                     inhouse: Mapping[str, Array], rent_index: Array) -> dict[str, Array]:
+    """One-off costs of moving work to the vendor (outsourced or hybrid option).
+
+    - ``setup_fee`` in month 0;
+    - ``knowledge_transfer`` = share x the first year's vendor fees, spread evenly over the
+      transition months;
+    - ``parallel_run``: the released part of the in-house center (full minus retained cost) keeps
+      running for ``parallel_run_months`` (a fraction of a month counts pro rata);
+    - ``severance`` when the parallel run ends: released loaded payroll a week x severance weeks x
+      (1 - redeployed share);
+    - ``stranded_lease``: released seats' facilities cost for ``stranded_lease_months`` after the
+      parallel run.
+
+    Parameters
+    ----------
+    full_inhouse_total, retained_inhouse_total : ndarray (n, months)
+        Monthly cost of the whole in-house center and of the part kept.
+    released_payroll_weekly : ndarray (n, months)
+        Loaded payroll a week of the released staff, by month.
+    released_seats : ndarray (n, months)
+        Seats no longer needed, by month.
+    year1_vendor_fees : ndarray (n, 1)
+        Vendor fees over the first 12 months.
+    """
+    o = outsourced
+    months = full_inhouse_total.shape[-1]
+    m = np.arange(months, dtype=float)
+    shape = np.broadcast_shapes(full_inhouse_total.shape, retained_inhouse_total.shape)
+    zero = np.zeros(shape)
+    setup = zero.copy()
+    setup[..., 0] = np.broadcast_to(o["setup_fee"], setup[..., :1].shape)[..., 0]
+    t = o["transition_months"]
+    kt_weight = np.clip(t - m, 0.0, 1.0) / np.maximum(t, 1e-12)
+    pr = o["parallel_run_months"]
+    parallel_w = np.clip(pr - m, 0.0, 1.0)
+    parallel = (full_inhouse_total - retained_inhouse_total) * parallel_w
+    exit_month = np.minimum(np.ceil(pr), months - 1).astype(int)
+    exit_flag = (m == exit_month).astype(float)
+    payroll_at_exit = np.take_along_axis(released_payroll_weekly,
+                                         np.broadcast_to(exit_month, (shape[0], 1)), axis=-1)
+    severance = exit_flag * payroll_at_exit * o["severance_weeks"] * (1.0 - o["redeployed_share"])
+    lease_end = pr + o["stranded_lease_months"]
+    lease_w = np.clip(np.minimum(m + 1.0, lease_end) - np.maximum(m, pr), 0.0, 1.0)
+    seats_at_exit = np.take_along_axis(released_seats,
+                                       np.broadcast_to(exit_month, (shape[0], 1)), axis=-1)
+    stranded = lease_w * seats_at_exit * inhouse["seat_cost_monthly"] * rent_index
+    return {
+        "setup_fee": setup,
+        "knowledge_transfer": zero + o["knowledge_transfer_share"] * year1_vendor_fees * kt_weight,
+        "parallel_run": parallel + zero,
+        "severance": severance + zero,
+        "stranded_lease": stranded + zero,
+    }
