@@ -346,7 +346,8 @@ def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
                          x("outsourced.sla_credit_pool_share"),
                          x("outsourced.sla_credit_allocation"),
                          x("outsourced.sla_misses_per_month"))
-    governance = fees * x("outsourced.governance_share")
+    governance = np.maximum(fees * x("outsourced.governance_share"),
+                            x("outsourced.governance_min_monthly") * active)
     return {"vendor_fees": fees, "sla_credits": credits, "governance": governance}, units
 
 

@@ -396,6 +396,9 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("outsourced.governance_share", "share of vendor fees", 0.05, 0.03, 0.06,
        "Retained governance team (vendor management, QA, WFM oversight) as a share of fees.",
        "3-6% of contract value (O'Reilly, Mastering Risk Management)", "sourced", maximum=1.0),
+    _p("outsourced.governance_min_monthly", "money/month", 8_000.0, 5_000.0, 12_000.0,
+       "Floor of the retained governance cost (at least a vendor manager), a month.",
+       "estimate: one loaded vendor-manager salary", "estimate"),
     _p("outsourced.sla_at_risk_share", "share of monthly fees", 0.10, 0.05, 0.15,
        "Share of monthly fees at risk for SLA misses.", "DIR state-contract clause "
        "(lawinsider.com): 10% at risk", "sourced", **_SHARE),
