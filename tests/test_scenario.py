@@ -72,7 +72,7 @@ class TestValidation:
         assert fragment in str(err.value)
 
     def test_unknown_path_in_getitem(self) -> None:
-        with pytest.raises(InputError, match="did you mean 'inhouse.shrinkage'"):
+        with pytest.raises(InputError, match=r"did you mean 'inhouse\.shrinkage'"):
             Scenario.default()["inhouse.shrinkag"]
 
     def test_with_changes_does_not_mutate(self) -> None:
