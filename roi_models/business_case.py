@@ -14,6 +14,7 @@ Month 0 is the start of the transition.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,6 +163,49 @@ def _unique_rows(*arrays: Array) -> tuple[list[Array], NDArray[np.intp]]:
     return [np.ascontiguousarray(a[idx]) for a in arrays], inverse
 
 
+_STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
+_STAFFING_CACHE_SIZE = 64
+
+
+def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
+                       patience: Array, occ: Array, conc: Array) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy per interval (arrays of one shape).
+
+    Results are memoised on the exact bytes of the inputs (a small LRU): when only money inputs
+    change - a wage slider, a vendor price, a batch over prices - staffing is not recomputed.
+    """
+    arrays = (calls, aht, sl, tt, patience, occ, conc)
+    key = channel.encode() + repr(calls.shape).encode() + b"".join(
+        np.ascontiguousarray(a, dtype=float).tobytes() for a in arrays)
+    hit = _STAFFING_CACHE.get(key)
+    if hit is not None:
+        _STAFFING_CACHE.move_to_end(key)
+        return hit
+    if channel == "voice":
+        agents = staffing.agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
+                                          max_occupancy=occ, patience=patience)
+        servers = np.asarray(agents, dtype=float)
+    else:
+        agents = staffing.chat_agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
+                                               concurrency=conc, max_occupancy=occ,
+                                               patience=patience)
+        servers = np.asarray(agents, dtype=float) * conc
+    agents = np.asarray(agents, dtype=float)
+    ab = np.asarray(staffing.abandon_rate(servers, calls, aht, patience, INTERVAL_SECONDS),
+                    dtype=float)
+    slv = np.asarray(staffing.service_level(servers, calls, aht, tt, INTERVAL_SECONDS,
+                                            patience=patience), dtype=float)
+    occv = np.asarray(staffing.occupancy(servers, calls, aht, INTERVAL_SECONDS,
+                                         patience=patience), dtype=float)
+    out = (agents, ab, slv, occv)
+    for a in out:
+        a.flags.writeable = False
+    _STAFFING_CACHE[key] = out
+    if len(_STAFFING_CACHE) > _STAFFING_CACHE_SIZE:
+        _STAFFING_CACHE.popitem(last=False)
+    return out
+
+
 def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
     """Staff voice and chat per interval (Erlang A), e-mail by workload; fill the part's metrics."""
     count = profile.count
@@ -180,24 +224,8 @@ def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
             conc = inp.x("service.chat_concurrency")[..., None]
         shape = calls.shape
         b = [np.broadcast_to(a, shape) for a in (calls, aht, sl, tt, patience, occ, conc)]
-        (u_calls, u_aht, u_sl, u_tt, u_pat, u_occ, u_conc), inv = _unique_rows(*b)
-        if ch == "voice":
-            agents = staffing.agents_required(u_calls, u_aht, u_sl, u_tt, INTERVAL_SECONDS,
-                                              max_occupancy=u_occ, patience=u_pat)
-            servers = agents
-        else:
-            agents = staffing.chat_agents_required(u_calls, u_aht, u_sl, u_tt, INTERVAL_SECONDS,
-                                                   concurrency=u_conc, max_occupancy=u_occ,
-                                                   patience=u_pat)
-            servers = agents * u_conc
-        agents = np.asarray(agents, dtype=float)
-        servers = np.asarray(servers, dtype=float)
-        ab = np.asarray(staffing.abandon_rate(servers, u_calls, u_aht, u_pat, INTERVAL_SECONDS),
-                        dtype=float)
-        slv = np.asarray(staffing.service_level(servers, u_calls, u_aht, u_tt, INTERVAL_SECONDS,
-                                                patience=u_pat), dtype=float)
-        occv = np.asarray(staffing.occupancy(servers, u_calls, u_aht, INTERVAL_SECONDS,
-                                             patience=u_pat), dtype=float)
+        u, inv = _unique_rows(*b)
+        agents, ab, slv, occv = _interval_staffing(ch, *u)
         agents, ab, slv, occv = (a[inv] for a in (agents, ab, slv, occv))
         weight = calls * count  # offered per interval type per week
         part.agents[ch] = agents
