@@ -210,14 +210,16 @@ def _incremental_rows(case: BusinessCase) -> tuple[list[str], list[list[str]]]:
 
 
 def _assumptions(case: BusinessCase) -> pd.DataFrame:
-    """Registry rows for this scenario: path, value, unit, low, high, source, tag, description."""
+    """Registry rows for this scenario: path, value, unit (in its currency), source, tag, description.
+    """
     from roi_models.scenario import Scenario
 
     reg = Scenario.parameters()
     values = case.scenario.values()
     rows = []
     for path, row in reg.iterrows():
-        rows.append({"path": path, "value": values[path], "unit": row["unit"],
+        unit = re.sub(r"\bmoney\b", case.currency, str(row["unit"]))  # "money/h" -> "USD/h"
+        rows.append({"path": path, "value": values[path], "unit": unit,
                      "source": case.scenario.source_of(str(path)), "tag": row["tag"],
                      "description": row["description"]})
     return pd.DataFrame(rows)

@@ -1,0 +1,220 @@
+"""roi_models.report.summary: the thin business-case writer.
+
+Expected numbers come from the engine itself (``evaluate``): the writer must carry them into the
+files unchanged (CSV, XLSX) or rounded only as displayed (Markdown).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from roi_models import InputError, Scenario, evaluate
+from roi_models.business_case import BusinessCase
+from roi_models.report import summary as report
+from roi_models.report import write_case
+
+OPTIONS = ("inhouse", "outsourced", "hybrid")
+
+
+@pytest.fixture(scope="module")
+def case() -> BusinessCase:
+    return evaluate(Scenario.default())
+
+
+@pytest.fixture(scope="module")
+def out(case: BusinessCase, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("case")
+    write_case(case, d)
+    return d
+
+
+@pytest.fixture(scope="module")
+def markdown(out: Path) -> str:
+    return (out / "business_case.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def workbook(out: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(out / "business_case.xlsx")
+
+
+def _md_row(md: str, label: str) -> list[str]:
+    """Cells of the first Markdown table row whose first cell is ``label``."""
+    for line in md.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0] == label:
+            return cells[1:]
+    raise AssertionError(f"no row {label!r}")
+
+
+def _money(text: str) -> float:
+    m = re.fullmatch(r"(-?[\d,]+(?:\.\d+)?) USD", text)
+    assert m, text
+    return float(m.group(1).replace(",", ""))
+
+
+class TestWriteCase:
+    def test_files(self, case: BusinessCase, tmp_path: Path) -> None:
+        paths = write_case(case, tmp_path / "new" / "dir")
+        names = sorted(p.name for p in paths)
+        assert names == sorted(["business_case.md", "business_case.xlsx",
+                                *(f"monthly_{o}.csv" for o in OPTIONS)])
+        assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+        assert not list((tmp_path / "new" / "dir").glob(".*.tmp"))
+
+    def test_one_format(self, case: BusinessCase, tmp_path: Path) -> None:
+        paths = write_case(case, tmp_path, ["md"])
+        assert [p.name for p in paths] == ["business_case.md"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["business_case.md"]
+
+    @pytest.mark.parametrize("formats", [["pdf"], [], ["md", "docx"]])
+    def test_bad_format(self, case: BusinessCase, tmp_path: Path, formats: list[str]) -> None:
+        with pytest.raises(InputError, match="formats must be"):
+            write_case(case, tmp_path / "x", formats)
+        assert not (tmp_path / "x").exists()
+
+    def test_atomic_failure_keeps_old_file(self, case: BusinessCase, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+        target = tmp_path / "business_case.xlsx"
+        target.write_bytes(b"old workbook")
+
+        def broken_save(wb: object, path: Path) -> None:
+            path.write_bytes(b"half a fi")
+            raise OSError("disk full")
+
+        monkeypatch.setattr(report, "_save", broken_save)
+        with pytest.raises(OSError, match="disk full"):
+            write_case(case, tmp_path, ["xlsx"])
+        assert target.read_bytes() == b"old workbook"
+        assert [p.name for p in tmp_path.iterdir()] == ["business_case.xlsx"]
+
+
+class TestMarkdown:
+    def test_incremental_npv_as_displayed(self, case: BusinessCase, markdown: str) -> None:
+        cells = _md_row(markdown, "Incremental NPV")
+        for cell, option in zip(cells, ("outsourced", "hybrid"), strict=True):
+            engine = case.incremental.loc["npv", option]
+            assert cell == f"{engine:,.0f} USD"
+            assert abs(_money(cell) - engine) <= 0.5
+
+    def test_options_table(self, case: BusinessCase, markdown: str) -> None:
+        s = case.summary()
+        for label, metric in [("Total cost over the horizon", "total_cost"),
+                              ("NPV of net cash flow", "npv")]:
+            got = [_money(c) for c in _md_row(markdown, label)]
+            assert got == pytest.approx(s.loc[metric, list(OPTIONS)].tolist(), abs=0.5)
+        sl = _md_row(markdown, "Voice service level")
+        assert sl == [f"{s.loc['voice_service_level', o] * 100:.1f}%" for o in OPTIONS]
+
+    def test_recommendation_and_sections(self, case: BusinessCase, markdown: str) -> None:
+        rec = case.recommendation
+        assert markdown.startswith("# Business case: Mid-size inbound contact center (US)\n")
+        for heading in ("## Recommendation", "## Switching versus in-house", "## Options",
+                        "## Annual cost by option", "### In-house", "### Outsourced",
+                        "### Hybrid", "## Assumptions"):
+            assert heading in markdown
+        assert report.markdown_escape(rec.headline) in markdown
+        assert len([r for r in rec.reasons if report.markdown_escape(r) in markdown]) == len(
+            rec.reasons)
+
+    def test_annual_table(self, case: BusinessCase, markdown: str) -> None:
+        annual = case.options["inhouse"].annual
+        cells = _md_row(markdown, "Agent wages")  # first such row: in-house
+        assert [_money(c) for c in cells] == pytest.approx(annual["agent_wages"].tolist(), abs=0.5)
+
+    def test_assumptions(self, case: BusinessCase, markdown: str) -> None:
+        sc = case.scenario
+        for path in Scenario.parameters().index:
+            assert f"| `{path}` |" in markdown
+        cells = _md_row(markdown, "`inhouse.agent_hourly_wage`")
+        assert cells[0] == "20.6"
+        assert cells[2] == report.markdown_escape(sc.source_of("inhouse.agent_hourly_wage"))
+
+    def test_script_name_escaped(self, case: BusinessCase) -> None:
+        evil = case.scenario.with_changes({"scenario.name": "<script>alert(1)</script>",
+                                           "scenario.notes": "- a | b\n# not a heading"})
+        md = report.render_markdown(dataclasses.replace(case, scenario=evil))
+        assert "<script>" not in md and "</script>" not in md
+        assert "# Business case: &lt;script&gt;alert(1)&lt;/script&gt;" in md
+        assert "\\- a \\| b \\# not a heading" in md
+
+    @pytest.mark.parametrize(("value", "kind", "text"), [
+        (1234567.891, "money", "1,234,568 USD"),
+        (-0.2, "money", "0 USD"),
+        (8.5701, "money2", "8.57 USD"),
+        (0.72, "share", "72.0%"),
+        (float("nan"), "rate", "n/a"),
+        (float("nan"), "months", "never within the horizon"),
+        (12.04, "months", "12.0 months"),
+    ])
+    def test_format_value(self, value: float, kind: str, text: str) -> None:
+        assert report.format_value(value, kind, "USD") == text
+
+
+class TestCsv:
+    @pytest.mark.parametrize("option", OPTIONS)
+    def test_monthly_exact(self, case: BusinessCase, out: Path, option: str) -> None:
+        got = pd.read_csv(out / f"monthly_{option}.csv", index_col="month")
+        res = case.options[option]
+        want = res.monthly.join(res.drivers)
+        pd.testing.assert_frame_equal(got, want, check_exact=True, check_dtype=False,
+                                      check_index_type=False)
+
+
+class TestXlsx:
+    def test_sheets(self, workbook: openpyxl.Workbook) -> None:
+        assert workbook.sheetnames == ["Summary", "Incremental", "Monthly inhouse",
+                                       "Monthly outsourced", "Monthly hybrid", "Assumptions"]
+        for ws in workbook:
+            assert ws.freeze_panes == "B2"
+            assert all(c.font.bold for c in ws[1])
+
+    def test_summary_exact(self, case: BusinessCase, workbook: openpyxl.Workbook) -> None:
+        ws = workbook["Summary"]
+        header = [c.value for c in ws[1]]
+        assert header[3:] == list(OPTIONS)
+        rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
+        s = case.summary()
+        assert [c.value for c in rows["npv"][3:]] == s.loc["npv", list(OPTIONS)].tolist()
+        assert rows["npv"][3].number_format == "#,##0"
+        assert rows["voice_service_level"][3].number_format == "0.0%"
+        for metric in s.index:
+            assert [c.value for c in rows[metric][3:]] == s.loc[metric, list(OPTIONS)].tolist()
+
+    def test_incremental_exact(self, case: BusinessCase, workbook: openpyxl.Workbook) -> None:
+        rows = {r[0]: r[3:] for r in workbook["Incremental"].iter_rows(min_row=2, values_only=True)}
+        inc = case.incremental
+        for metric in inc.index:
+            for got, want in zip(rows[metric], inc.loc[metric], strict=True):
+                assert got == want or (got is None and math.isnan(want))
+
+    @pytest.mark.parametrize("option", OPTIONS)
+    def test_monthly_exact(self, case: BusinessCase, workbook: openpyxl.Workbook,
+                           option: str) -> None:
+        ws = workbook[f"Monthly {option}"]
+        header = [c.value for c in ws[1]]
+        col = header.index("total_cost [USD/month]")
+        got = [r[col] for r in ws.iter_rows(min_row=2, values_only=True)]
+        assert got == case.options[option].monthly["total_cost"].tolist()
+        assert ws.max_row == 1 + case.scenario["finance.horizon_months"]
+
+    def test_assumptions(self, case: BusinessCase, workbook: openpyxl.Workbook) -> None:
+        rows = {r[0]: r for r in workbook["Assumptions"].iter_rows(min_row=2, values_only=True)}
+        assert set(rows) == set(Scenario.parameters().index)
+        assert rows["inhouse.agent_hourly_wage"][1:3] == (20.6, "USD/h")
+        assert rows["inhouse.agent_hourly_wage"][3] == case.scenario.source_of(
+            "inhouse.agent_hourly_wage")
+
+    def test_user_text_is_never_a_formula(self, case: BusinessCase, tmp_path: Path) -> None:
+        evil = case.scenario.with_changes({"scenario.name": "=HYPERLINK(\"http://x\")"})
+        write_case(dataclasses.replace(case, scenario=evil), tmp_path, ["xlsx"])
+        ws = openpyxl.load_workbook(tmp_path / "business_case.xlsx")["Assumptions"]
+        cell = next(r[1] for r in ws.iter_rows(min_row=2) if r[0].value == "scenario.name")
+        assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://x\")"
