@@ -139,6 +139,7 @@ class _Part:
     answered_in_time: dict[str, Array] = field(default_factory=dict)
     busy_hours: dict[str, Array] = field(default_factory=dict)
     deferred_hours: Array | None = None
+    peak_live: Array | None = None     # voice + chat agents in the busiest interval (n, M)
 
 
 def _unique_rows(*arrays: Array) -> tuple[list[Array], NDArray[np.intp]]:
@@ -233,6 +234,12 @@ def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
         part.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
         part.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
         part.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
+    part.peak_live = (part.agents["voice"] + part.agents["chat"]).max(axis=-1)
+    _defer(part, inp)
+
+
+def _defer(part: _Part, inp: _Inputs) -> None:
+    """E-mail / back-office hours by workload (no queueing)."""
     part.deferred_hours = np.asarray(staffing.deferred_agents_required(
         part.offered["email"], part.aht["email"], 3600.0,
         max_occupancy=inp.x("service.email_occupancy")), dtype=float)
@@ -240,8 +247,7 @@ def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
 
 def _peak_agents(part: _Part, profile: WeekProfile) -> Array:
     open_hours_month = profile.open_hours_per_week * WEEKS_PER_MONTH
-    live = part.agents["voice"] + part.agents["chat"]
-    return live.max(axis=-1) + part.deferred_hours / open_hours_month
+    return part.peak_live + part.deferred_hours / open_hours_month
 
 
 # ---------------------------------------------------------------------------------------- options
@@ -249,8 +255,16 @@ def _empty_like(a: Array) -> Array:
     return np.zeros_like(a)
 
 
-def _make_parts(inp: _Inputs, profile: WeekProfile) -> dict[str, list[_Part]]:
+def _make_parts(inp: _Inputs, profile: WeekProfile, *,
+                overflow_fraction: Mapping[str, Array] | None = None) -> dict[str, list[_Part]]:
+    """Split each option's work between in-house and vendor parts.
+
+    With ``overflow_fraction`` (share of each channel's monthly volume kept in-house in overflow
+    mode, from a base run) no per-interval arrays are built: the Monte Carlo path, where staffing
+    comes from a surrogate.
+    """
     M = inp.months
+    intervals = overflow_fraction is None
     x = inp.x
     ss = self_service_factor(x("demand.self_service_containment"),
                              x("demand.self_service_repeat_share"))
@@ -271,6 +285,9 @@ def _make_parts(inp: _Inputs, profile: WeekProfile) -> dict[str, list[_Part]]:
     def per_interval(monthly: Array) -> Array:
         return monthly[..., None] * share / WEEKS_PER_MONTH
 
+    def calls_of(vol: dict[str, Array]) -> dict[str, Array]:
+        return {c: per_interval(vol[c]) for c in ("voice", "chat")} if intervals else {}
+
     in_fcr = x("inhouse.first_contact_resolution")
     shared = inp.other("outsourced.delivery_model") == "shared"
     v_fcr = x("outsourced.first_contact_resolution") - (
@@ -280,7 +297,7 @@ def _make_parts(inp: _Inputs, profile: WeekProfile) -> dict[str, list[_Part]]:
     v_aht = {ch: a * x("outsourced.aht_factor") for ch, a in aht.items()}
 
     def inhouse_part(vol: dict[str, Array], calls: dict[str, Array] | None = None) -> _Part:
-        return _Part("inhouse", vol, calls or {c: per_interval(vol[c]) for c in ("voice", "chat")},
+        return _Part("inhouse", vol, calls if calls is not None else calls_of(vol),
                      aht, x("service.voice_target_sl"), x("service.voice_target_time_s"),
                      x("service.chat_target_sl"), x("service.chat_target_time_s"), in_fcr)
 
@@ -288,7 +305,7 @@ def _make_parts(inp: _Inputs, profile: WeekProfile) -> dict[str, list[_Part]]:
         vol = {c: v * v_volume for c, v in vol.items()}
         if calls is not None:
             calls = {c: v * v_volume[..., None] for c, v in calls.items()}
-        return _Part("vendor", vol, calls or {c: per_interval(vol[c]) for c in ("voice", "chat")},
+        return _Part("vendor", vol, calls if calls is not None else calls_of(vol),
                      v_aht, x("outsourced.voice_target_sl"), x("outsourced.voice_target_time_s"),
                      x("service.chat_target_sl"), x("service.chat_target_time_s"), v_fcr)
 
@@ -301,6 +318,14 @@ def _make_parts(inp: _Inputs, profile: WeekProfile) -> dict[str, list[_Part]]:
         s = x("hybrid.outsourced_share")
         parts["hybrid"] = [inhouse_part({c: v * (1.0 - s) for c, v in offered.items()}),
                            vendor_part({c: v * s for c, v in offered.items()})]
+    elif mode == "overflow" and not intervals:
+        frac = overflow_fraction or {}
+        in_vol = {"voice": offered["voice"] * frac["voice"],
+                  "chat": offered["chat"] * frac["chat"], "email": offered["email"]}
+        v_vol = {"voice": offered["voice"] * (1.0 - frac["voice"]),
+                 "chat": offered["chat"] * (1.0 - frac["chat"]),
+                 "email": _empty_like(offered["email"])}
+        parts["hybrid"] = [inhouse_part(in_vol), vendor_part(v_vol)]
     elif mode == "overflow":
         full = {c: per_interval(offered[c]) for c in ("voice", "chat")}
         base, over = {}, {}
@@ -399,15 +424,26 @@ class _Raw:
     drivers: dict[str, Array]
 
 
+def _profile(inp: _Inputs) -> WeekProfile:
+    return week_profile(inp.other("demand.weekday_profile"), inp.other("demand.weekend_profile"),
+                        inp.x("demand.weekend_day_share"))
+
+
 def _compute(inp: _Inputs) -> dict[str, _Raw]:
-    x = inp.x
-    M = inp.months
-    profile = week_profile(inp.other("demand.weekday_profile"),
-                           inp.other("demand.weekend_profile"), x("demand.weekend_day_share"))
+    """The whole chain: parts -> interval staffing -> money."""
+    profile = _profile(inp)
     parts = _make_parts(inp, profile)
     for plist in parts.values():
         for part in plist:
             _staff_part(part, inp, profile)
+    return _money(inp, parts, profile)
+
+
+def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
+           ) -> dict[str, _Raw]:
+    """Cost lines, transition, revenue and drivers of every option from staffed parts."""
+    x = inp.x
+    M = inp.months
     ih_sec, fin = inp.section("inhouse"), inp.section("finance")
     full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M)
     full_total = sum(full_lines.values())
@@ -672,7 +708,7 @@ class Recommendation:
         return self.headline + "\n" + "\n".join(f"- {r}" for r in self.reasons)
 
 
-def _money(x: float, currency: str) -> str:
+def _fmt_money(x: float, currency: str) -> str:
     sign = "-" if x < 0 else ""
     x = abs(x)
     if x >= 1e6:
@@ -698,20 +734,20 @@ def _recommend(case: BusinessCase) -> Recommendation:
         rev = r["revenue_difference"]
         quality = (f"{'gains' if fcr_pts >= 0 else 'loses'} {abs(fcr_pts):.1f} points of "
                    f"first-contact resolution, {'worth' if rev >= 0 else 'costing'} "
-                   f"{_money(abs(rev), cur)} of retention and sales")
+                   f"{_fmt_money(abs(rev), cur)} of retention and sales")
         payback = r["payback_months"]
         pb = (f"pays back in {payback:.1f} months" if np.isfinite(payback)
               else "never pays back within the horizon")
         reasons.append(f"{_LABELS[name].capitalize()} {verb} {abs(save) * 100:.1f}% of cost "
-                       f"({_money(abs(r['cost_saving']), cur)} over "
+                       f"({_fmt_money(abs(r['cost_saving']), cur)} over "
                        f"{len(case.options[name].monthly)} months) but {quality}; incremental NPV "
-                       f"{_money(r['npv'], cur)}, {pb}.")
+                       f"{_fmt_money(r['npv'], cur)}, {pb}.")
     ordered = npvs.sort_values(ascending=False)
     margin = ordered.iloc[0] - ordered.iloc[1]
     scale = abs(s.loc["npv_cost", "inhouse"]) or 1.0
     close = margin / scale < 0.02
     headline = (f"Recommend {_LABELS[best]}: the highest NPV of net cash flow "
-                f"({_money(npvs[best], cur)}), {_money(margin, cur)} ahead of "
+                f"({_fmt_money(npvs[best], cur)}), {_fmt_money(margin, cur)} ahead of "
                 f"{_LABELS[str(ordered.index[1])]}.")
     if close:
         reasons.append("The top two options are within 2% of the in-house cost NPV: too close "
