@@ -1,0 +1,140 @@
+"""CLI: ``roi-models case`` and ``roi-models scenario init|presets``.
+
+Expected numbers come from the engine (``evaluate`` of the same scenario): the command must write
+them unchanged into the XLSX and as displayed into the Markdown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from roi_models import Scenario, evaluate
+from roi_models.business_case import BusinessCase
+from roi_models.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def case() -> BusinessCase:
+    return evaluate(Scenario.default())
+
+
+@pytest.fixture(scope="module")
+def run_default(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    out = tmp_path_factory.mktemp("cli") / "out"
+    result = runner.invoke(app, ["case", "-o", str(out)])
+    return out, result
+
+
+class TestCase:
+    def test_writes_files(self, run_default: tuple[Path, object]) -> None:
+        out, result = run_default
+        assert result.exit_code == 0, result.output
+        names = sorted(p.name for p in out.iterdir())
+        assert names == ["business_case.md", "business_case.xlsx", "monthly_hybrid.csv",
+                         "monthly_inhouse.csv", "monthly_outsourced.csv"]
+        assert "Recommend" in result.stdout
+        assert "NPV of net cash flow" in result.stdout
+        assert str(out / "business_case.md") in result.stdout
+
+    def test_numbers_match_engine(self, case: BusinessCase,
+                                  run_default: tuple[Path, object]) -> None:
+        out, _ = run_default
+        ws = openpyxl.load_workbook(out / "business_case.xlsx")["Summary"]
+        npv_row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "npv")
+        assert list(npv_row[3:]) == case.summary().loc["npv"].tolist()  # exactly
+        md = (out / "business_case.md").read_text(encoding="utf-8")
+        inc = case.incremental.loc["npv"]
+        row = f"| Incremental NPV | {inc['outsourced']:,.0f} USD | {inc['hybrid']:,.0f} USD |"
+        assert row in md
+        assert case.recommendation.option in result_option(md)
+
+    def test_default_dir_and_one_format(self, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        result = runner.invoke(app, ["case", "--format", "md"])
+        assert result.exit_code == 0, result.output
+        assert [p.name for p in (tmp_path / "roi-models-case").iterdir()] == ["business_case.md"]
+
+    def test_bad_format(self, tmp_path: Path) -> None:
+        result = runner.invoke(app, ["case", "-o", str(tmp_path / "o"), "--format", "md,pdf"])
+        assert result.exit_code == 2
+        assert "--format must be" in result.stderr
+        assert not (tmp_path / "o").exists()
+
+    @pytest.mark.parametrize(("text", "names"), [
+        ("inhouse:\n  shrinkage: 30\n  agent_hourly_wage: -5\n",
+         ["inhouse.shrinkage", "inhouse.agent_hourly_wage"]),
+        ("service:\n  voice_target_sl: 1.5\n", ["service.voice_target_sl"]),
+        ("inhouse:\n  agent_wage: 18\n", ["inhouse.agent_wage", "inhouse.agent_hourly_wage"]),
+        ("inhouse: {shrinkage: 0.3\n", ["malformed YAML"]),
+        ("inhouse:\n  shrinkage: lots\n", ["inhouse.shrinkage"]),
+    ], ids=["shares-and-negative", "share-above-1", "unknown-key", "malformed", "wrong-type"])
+    def test_bad_scenario(self, tmp_path: Path, text: str, names: list[str]) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text(text, encoding="utf-8")
+        out = tmp_path / "out"
+        result = runner.invoke(app, ["case", str(bad), "-o", str(out)])
+        assert result.exit_code == 2
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert "Traceback" not in result.output
+        err = result.stderr
+        problems = [line for line in err.splitlines() if line.startswith("  - ")]
+        assert len(problems) == len(names) or names[0] in ("inhouse.agent_wage", "malformed YAML")
+        for name in names:
+            assert name in err
+        assert any(line.startswith(f"  - {names[0]}") for line in problems)
+        assert not out.exists()
+        assert bad.read_text(encoding="utf-8") == text
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        result = runner.invoke(app, ["case", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "o")])
+        assert result.exit_code == 2
+        assert "cannot read" in result.stderr
+        assert not (tmp_path / "o").exists()
+
+
+def result_option(md: str) -> str:
+    return next(line for line in md.splitlines() if line.startswith("**Recommend"))
+
+
+class TestScenarioInit:
+    def test_round_trip(self, tmp_path: Path) -> None:
+        f = tmp_path / "my.yaml"
+        result = runner.invoke(app, ["scenario", "init", str(f)])
+        assert result.exit_code == 0, result.output
+        assert Scenario.from_file(f) == Scenario.default()
+        assert f.read_text(encoding="utf-8").startswith("# roi-models scenario")
+
+    def test_preset_ru(self, tmp_path: Path) -> None:
+        f = tmp_path / "ru.yaml"
+        assert runner.invoke(app, ["scenario", "init", str(f), "--preset", "ru"]).exit_code == 0
+        assert Scenario.from_file(f) == Scenario.preset("ru")
+
+    def test_refuses_to_overwrite(self, tmp_path: Path) -> None:
+        f = tmp_path / "mine.yaml"
+        f.write_text("inhouse:\n  agent_hourly_wage: 18.0\n", encoding="utf-8")
+        result = runner.invoke(app, ["scenario", "init", str(f)])
+        assert result.exit_code == 2
+        assert "already exists" in result.stderr and "--force" in result.stderr
+        assert f.read_text(encoding="utf-8") == "inhouse:\n  agent_hourly_wage: 18.0\n"
+        result = runner.invoke(app, ["scenario", "init", str(f), "--force"])
+        assert result.exit_code == 0, result.output
+        assert Scenario.from_file(f) == Scenario.default()
+
+    def test_bad_preset_and_suffix(self, tmp_path: Path) -> None:
+        result = runner.invoke(app, ["scenario", "init", str(tmp_path / "a.yaml"), "--preset", "xx"])
+        assert result.exit_code == 2 and "--preset must be one of default, ru" in result.stderr
+        result = runner.invoke(app, ["scenario", "init", str(tmp_path / "a.txt")])
+        assert result.exit_code == 2 and ".yaml" in result.stderr
+        assert list(tmp_path.iterdir()) == []
+
+    def test_presets(self) -> None:
+        result = runner.invoke(app, ["scenario", "presets"])
+        assert result.exit_code == 0
+        assert [line.split("\t")[0] for line in result.stdout.splitlines()] == Scenario.presets()
