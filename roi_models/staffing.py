@@ -68,6 +68,7 @@ _SQRT_2PI = 2.5066282746310002
 _S0, _S1, _S2, _S3, _S4 = 1 / 12, 1 / 360, 1 / 1260, 1 / 1680, 1 / 1188
 # Taylor coefficients of atanh(v)/v - 1 = v^2/3 + v^4/5 + ... (bd0 series, |v| < 0.1)
 _BD0_COEF = tuple(1.0 / (2 * k + 1) for k in range(1, 9))
+_CHUNK = 16384  # elements per block in the hot loops (keeps temporaries in cache)
 _TINY_Q = 1e-250  # below this the incomplete gamma result is replaced by the direct series
 _GL_X, _GL_W = roots_legendre(40)  # Gauss-Legendre nodes for the Erlang A ASA integral
 
@@ -235,18 +236,19 @@ def _inv_b_series(n: np.ndarray, a: np.ndarray) -> np.ndarray:
 def _log_erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     """log of the Erlang B blocking probability for n >= 0 servers and traffic a > 0."""
     out = np.empty_like(n)
-    series = n <= 0.5 * a
+    series = (n <= 0.5 * a) & (a >= 40)  # the series is asymptotic for non-integer n: needs a >= 40
     reg = ~series
     if reg.any():
         nr, ar = n[reg], a[reg]
         q = gammaincc(nr + 1, ar)
         with np.errstate(divide="ignore"):
-            out[reg] = _log_pois(nr, ar) - np.log(q)
+            out[reg] = np.minimum(_log_pois(nr, ar) - np.log(q), 0.0)
         tiny = np.zeros_like(series)
         tiny[reg] = q < _TINY_Q
         series |= tiny
     if series.any():
-        out[series] = -np.log(_inv_b_series(n[series], a[series]))
+        out[series] = np.minimum(-np.log(_inv_b_series(n[series], a[series])), 0.0)
+    out[n == 0] = 0.0  # no servers: every contact is blocked
     return out
 
 
@@ -292,20 +294,24 @@ def _k_series(a: np.ndarray, y: np.ndarray) -> np.ndarray:
     return total
 
 
-def _log_k(a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """log K(a, y), K(a, y) = P(a, y) / d(a, y) = 1F1(1; a+1; y), with d(a, y) = y^a e^-y / Gamma(a+1).
+def _log_k(a: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """log K(a, y) with K(a, y) = P(a, y) / d(a, y) = 1F1(1; a+1; y), d(a, y) = y^a e^-y / Gamma(a+1).
 
     K is the generating sum of the Erlang A queue-length distribution: with a = N mu/theta and
-    y = lambda/theta, the probabilities of N + j contacts in the system are proportional to the terms.
+    y = lambda/theta, the probabilities of N + j contacts in the system are proportional to the
+    terms y^j / ((a+1)...(a+j)). Also returns P(a, y) where it was computed (NaN elsewhere).
     """
     out = np.empty_like(a)
+    p_all = np.full_like(a, np.nan)
     series = y <= 0.5 * a
     zero_a = (a == 0) & ~series
     out[zero_a] = y[zero_a]  # K(0, y) = e^y
+    p_all[zero_a] = 1.0
     reg = ~series & ~zero_a
     if reg.any():
         ar, yr = a[reg], y[reg]
         p = gammainc(ar, yr)
+        p_all[reg] = p
         with np.errstate(divide="ignore"):
             out[reg] = np.log(p) - _log_pois(ar, yr)
         tiny = np.zeros_like(series)
@@ -313,7 +319,8 @@ def _log_k(a: np.ndarray, y: np.ndarray) -> np.ndarray:
         series |= tiny
     if series.any():
         out[series] = np.log(_k_series(a[series], y[series]))
-    return out
+        p_all[series] = np.nan
+    return out, p_all
 
 
 def _erlang_a(
@@ -335,7 +342,7 @@ def _erlang_a(
     log_b = _log_erlang_b(n, a_traffic)
     with np.errstate(divide="ignore"):
         log_e = np.log(-np.expm1(log_b)) - log_b  # log((1 - B) / B) = log(sum_{k<N} pi_k / pi_N)
-    log_j = _log_k(a, x)
+    log_j, p_ax = _log_k(a, x)
     log_w = -np.logaddexp(0.0, log_e - log_j)  # log P(wait) = log J / (E + J)
     p_wait = np.exp(log_w)
     n_over_a = n / a_traffic  # = a / x
@@ -344,12 +351,28 @@ def _erlang_a(
     res = {"p_wait": p_wait, "p_abandon": p_ab}
     if theta_t is not None:
         xu = x * np.exp(-theta_t)
-        shift = -x * np.expm1(-theta_t)  # x (1 - u)
-        with np.errstate(invalid="ignore"):
-            after = p_wait * (a / (a + 1)) * np.exp(_log_k(a + 1, xu) - log_j - (a + 1) * theta_t + shift)
-            beyond = p_wait * np.exp(_log_k(a, xu) - log_j - a * theta_t + shift)
+        after = np.empty_like(a)
+        beyond = np.empty_like(a)
+        # answered after t = P(wait) (a/x) P(a+1, xu) / P(a, x); P(V > t) = P(wait) P(a, xu) / P(a, x)
+        direct = p_ax >= _TINY_Q
+        if direct.any():
+            d_a, d_xu, d_p = a[direct], xu[direct], p_ax[direct]
+            after[direct] = p_wait[direct] * n_over_a[direct] * gammainc(d_a + 1, d_xu) / d_p
+            beyond[direct] = p_wait[direct] * np.where(d_a > 0, gammainc(d_a, d_xu), 1.0) / d_p
+        other = ~direct
+        if other.any():  # P(a, x) underflows: the same ratios through K in log space
+            o_a, o_xu, o_tt = a[other], xu[other], theta_t[other]
+            shift = -x[other] * np.expm1(-o_tt) - log_j[other]  # x (1 - u) - log J
+            with np.errstate(invalid="ignore"):
+                after[other] = (
+                    p_wait[other]
+                    * (o_a / (o_a + 1))
+                    * np.exp(_log_k(o_a + 1, o_xu)[0] - (o_a + 1) * o_tt + shift)
+                )
+                beyond[other] = p_wait[other] * np.exp(_log_k(o_a, o_xu)[0] - o_a * o_tt + shift)
         after[n == 0] = 0.0
-        res["answered_after"] = after
+        beyond[n == 0] = 1.0  # no agents: nobody is ever answered
+        res["answered_after"] = np.minimum(after, p_wait)
         res["virtual_beyond"] = np.minimum(beyond, p_wait)
     if want_asa:
         res["wait_answered"] = _erlang_a_wait_mass(a, x, log_w, log_j)
@@ -423,9 +446,9 @@ def erlang_b(agents: ArrayLike, traffic: ArrayLike) -> Any:
         n, a = float(agents), float(traffic)
         _nonneg("agents", n)
         _nonneg("traffic", a, " Erlangs")
-        if a == 0:
+        if n == 0 or a == 0:
             return 1.0 if n == 0 else 0.0
-        if n > 0.5 * a:
+        if n > 0.5 * a or a < 40:
             q = float(gammaincc(n + 1, a))
             if q >= _TINY_Q:
                 return min(1.0, math.exp(_log_pois_s(n, a)) / q)
@@ -530,6 +553,24 @@ def _scalar_sl_ok(agents: Any, calls: Any, aht: Any, target_time: Any, interval:
     )
 
 
+def _sl_erlang_c(n: np.ndarray, a: np.ndarray, t_over_aht: np.ndarray) -> np.ndarray:
+    """Erlang C service level, in cache-sized chunks (1 with no traffic, 0 when unstable)."""
+    out = np.zeros_like(n)
+    for start in range(0, n.size, _CHUNK):
+        part = slice(start, start + _CHUNK)
+        nn, aa, rr = n[part], a[part], t_over_aht[part]
+        ok = (nn > aa) & (aa > 0)
+        if ok.all():
+            out[part] = 1.0 - _erlang_c_stable(nn, aa) * np.exp(-(nn - aa) * rr)
+            continue
+        view = out[part]
+        view[aa == 0] = 1.0
+        if ok.any():
+            ns, as_ = nn[ok], aa[ok]
+            view[ok] = 1.0 - _erlang_c_stable(ns, as_) * np.exp(-(ns - as_) * rr[ok])
+    return out
+
+
 def _service_level_flat(
     n: np.ndarray,
     a: np.ndarray,
@@ -538,20 +579,14 @@ def _service_level_flat(
     pat: np.ndarray,
     definition: str,
 ) -> np.ndarray:
-    out = np.ones_like(n)
-    busy = a > 0
     finite = np.isfinite(pat)
-    erl_c = busy & ~finite
+    if not finite.any():
+        return _sl_erlang_c(n, a, t / aht)
+    out = np.ones_like(n)
+    erl_c = ~finite
     if erl_c.any():
-        nc, ac = n[erl_c], a[erl_c]
-        sl = np.zeros_like(nc)
-        stable = nc > ac
-        if stable.any():
-            ns, as_ = nc[stable], ac[stable]
-            cwait = _erlang_c_stable(ns, as_)
-            sl[stable] = 1.0 - cwait * np.exp(-(ns - as_) * (t[erl_c][stable] / aht[erl_c][stable]))
-        out[erl_c] = sl
-    erl_a = busy & finite
+        out[erl_c] = _sl_erlang_c(n[erl_c], a[erl_c], t[erl_c] / aht[erl_c])
+    erl_a = (a > 0) & finite
     if erl_a.any():
         pa = pat[erl_a]
         res = _erlang_a(n[erl_a], a[erl_a], aht[erl_a] / pa, t[erl_a] / pa)
