@@ -133,6 +133,178 @@ def scenario_presets() -> None:
         typer.echo(f"{name}\t{Scenario.preset(name)['scenario.name']}")
 
 
+# ------------------------------------------------------------------------------------------ staff
+# Staffing face: read intervals (one --calls value, a CSV or the built-in profile), call the
+# staffing engine once per metric over all intervals, print a table and optionally write CSV.
+_PROFILE = "default_intraday_profile.csv"
+_LABEL_COLUMNS = ("interval", "start", "label", "time", "period")
+
+
+def _read_intervals(path: Path | None) -> tuple[list[str], list[float], list[float | None]]:
+    """Labels, calls and optional per-interval AHT from a CSV (``#`` lines are comments)."""
+    import csv
+    import io
+    from importlib import resources
+
+    if path is None:
+        text = resources.files("roi_models").joinpath("data", _PROFILE).read_text(encoding="utf-8")
+        source = f"built-in profile {_PROFILE}"
+    else:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError as exc:
+            raise _fail(f"cannot read --intervals file {str(path)!r}: {exc}") from None
+        source = str(path)
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+    fields = {name.strip().lower(): name for name in reader.fieldnames or []}
+    if "calls" not in fields:
+        raise _fail(f"{source}: needs a 'calls' column (and optionally interval, aht), got {list(fields)}")
+    label_key = next((fields[k] for k in _LABEL_COLUMNS if k in fields), None)
+    labels, calls, ahts = [], [], []
+    for number, row in enumerate(reader, start=1):
+        labels.append(row[label_key].strip() if label_key else str(number))
+        try:
+            calls.append(float(row[fields["calls"]]))
+            raw_aht = row.get(fields["aht"], "") if "aht" in fields else ""
+            ahts.append(float(raw_aht) if raw_aht and raw_aht.strip() else None)
+        except (TypeError, ValueError):
+            raise _fail(f"{source}: row {number} has a non-numeric calls or aht value: {dict(row)}") from None
+    if not calls:
+        raise _fail(f"{source}: no intervals found")
+    return labels, calls, ahts
+
+
+@app.command()
+def staff(
+    calls: Annotated[
+        float | None,
+        typer.Option(help="Offered contacts in one interval. Default: the built-in weekday profile."),
+    ] = None,
+    aht: Annotated[float, typer.Option(help="Average handle time, seconds.")] = 180.0,
+    sl: Annotated[float, typer.Option("--sl", help="Service-level target as a decimal (0.8 = 80%).")] = 0.8,
+    target: Annotated[float, typer.Option(help="Answer-time target, seconds (the 20 in 80/20).")] = 20.0,
+    interval: Annotated[float, typer.Option(help="Interval length, seconds.")] = 1800.0,
+    patience: Annotated[
+        float | None,
+        typer.Option(help="Mean time to abandon, seconds: Erlang A. Default: nobody abandons (Erlang C)."),
+    ] = None,
+    shrinkage: Annotated[float, typer.Option(help="Share of paid time off the phones, decimal.")] = 0.3,
+    max_occupancy: Annotated[float, typer.Option(help="Occupancy cap, decimal (1.0 = no cap).")] = 1.0,
+    max_abandon: Annotated[
+        float | None, typer.Option(help="Cap on the abandon rate, decimal (needs --patience).")
+    ] = None,
+    intervals: Annotated[
+        Path | None,
+        typer.Option(help="CSV of intervals: columns interval (label), calls, optional aht."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option(help="Write the interval table to this CSV.")] = None,
+) -> None:
+    """Agents, service level, ASA, occupancy, abandonment and FTE per interval (Erlang C / Erlang A)."""
+    import csv
+
+    import numpy as np
+    from rich.console import Console
+    from rich.table import Table
+
+    from roi_models import staffing
+    from roi_models.errors import InputError
+
+    if calls is not None and intervals is not None:
+        raise _fail("give either --calls (one interval) or --intervals FILE.csv, not both")
+    if calls is not None:
+        labels, volume, ahts = ["1"], [calls], [None]
+        source = "one interval"
+    else:
+        labels, volume, ahts = _read_intervals(intervals)
+        source = str(intervals) if intervals else "built-in illustrative weekday profile"
+    c = np.array(volume, dtype=float)
+    h = np.array([aht if x is None else x for x in ahts], dtype=float)
+    try:
+        agents = staffing.agents_required(
+            c, h, sl, target, interval,
+            max_occupancy=max_occupancy, patience=patience, max_abandon=max_abandon,
+        )
+        level = staffing.service_level(agents, c, h, target, interval, patience=patience)
+        wait = staffing.asa(agents, c, h, interval, patience=patience)
+        busy = staffing.occupancy(agents, c, h, interval, patience=patience)
+        lost = staffing.abandon_rate(agents, c, h, patience, interval)
+        fte = staffing.fte_required(agents, shrinkage)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    traffic = c * h / interval
+    answered = c * (1 - lost)
+    total_calls = float(c.sum())
+    weighted = {
+        "sl": float((c * level).sum() / total_calls) if total_calls else 1.0,
+        "asa": float((answered * wait).sum() / answered.sum()) if answered.sum() else 0.0,
+        "occ": float((agents * busy).sum() / agents.sum()) if agents.sum() else 0.0,
+        "ab": float((c * lost).sum() / total_calls) if total_calls else 0.0,
+    }
+    model = "Erlang C" if patience is None else f"Erlang A, patience {patience:g} s"
+    table = Table(
+        title=f"Staffing: {source}; {sl:.0%} in {target:g} s, {model}, interval {interval:g} s",
+        title_justify="left",
+    )
+    columns = ("Interval", "Calls", "Erlangs", "Agents", "SL", "ASA s", "Occup.", "Aband.", "FTE")
+    for name in columns:
+        table.add_column(name, justify="left" if name == "Interval" else "right")
+    for k, label in enumerate(labels):
+        table.add_row(
+            label,
+            f"{c[k]:g}",
+            f"{traffic[k]:.2f}",
+            str(agents[k]),
+            f"{level[k]:.1%}",
+            f"{wait[k]:.1f}",
+            f"{busy[k]:.1%}",
+            f"{lost[k]:.1%}",
+            f"{fte[k]:.1f}",
+        )
+    if len(labels) > 1:
+        table.add_section()
+        table.add_row(
+            "Total",
+            f"{total_calls:g}",
+            f"{traffic.max():.2f}",
+            str(agents.max()),
+            f"{weighted['sl']:.1%}",
+            f"{weighted['asa']:.1f}",
+            f"{weighted['occ']:.1%}",
+            f"{weighted['ab']:.1%}",
+            f"{fte.max():.1f}",
+        )
+    console = Console()
+    console.print(table, markup=False)
+    hours = interval / 3600
+    console.print(
+        f"Agent hours on the phones: {agents.sum() * hours:,.1f}; paid hours after {shrinkage:.0%} "
+        f"shrinkage: {fte.sum() * hours:,.1f}."
+        + (
+            " Totals row: calls summed; SL and abandon weighted by calls, ASA by answered calls,"
+            " occupancy by agents; Erlangs, agents and FTE are peaks."
+            if len(labels) > 1
+            else ""
+        ),
+        markup=False,
+        highlight=False,
+    )
+    if output is not None:
+        try:
+            with output.open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(
+                    ["interval", "calls", "aht_s", "traffic_erlangs", "agents", "service_level", "asa_s",
+                     "occupancy", "abandon_rate", "fte"]
+                )
+                for k, label in enumerate(labels):
+                    values = (c[k], h[k], traffic[k], agents[k], level[k], wait[k], busy[k], lost[k], fte[k])
+                    writer.writerow([label, *(v.item() for v in values)])
+        except OSError as exc:
+            raise _fail(f"cannot write --output {str(output)!r}: {exc}", 1) from None
+        typer.echo(f"Wrote {output}")
+
+
 def main() -> None:
     """Console entry point."""
     app()
