@@ -119,7 +119,12 @@ def escalation(annual_rate: ArrayLike, months: int) -> NDArray[np.float64]:
     [1.0, 1.0, 1.03, 1.0609]
     """
     r = np.atleast_2d(np.asarray(annual_rate, dtype=float))
-    return (1.0 + r) ** contract_year(months)
+    years = contract_year(months)
+    if r.size == 1:
+        return (1.0 + r) ** years
+    # one power per contract year, then repeated over its months (cheap for 100k-row batches)
+    per_year = (1.0 + r) ** np.arange(int(years[-1]) + 1)
+    return per_year[..., years]
 
 
 def self_service_factor(containment: ArrayLike, repeat_share: ArrayLike) -> NDArray[np.float64]:
