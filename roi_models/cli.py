@@ -305,6 +305,55 @@ def staff(
         typer.echo(f"Wrote {output}")
 
 
+# ------------------------------------------------------------------------------------- dashboard
+def _explore_notebook() -> Path:
+    """The explorer notebook: the repository's ``notebooks/explore.ipynb``, or (installed from a
+    wheel, without the notebooks folder) a two-cell copy written to a temporary folder."""
+    here = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
+    if here.is_file():
+        return here
+    import json
+    import tempfile
+
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "dashboard",
+                     "metadata": {}, "outputs": [],
+                     "source": ["from roi_models.widgets import Dashboard\n", "\n", "Dashboard()"]}],
+          "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
+                                      "name": "python3"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    path = Path(tempfile.mkdtemp(prefix="roi-models-dashboard-")) / "explore.ipynb"
+    path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
+    return path
+
+
+@app.command()
+def dashboard(
+    port: Annotated[int, typer.Option(help="Port to serve on.", min=1, max=65535)] = 8866,
+    host: Annotated[str, typer.Option(
+        help="Address to listen on. Default loopback only; another address exposes the "
+             "dashboard (and a Python kernel) to the network.")] = "127.0.0.1",
+) -> None:
+    """Serve the explorer dashboard (notebooks/explore.ipynb) with Voila and print its URL."""
+    import importlib.util
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("voila") is None or importlib.util.find_spec("ipywidgets") is None:
+        raise _fail("the dashboard needs the notebook extra: pip install 'roi-models[notebook]'")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"Warning: serving on {host}, not loopback: anyone who can reach this address "
+                   "can use the dashboard and its Python kernel.", err=True)
+    notebook = _explore_notebook()
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"Serving the dashboard at http://{shown}:{port}/ (Ctrl+C to stop)", err=False)
+    cmd = [sys.executable, "-m", "voila", str(notebook), f"--port={port}", f"--Voila.ip={host}",
+           "--no-browser", "--Voila.port_retries=0"]
+    try:
+        raise typer.Exit(subprocess.call(cmd, cwd=str(Path.cwd())))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
 def main() -> None:
     """Console entry point."""
     app()
