@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -303,6 +304,141 @@ def staff(
         except OSError as exc:
             raise _fail(f"cannot write --output {str(output)!r}: {exc}", 1) from None
         typer.echo(f"Wrote {output}")
+
+
+# ------------------------------------------------------------------------------------------ risk
+# Risk face: sensitivity (tornado), break-even and Monte Carlo over the registry's ranges.
+def _load(scenario: Path | None):  # type: ignore[no-untyped-def]
+    from roi_models.errors import InputError
+    from roi_models.scenario import Scenario
+
+    try:
+        return Scenario.default() if scenario is None else Scenario.from_file(scenario)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _print_frame(df, title: str, money: set[str] | None = None) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(title), title_justify="left")
+    table.add_column(str(df.index.name or ""), overflow="fold")
+    for col in df.columns:
+        table.add_column(str(col), justify="right")
+    for idx, row in df.iterrows():
+        cells = []
+        for col, v in row.items():
+            if isinstance(v, float):
+                cells.append(f"{v:,.0f}" if money and col in money else f"{v:,.4g}")
+            else:
+                cells.append(str(v))
+        table.add_row(str(idx), *cells)
+    console = Console() if sys.stdout.isatty() else Console(width=160)
+    console.print(table, markup=False)
+
+
+def _write_csv(df, output: Path | None) -> None:  # type: ignore[no-untyped-def]
+    if output is not None:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            df.to_csv(output)
+        except OSError as exc:
+            raise _fail(f"cannot write {str(output)!r}: {exc}", 1) from None
+        typer.echo(f"Wrote {output}")
+
+
+@app.command()
+def sensitivity(
+    scenario: Annotated[Path | None, typer.Argument(help="Scenario file; default: built-in.",
+                                                    show_default=False)] = None,
+    metric: Annotated[str, typer.Option(help="incremental_npv, npv or total_cost.")]
+    = "incremental_npv",
+    option: Annotated[str, typer.Option(help="outsourced, hybrid or inhouse.")] = "outsourced",
+    top: Annotated[int, typer.Option(help="Rows to print (all are written to CSV).")] = 15,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the table as CSV.")]
+    = None,
+) -> None:
+    """Tornado: swing every input between its low and high; biggest impact first."""
+    from roi_models.errors import InputError
+    from roi_models.risk import tornado
+
+    sc = _load(scenario)
+    try:
+        t = tornado(sc, metric=metric, option=option)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    money = {"metric_low", "metric_high", "base", "swing"}
+    t["unit"] = t["unit"].str.replace("money", str(sc["finance.currency"]))
+    _print_frame(t.head(top)[["unit", "value", "low", "high", "metric_low", "metric_high",
+                              "swing"]], f"Tornado: {metric} ({option}), base "
+                 f"{t['base'].iloc[0]:,.0f} {sc['finance.currency']}", money)
+    _write_csv(t, output)
+
+
+@app.command()
+def breakeven(
+    parameter: Annotated[str, typer.Argument(help="Dotted path of a numeric input.")],
+    scenario: Annotated[Path | None, typer.Argument(help="Scenario file; default: built-in.",
+                                                    show_default=False)] = None,
+    metric: Annotated[str, typer.Option(help="npv or total_cost.")] = "npv",
+    options: Annotated[str, typer.Option(help="Two options, comma-separated.")]
+    = "inhouse,outsourced",
+    low: Annotated[float | None, typer.Option(help="Search from (default: plausible low).")]
+    = None,
+    high: Annotated[float | None, typer.Option(help="Search to (default: plausible high).")]
+    = None,
+) -> None:
+    """The value of PARAMETER at which two options tie."""
+    from roi_models.errors import InputError
+    from roi_models.risk import break_even
+
+    sc = _load(scenario)
+    pair = tuple(o.strip() for o in options.split(","))
+    if len(pair) != 2:
+        raise _fail(f"--options must name two options separated by a comma, got {options!r}")
+    try:
+        be = break_even(sc, parameter, metric=metric, options=pair, low=low, high=high)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(be.message)
+
+
+@app.command()
+def montecarlo(
+    scenario: Annotated[Path | None, typer.Argument(help="Scenario file; default: built-in.",
+                                                    show_default=False)] = None,
+    trials: Annotated[int, typer.Option(help="Number of trials.")] = 10_000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same result).")] = 0,
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Write every trial's NPVs as CSV.")] = None,
+) -> None:
+    """Monte Carlo over every uncertain input: NPV distributions and P(outsourcing better)."""
+    from rich.progress import Progress
+
+    from roi_models.errors import InputError
+    from roi_models.risk import monte_carlo
+
+    sc = _load(scenario)
+    try:
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Monte Carlo", total=max(trials, 1))
+            result = monte_carlo(sc, trials=trials, seed=seed,
+                                 progress=lambda done, total: bar.update(task, completed=done))
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    cur = sc["finance.currency"]
+    _print_frame(result.summary, f"Monte Carlo, {trials:,} trials, seed {seed} ({cur})",
+                 {"mean", "p10", "p50", "p90", "std"})
+    typer.echo(f"P(outsourcing better than in-house) = {result.p_outsourcing_better:.1%}; "
+               f"P(hybrid better) = {result.p_hybrid_better:.1%}")
+    _print_frame(result.drivers.head(10), "Drivers of the outsourced incremental NPV's variance")
+    if output is not None:
+        frame = result.npv.add_prefix("npv_").join(
+            result.incremental_npv.add_prefix("incremental_npv_")).join(result.samples)
+        frame.index.name = "trial"
+        _write_csv(frame, output)
 
 
 # ------------------------------------------------------------------------------------- dashboard
