@@ -14,7 +14,7 @@ Examples
 >>> CC_AGENTS(100, 180, 0.8, 20, 1800)  # textbook case: 100 calls per half hour
 14
 >>> CC_AGENTS([100, 50], 180, 0.8, 20, 1800)  # a column of volumes spills a column
-[[14], [9]]
+[[14], [8]]
 >>> CC_AGENTS(100, 0, 0.8, 20, 1800)
 '#VALUE! CC_AGENTS: aht must be > 0 seconds, got 0'
 """
