@@ -192,12 +192,9 @@ def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Ar
                                                patience=patience)
         servers = np.asarray(agents, dtype=float) * conc
     agents = np.asarray(agents, dtype=float)
-    ab = np.asarray(staffing.abandon_rate(servers, calls, aht, patience, INTERVAL_SECONDS),
-                    dtype=float)
-    slv = np.asarray(staffing.service_level(servers, calls, aht, tt, INTERVAL_SECONDS,
-                                            patience=patience), dtype=float)
-    occv = np.asarray(staffing.occupancy(servers, calls, aht, INTERVAL_SECONDS,
-                                         patience=patience), dtype=float)
+    q = staffing.queue_metrics(servers, calls, aht, tt, INTERVAL_SECONDS, patience=patience)
+    ab, slv, occv = (np.asarray(q[k], dtype=float)
+                     for k in ("abandon_rate", "service_level", "occupancy"))
     out = (agents, ab, slv, occv)
     for a in out:
         a.flags.writeable = False

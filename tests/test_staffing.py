@@ -544,3 +544,29 @@ def test_fixture_matches_recipe() -> None:
     row = EA[7]
     again = ref.erlang_a(row["traffic"], row["agents"], row["patience"], row["target_time"])
     assert again["sl_offered"] == row["sl_offered"]
+
+
+class TestQueueMetrics:
+    """queue_metrics equals the three separate functions (one Erlang A evaluation for all)."""
+
+    def test_equals_separate_functions(self) -> None:
+        agents = np.array([[0.0, 5.0, 18.0, 22.0, 30.0, 600.0]])
+        calls = np.array([[400.0], [0.0], [12_000.0]])
+        for patience in (None, 120.0, np.array([[np.inf], [90.0], [180.0]])):
+            m = st.queue_metrics(agents, calls, 180.0, 20.0, patience=patience)
+            sl = st.service_level(agents, calls, 180.0, 20.0, patience=patience)
+            occ = st.occupancy(agents, calls, 180.0, patience=patience)
+            np.testing.assert_allclose(m["service_level"], sl, rtol=0, atol=1e-15)
+            np.testing.assert_allclose(m["occupancy"], occ, rtol=0, atol=1e-15)
+            if patience is not None:
+                ab = st.abandon_rate(agents, calls, 180.0, patience)
+                np.testing.assert_allclose(m["abandon_rate"], ab, rtol=0, atol=1e-15)
+            else:
+                assert (m["abandon_rate"] == 0).all()
+
+    def test_scalar_and_bad_input(self) -> None:
+        m = st.queue_metrics(14, 100, 180, 20, interval=1800)
+        assert isinstance(m["service_level"], float)
+        assert round(m["service_level"], 3) == 0.888
+        with pytest.raises(InputError, match="target_time"):
+            st.queue_metrics(14, 100, 180, -1)
