@@ -877,7 +877,7 @@ def queue_metrics(
     --------
     >>> m = queue_metrics(22, 400, 180, 20, patience=120)
     >>> round(m["service_level"], 4), round(m["abandon_rate"], 4), round(m["occupancy"], 4)
-    (0.8288, 0.056, 0.8576)
+    (0.8288, 0.056, 0.8582)
     """
     n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
     t = _as_float("target_time", target_time)
