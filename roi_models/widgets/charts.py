@@ -1,0 +1,406 @@
+"""Chart data and matplotlib drawing for the dashboard and the notebooks (no widgets here).
+
+Two kinds of function live here, both thin:
+
+* **data** functions take a :class:`~roi_models.business_case.BusinessCase` (or staffing inputs)
+  and return the table a chart shows. Every number comes from the engine; these functions only
+  select, group lines under a label, sum over the horizon or accumulate month by month.
+* **draw** classes own one matplotlib ``Figure`` (Agg, no pyplot state) and redraw it from such a
+  table, updating their artists in place where they can so a redraw stays well under 100 ms.
+
+The staffing helpers (``week_staffing``, ``service_level_curve``, ``cost_of_service_level``,
+``pooling_curve``) call :mod:`roi_models.staffing` for the staffing notebook and the dashboard's
+week chart.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from roi_models import staffing
+from roi_models.business_case import MONEY_COLUMNS, OPTIONS
+from roi_models.demand import INTERVAL_SECONDS, WEEKS_PER_MONTH, aht_path, week_profile
+
+if TYPE_CHECKING:
+    from roi_models.business_case import BusinessCase
+    from roi_models.scenario import Scenario
+
+__all__ = [
+    "COST_GROUPS",
+    "OPTION_COLORS",
+    "OPTION_LABELS",
+    "CashChart",
+    "CostStackChart",
+    "RevenueChart",
+    "StaffingChart",
+    "cost_of_service_level",
+    "cost_stack",
+    "cumulative_cash",
+    "pooling_curve",
+    "revenue_effect",
+    "service_level_curve",
+    "week_staffing",
+]
+
+OPTION_LABELS = {"inhouse": "In-house", "outsourced": "Outsourced", "hybrid": "Hybrid"}
+OPTION_COLORS = {"inhouse": "#4c72b0", "outsourced": "#dd8452", "hybrid": "#55a868"}
+
+#: Cost lines grouped for the cost-stack chart (label -> engine money columns). A money column
+#: the engine adds later and no group names falls into "Other", so the stack always adds up.
+COST_GROUPS: dict[str, tuple[str, ...]] = {
+    "Agent wages": ("agent_wages",),
+    "Payroll load": ("payroll_load",),
+    "Supervision & support": ("team_leads", "managers", "quality_assurance",
+                              "workforce_management", "trainers"),
+    "Hiring & training": ("hiring", "training"),
+    "Facilities, telephony & IT": ("facilities", "telephony", "software", "it_hardware",
+                                   "capex"),
+    "Overhead": ("overhead",),
+    "Vendor fees (net of SLA credits)": ("vendor_fees", "sla_credits"),
+    "Governance": ("governance",),
+    "Transition (one-off)": ("setup_fee", "knowledge_transfer", "parallel_run", "severance",
+                             "stranded_lease"),
+}
+GROUP_COLORS = ("#4c72b0", "#8da0cb", "#64b5cd", "#8172b3", "#937860", "#c4ad66",
+                "#dd8452", "#da8bc3", "#c44e52", "#8c8c8c")
+
+
+def _groups() -> dict[str, tuple[str, ...]]:
+    named = {c for cols in COST_GROUPS.values() for c in cols}
+    other = tuple(c for c in MONEY_COLUMNS if c not in named)
+    groups = {k: tuple(c for c in v if c in MONEY_COLUMNS) for k, v in COST_GROUPS.items()}
+    if other:
+        groups["Other"] = other
+    return groups
+
+
+# ---------------------------------------------------------------------------------------- data
+def cost_stack(case: BusinessCase) -> pd.DataFrame:
+    """Cost over the horizon by option (rows) and cost group (columns), in the case's currency.
+
+    Each row adds up to the option's ``total_cost`` summed over the horizon.
+    """
+    rows = {}
+    for name in OPTIONS:
+        totals = case.options[name].monthly.sum()
+        rows[name] = {g: float(totals[list(cols)].sum()) for g, cols in _groups().items()}
+    return pd.DataFrame(rows).T
+
+
+def cumulative_cash(case: BusinessCase) -> pd.DataFrame:
+    """Cumulative incremental net cash flow of switching (option minus in-house), by month.
+
+    Columns ``outsourced`` and ``hybrid``; the month where a column crosses zero from below is the
+    option's payback (``case.incremental.loc["payback_months"]``).
+    """
+    base = case.options["inhouse"].monthly["net_cash_flow"]
+    return pd.DataFrame({name: (case.options[name].monthly["net_cash_flow"] - base).cumsum()
+                         for name in ("outsourced", "hybrid")})
+
+
+def revenue_effect(case: BusinessCase) -> pd.DataFrame:
+    """Revenue effect (signed: + kept, - lost) by contract year (rows) and option (columns)."""
+    return pd.DataFrame({name: case.options[name].annual["revenue_effect"] for name in OPTIONS})
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def week_staffing(scenario: Scenario, case: BusinessCase, month: int = 0) -> pd.DataFrame:
+    """In-house live staffing requirement over one week of 30-minute intervals, for ``month``.
+
+    Offered calls and chats come from the case's in-house drivers for that month, spread over the
+    week with the scenario's weekday/weekend profiles (:func:`roi_models.demand.week_profile`);
+    agents per interval come from :func:`roi_models.staffing.agents_required` (voice, Erlang A)
+    and :func:`roi_models.staffing.chat_agents_required` with the scenario's targets: the same
+    calls the business case makes for month 0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        336 rows (Mon 00:00 .. Sun 23:30) with ``day``, ``time``, ``voice_calls``,
+        ``chat_contacts``, ``voice_agents``, ``chat_agents``.
+    """
+    s = scenario
+    drv = case.options["inhouse"].drivers.iloc[month]
+    profile = week_profile(s["demand.weekday_profile"], s["demand.weekend_profile"],
+                           s["demand.weekend_day_share"])
+    share = profile.share[0]
+    occ = s["service.max_occupancy"]
+    voice_calls = drv["voice_offered"] * share / WEEKS_PER_MONTH
+    chat_calls = drv["chat_offered"] * share / WEEKS_PER_MONTH
+    aht_v, aht_c = (float(aht_path(s[f"demand.{ch}_aht_s"], s["demand.aht_improvement"],
+                                   s["demand.aht_improvement_months"], month + 1)[0, month])
+                    for ch in ("voice", "chat"))
+    voice = np.asarray(staffing.agents_required(
+        voice_calls, aht_v, s["service.voice_target_sl"], s["service.voice_target_time_s"],
+        INTERVAL_SECONDS, max_occupancy=occ, patience=s["demand.patience_s"]), dtype=float)
+    chat = np.asarray(staffing.chat_agents_required(
+        chat_calls, aht_c, s["service.chat_target_sl"], s["service.chat_target_time_s"],
+        INTERVAL_SECONDS, concurrency=s["service.chat_concurrency"], max_occupancy=occ,
+        patience=s["demand.chat_patience_s"]), dtype=float)
+    # distinct interval types -> the 7 x 48 slots of the week
+    slot = {lab: k for k, lab in enumerate(profile.label)}
+    rows = []
+    for d, day in enumerate(_DAYS):
+        kind = "Mon-Fri" if d < 5 else "Sat-Sun"
+        for i in range(48):
+            hhmm = f"{i // 2:02d}:{30 * (i % 2):02d}"
+            k = slot.get(f"{kind} {hhmm}")
+            if k is None:
+                rows.append((day, hhmm, 0.0, 0.0, 0.0, 0.0))
+            else:
+                rows.append((day, hhmm, float(voice_calls[k]), float(chat_calls[k]),
+                             float(voice[k]), float(chat[k])))
+    return pd.DataFrame(rows, columns=["day", "time", "voice_calls", "chat_contacts",
+                                       "voice_agents", "chat_agents"])
+
+
+def service_level_curve(calls: float, aht: float, target_time: float,
+                        agents: Sequence[float], *, patience: float | None = None,
+                        interval: float = 1800.0) -> pd.DataFrame:
+    """Service level by agent count under Erlang C and (with ``patience``) Erlang A.
+
+    Returns a DataFrame indexed by ``agents`` with ``erlang_c`` service level, and, when a
+    patience is given, ``erlang_a`` service level and ``erlang_a_abandon`` rate.
+    """
+    n = np.asarray(agents, dtype=float)
+    out = {"erlang_c": np.asarray(staffing.service_level(n, calls, aht, target_time, interval),
+                                  dtype=float)}
+    if patience is not None:
+        out["erlang_a"] = np.asarray(staffing.service_level(n, calls, aht, target_time, interval,
+                                                            patience=patience), dtype=float)
+        out["erlang_a_abandon"] = np.asarray(staffing.abandon_rate(n, calls, aht, patience,
+                                                                   interval), dtype=float)
+    return pd.DataFrame(out, index=pd.Index(n, name="agents"))
+
+
+def cost_of_service_level(calls: float, aht: float, target_time: float,
+                          targets: Sequence[float], hourly_cost: float, *,
+                          patience: float | None = None, interval: float = 1800.0
+                          ) -> pd.DataFrame:
+    """Agents and cost per hour needed for each service-level target, and each point's price.
+
+    ``hourly_cost`` is the cost of one staffed agent hour. ``cost_per_point`` is the extra cost
+    per hour of the last percentage point of service level (difference to the previous target,
+    divided by the points gained).
+    """
+    t = np.asarray(targets, dtype=float)
+    agents = np.asarray(staffing.agents_required(calls, aht, t, target_time, interval,
+                                                 patience=patience), dtype=float)
+    cost = agents * hourly_cost
+    points = np.diff(t, prepend=np.nan) * 100.0
+    per_point = np.diff(cost, prepend=np.nan) / points
+    return pd.DataFrame({"agents": agents, "cost_per_hour": cost, "cost_per_point": per_point},
+                        index=pd.Index(t, name="target_sl"))
+
+
+def pooling_curve(calls: Sequence[float], aht: float, target_sl: float, target_time: float, *,
+                  interval: float = 1800.0, patience: float | None = None) -> pd.DataFrame:
+    """Why big centers are more efficient: agents, agents per Erlang and occupancy by size.
+
+    For each offered volume (calls per ``interval``), the agents the target needs, the agents per
+    Erlang of traffic, and the occupancy they run at.
+    """
+    c = np.asarray(calls, dtype=float)
+    agents = np.asarray(staffing.agents_required(c, aht, target_sl, target_time, interval,
+                                                 patience=patience), dtype=float)
+    traffic = c * aht / interval
+    occ = np.asarray(staffing.occupancy(agents, c, aht, interval, patience=patience), dtype=float)
+    return pd.DataFrame({"traffic_erlangs": traffic, "agents": agents,
+                         "agents_per_erlang": agents / traffic, "occupancy": occ},
+                        index=pd.Index(c, name="calls"))
+
+
+# ---------------------------------------------------------------------------------------- drawing
+def _short_money(x: float, _pos: Any = None) -> str:
+    a = abs(x)
+    if a >= 1e6:
+        return f"{x / 1e6:,.1f}M"
+    if a >= 1e3:
+        return f"{x / 1e3:,.0f}k"
+    return f"{x:,.0f}"
+
+
+class _Chart:
+    """One matplotlib figure rendered to PNG bytes (Agg canvas, no pyplot)."""
+
+    def __init__(self, width: float = 6.4, height: float = 3.4, dpi: int = 80) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+        self.figure = Figure(figsize=(width, height), dpi=dpi)
+        FigureCanvasAgg(self.figure)
+        self.figure.subplots_adjust(left=0.13, right=0.98, top=0.9, bottom=0.14)
+        self.ax = self.figure.add_subplot()
+        self._money = FuncFormatter(_short_money)
+        self.ax.yaxis.set_major_formatter(self._money)
+        self.ax.yaxis.set_major_locator(MaxNLocator(5))
+        self.ax.grid(axis="y", alpha=0.3)
+
+    def png(self) -> bytes:
+        """Draw and encode as PNG (fast zlib level: the bytes go over a local socket)."""
+        from PIL import Image
+
+        canvas = self.figure.canvas
+        canvas.draw()
+        w, h = canvas.get_width_height()
+        buf = io.BytesIO()
+        Image.frombuffer("RGBA", (w, h), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
+            buf, format="png", compress_level=1)
+        return buf.getvalue()
+
+
+class CostStackChart(_Chart):
+    """Stacked bars: cost over the horizon by option and cost group (bars updated in place)."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self._bars: list[Any] = []
+        self._groups: tuple[str, ...] = ()
+
+    def legend(self) -> list[tuple[str, str]]:
+        return [(g, GROUP_COLORS[i % len(GROUP_COLORS)]) for i, g in enumerate(_groups())]
+
+    def draw(self, data: pd.DataFrame, currency: str) -> bytes:
+        groups = tuple(data.columns)
+        x = np.arange(len(data.index))
+        if groups != self._groups:
+            self.ax.clear()
+            self.ax.grid(axis="y", alpha=0.3)
+            self.ax.yaxis.set_major_formatter(self._money)
+            self._bars = [self.ax.bar(x, np.zeros(len(x)), width=0.6,
+                                      color=GROUP_COLORS[i % len(GROUP_COLORS)], label=g)
+                          for i, g in enumerate(groups)]
+            self.ax.set_xticks(x, [OPTION_LABELS.get(o, o) for o in data.index])
+            self._groups = groups
+        bottom = np.zeros(len(x))
+        for bars, g in zip(self._bars, groups, strict=True):
+            h = data[g].to_numpy(dtype=float)
+            for rect, hi, b in zip(bars.patches, h, bottom, strict=True):
+                rect.set_y(b)
+                rect.set_height(hi)
+            bottom = bottom + h
+        self.ax.set_ylim(min(0.0, float(bottom.min())), float(bottom.max()) * 1.08 or 1.0)
+        self.ax.set_title(f"Cost over the horizon by option ({currency})", fontsize=10)
+        return self.png()
+
+
+class CashChart(_Chart):
+    """Cumulative incremental cash of switching, with payback markers (lines updated in place)."""
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        ax = self.ax
+        ax.axhline(0.0, color="#333333", lw=0.8)
+        self._lines = {n: ax.plot([], [], color=OPTION_COLORS[n], lw=2,
+                                  label=OPTION_LABELS[n])[0] for n in ("outsourced", "hybrid")}
+        self._base = {n: ax.plot([], [], color=OPTION_COLORS[n], lw=1.2, ls=":",
+                                 label=f"{OPTION_LABELS[n]} (baseline)")[0]
+                      for n in ("outsourced", "hybrid")}
+        self._payback = {n: ax.plot([], [], marker="o", ms=7, color=OPTION_COLORS[n],
+                                    ls="none")[0] for n in ("outsourced", "hybrid")}
+        self._notes = {n: ax.text(0, 0, "", fontsize=8, color=OPTION_COLORS[n], va="bottom")
+                       for n in ("outsourced", "hybrid")}
+        ax.set_xlabel("month", fontsize=9)
+
+    def legend(self) -> list[tuple[str, str]]:
+        return [(f"{OPTION_LABELS[n]} vs in-house", OPTION_COLORS[n])
+                for n in ("outsourced", "hybrid")]
+
+    def draw(self, data: pd.DataFrame, payback: dict[str, float], currency: str,
+             baseline: pd.DataFrame | None = None) -> bytes:
+        months = data.index.to_numpy(dtype=float)
+        lo, hi = 0.0, 0.0
+        for n, line in self._lines.items():
+            y = data[n].to_numpy(dtype=float)
+            line.set_data(months, y)
+            lo, hi = min(lo, float(y.min())), max(hi, float(y.max()))
+            b = self._base[n]
+            if baseline is not None:
+                yb = baseline[n].to_numpy(dtype=float)
+                b.set_data(baseline.index.to_numpy(dtype=float), yb)
+                lo, hi = min(lo, float(yb.min())), max(hi, float(yb.max()))
+            else:
+                b.set_data([], [])
+            pb = payback.get(n, float("nan"))
+            if np.isfinite(pb):
+                self._payback[n].set_data([pb], [0.0])
+                self._notes[n].set_position((pb, 0.0))
+                self._notes[n].set_text(f"  payback {pb:.1f} mo")
+            else:
+                self._payback[n].set_data([], [])
+                self._notes[n].set_text("")
+        pad = (hi - lo) * 0.06 or 1.0
+        self.ax.set_ylim(lo - pad, hi + pad)
+        self.ax.set_xlim(0, max(float(months.max()), 1.0))
+        self.ax.set_title(f"Cumulative cash of switching vs in-house ({currency})", fontsize=10)
+        return self.png()
+
+
+class StaffingChart(_Chart):
+    """In-house agents required over a week of 30-minute intervals (voice + chat, stacked)."""
+
+    def __init__(self, **kw: Any) -> None:
+        kw.setdefault("width", 9.0)
+        super().__init__(**kw)
+        self.figure.subplots_adjust(left=0.08, right=0.92, bottom=0.12)
+        self._twin = self.ax.twinx()
+
+    def legend(self) -> list[tuple[str, str]]:
+        return [("Voice agents", OPTION_COLORS["inhouse"]), ("Chat agents", "#64b5cd"),
+                ("Offered calls (right axis)", "#333333")]
+
+    def draw(self, data: pd.DataFrame) -> bytes:
+        ax, tw = self.ax, self._twin
+        ax.clear()
+        tw.clear()
+        tw.yaxis.tick_right()
+        tw.yaxis.set_label_position("right")
+        x = np.arange(len(data))
+        v = data["voice_agents"].to_numpy(dtype=float)
+        c = data["chat_agents"].to_numpy(dtype=float)
+        ax.fill_between(x, 0, v, step="post", color=OPTION_COLORS["inhouse"], alpha=0.8, lw=0)
+        ax.fill_between(x, v, v + c, step="post", color="#64b5cd", alpha=0.8, lw=0)
+        tw.plot(x, data["voice_calls"].to_numpy(dtype=float), color="#333333", lw=0.8,
+                drawstyle="steps-post")
+        ax.set_xticks(np.arange(0, len(data), 48) + 24, list(_DAYS))
+        for d in range(1, 7):
+            ax.axvline(d * 48, color="#999999", lw=0.5)
+        ax.set_xlim(0, len(data))
+        ax.set_ylim(0, max(float((v + c).max()) * 1.1, 1.0))
+        ax.set_ylabel("agents", fontsize=9)
+        tw.set_ylabel("calls / 30 min", fontsize=9)
+        tw.set_ylim(0, max(float(data["voice_calls"].max()) * 1.1, 1.0))
+        ax.grid(axis="y", alpha=0.3)
+        ax.set_title("In-house agents needed across the week (month 0)", fontsize=10)
+        return self.png()
+
+
+class RevenueChart(_Chart):
+    """Revenue effect by contract year and option (grouped bars)."""
+
+    def legend(self) -> list[tuple[str, str]]:
+        return [(OPTION_LABELS[n], OPTION_COLORS[n]) for n in OPTIONS]
+
+    def draw(self, data: pd.DataFrame, currency: str) -> bytes:
+        ax = self.ax
+        ax.clear()
+        ax.grid(axis="y", alpha=0.3)
+        ax.yaxis.set_major_formatter(self._money)
+        x = np.arange(len(data.index))
+        width = 0.8 / len(data.columns)
+        for i, n in enumerate(data.columns):
+            ax.bar(x + (i - (len(data.columns) - 1) / 2) * width, data[n].to_numpy(dtype=float),
+                   width=width, color=OPTION_COLORS.get(n, "#888888"))
+        ax.axhline(0.0, color="#333333", lw=0.8)
+        ax.set_xticks(x, [f"year {y}" for y in data.index])
+        ax.set_title(f"Revenue effect of service by year ({currency}; + kept, - lost)",
+                     fontsize=10)
+        return self.png()
