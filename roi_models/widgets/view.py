@@ -72,6 +72,7 @@ _CSS = """
 .roi-dashboard .roi-legend span.sw { display: inline-block; width: 10px; height: 10px;
   margin: 0 4px 0 10px; vertical-align: middle; }
 .roi-dashboard .roi-legend { font-size: 11px; line-height: 1.6; }
+.roi-dashboard .roi-legend .item { display: inline-block; white-space: nowrap; }
 .roi-dashboard table.roi-compare { border-collapse: collapse; }
 .roi-dashboard table.roi-compare td, .roi-dashboard table.roi-compare th {
   padding: 2px 8px; border-bottom: 1px solid #eee; text-align: right; }
@@ -436,7 +437,8 @@ class DashboardView(widgets.VBox):
         self._images[name].value = png
         if legend:
             self._legends[name].value = "".join(
-                f'<span class="sw" style="background:{c}"></span>{html.escape(t)}'
+                f'<span class="item"><span class="sw" style="background:{c}"></span>'
+                f"{html.escape(t)}</span>"
                 for t, c in legend)
 
     def show_compare(self, table: Any, currency: str, label: str) -> None:
