@@ -38,6 +38,8 @@ REQUIRED: Any = object()
 #: is a typing slip, and would overflow the engine's integer agent counts).
 LARGEST = 1e15
 OPTIONS = ("inhouse", "outsourced", "hybrid")
+#: What CC_PAYBACK shows when cumulative cash never reaches 0 inside the horizon.
+NEVER = "never within the horizon"
 
 
 class ExcelArgError(InputError):
@@ -214,11 +216,17 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def result(fn: str, value: Any) -> Any:
-    """Engine result -> a cell value (scalar) or a 2-D list (spills; a 1-D result is a column)."""
+def result(fn: str, value: Any, nan: str | None = None) -> Any:
+    """Engine result -> a cell value (scalar) or a 2-D list (spills; a 1-D result is a column).
+
+    A scalar NaN becomes ``nan`` when given (a plain answer such as "never"), else a ``#NUM!``
+    message.
+    """
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if nan is not None and value != value:
+            return nan
         if isinstance(value, float) and not math.isfinite(value):
             what = "infinite (unstable queue)" if math.isinf(value) else "undefined"
             return f"#NUM! {fn}: the result is {what}"

@@ -125,7 +125,7 @@ def CC_IRR_MONTHLY(cashflows):
 def CC_PAYBACK(cashflows, annual_rate=None):
     flows = cv.series("cashflows", cashflows)
     return result("CC_PAYBACK", finance.payback_months(
-        flows, annual_rate=number("annual_rate", annual_rate, None)))
+        flows, annual_rate=number("annual_rate", annual_rate, None)), nan=cv.NEVER)
 
 
 @udf
