@@ -490,6 +490,37 @@ def dashboard(
         raise typer.Exit(0) from None
 
 
+@app.command()
+def workbook(
+    out: Annotated[
+        Path, typer.Option("-o", "--out", help="Workbook to write (.xlsx)."),
+    ] = Path("workbooks/contact_center_business_case.xlsx"),
+    scenario: Annotated[
+        Path | None,
+        typer.Option("--scenario", help="Scenario file for the Inputs sheet (default: built-in)."),
+    ] = None,
+) -> None:
+    """Build the business-case Excel workbook (CC_ functions, native cost lines, checks)."""
+    from roi_models.errors import InputError
+    from roi_models.scenario import Scenario
+
+    try:
+        from roi_models.excel.workbook import build
+    except ImportError as exc:  # pragma: no cover - openpyxl is a core dependency
+        raise _fail(f"cannot build the workbook: {exc}") from None
+    try:
+        sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
+        built = build(out, sc, progress=lambda msg: typer.echo(f"  {msg}...", err=True))
+    except ModuleNotFoundError as exc:
+        raise _fail(f"building the workbook needs the formulas package ({exc.name}): "
+                    'pip install "roi-models[excel]"') from None
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"cannot write {str(out)!r}: {exc}", 1) from None
+    typer.echo(f"Wrote {built.path}")
+
+
 def main() -> None:
     """Console entry point."""
     app()
