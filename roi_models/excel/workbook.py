@@ -34,8 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from roi_models.excel.registry import FUNCTIONS
-
 __all__ = ["DEFAULT_PATH", "SHEETS", "Built", "build", "build_workbook"]
 
 DEFAULT_PATH = Path("workbooks") / "contact_center_business_case.xlsx"
@@ -388,7 +386,8 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
         if has_v:
             units = _drv(ctx, o, "vendor_billable_units")
             top, names = ctx.drivers_at[o]
-            unit_row = f"$C${top + names.index('vendor_billable_units')}:${_mc(M - 1)}${top + names.index('vendor_billable_units')}"
+            ur = top + names.index("vendor_billable_units")
+            unit_row = f"$C${ur}:${_mc(M - 1)}${ur}"
             active = r
             ws.cell(r, 1, "vendor active (any billable units)")
             ws.cell(r, 2, "flag")
@@ -640,8 +639,8 @@ def _staffing(wb: Any, ctx: _Ctx) -> None:
     ws["K10"], ws["L10"], ws["M10"] = "slot", "weekday weight", "weekend weight"
     for s in range(48):
         ws.cell(11 + s, 11, s + 1)
-    _array(ws, 11, 12, 48, 1, f"CC_PARAM({ctx.inputs_ref},Inputs!$B${ctx.input_row['demand.weekday_profile']})")
-    _array(ws, 11, 13, 48, 1, f"CC_PARAM({ctx.inputs_ref},Inputs!$B${ctx.input_row['demand.weekend_profile']})")
+    for j, path in ((12, "demand.weekday_profile"), (13, "demand.weekend_profile")):
+        _array(ws, 11, j, 48, 1, f"CC_PARAM({ctx.inputs_ref},Inputs!$B${ctx.input_row[path]})")
     head = ("day", "time", "weekend flag", "slot", "arrival weight", "share of week",
             "calls offered", "agents required", "service level")
     for j, h in enumerate(head, start=1):
@@ -794,7 +793,6 @@ def _key(sheet: str, ref: str) -> str:
 def evaluate_file(path: Path) -> tuple[Any, Any, dict[str, Any]]:
     """Load and calculate a workbook with ``formulas``; values keyed ``SHEET!A1`` (upper case)."""
     import formulas
-    import numpy as np
 
     from roi_models.excel.registry import register_formulas
 
@@ -831,9 +829,10 @@ def flatten(solution: Any) -> dict[str, Any]:
 
 def _xml_value(v: Any) -> tuple[str, str] | None:
     """A cached value -> (t attribute, <v> text); None when there is nothing to cache."""
+    from xml.sax.saxutils import escape
+
     import numpy as np
     import schedula as sh
-    from xml.sax.saxutils import escape
 
     if v is None or v is sh.EMPTY:
         return None
@@ -872,7 +871,7 @@ def _write_cached(src: bytes, sheet_names: Sequence[str], values: dict[str, Any]
             if sheet is not None:
                 text = data.decode()
                 text = re.sub(r'<c r="([A-Z]+\d+)"( s="\d+")?><f(?:>| t="array").*?</f><v\s*/></c>',
-                              lambda m: _cell_sub(m, sheet, values), text)
+                              lambda m, sheet=sheet: _cell_sub(m, sheet, values), text)
                 data = text.encode()
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
