@@ -27,9 +27,11 @@ from roi_models import finance, staffing
 from roi_models.costs import (
     INHOUSE_LINES,
     TRANSITION_LINES,
+    VENDOR_LINES,
     InhouseWorkload,
     agent_fte,
     inhouse_costs,
+    outbound_vendor_fees,
     sla_credit,
     transition_costs,
     vendor_fees,
@@ -47,6 +49,7 @@ from roi_models.demand import (
     week_profile,
 )
 from roi_models.errors import InputError
+from roi_models.outbound import CAMPAIGNS, CampaignWork, campaign_work, dialler
 from roi_models.parameters import registry
 from roi_models.revenue import (
     experience_churn_change,
@@ -140,6 +143,10 @@ class _Part:
     busy_hours: dict[str, Array] = field(default_factory=dict)
     deferred_hours: Array | None = None
     peak_live: Array | None = None     # voice + chat agents in the busiest interval (n, M)
+    outbound: bool = False             # this party runs the outbound campaigns
+    conversion_factor: Array | float = 1.0
+    outbound_hours: Array | float = 0.0
+    outbound_work: dict[str, CampaignWork] = field(default_factory=dict)
 
 
 def _unique_rows(*arrays: Array) -> tuple[list[Array], NDArray[np.intp]]:
@@ -236,15 +243,33 @@ def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
 
 
 def _defer(part: _Part, inp: _Inputs) -> None:
-    """E-mail / back-office hours by workload (no queueing)."""
+    """Workload-driven channels (no queueing): e-mail / back office, and outbound campaigns."""
     part.deferred_hours = np.asarray(staffing.deferred_agents_required(
         part.offered["email"], part.aht["email"], 3600.0,
         max_occupancy=inp.x("service.email_occupancy")), dtype=float)
+    if not part.outbound:
+        part.outbound_hours = np.zeros_like(part.deferred_hours)
+        part.outbound_work = {}
+        return
+    x = inp.x
+    util, abandon = dialler(inp.other("outbound.dialler_mode"), x("outbound.preview_utilisation"),
+                            x("outbound.progressive_utilisation"),
+                            x("outbound.predictive_utilisation"),
+                            x("outbound.predictive_abandon_rate"), x("outbound.abandon_cap"))
+    months = part.deferred_hours.shape[-1]
+    part.outbound_work = {
+        c: campaign_work(np.broadcast_to(x(f"outbound.{c}_records_per_month"),
+                                         (inp.n, months)),
+                         x("outbound.attempts_per_record"), x("outbound.connect_rate"),
+                         x("outbound.right_party_rate"), x(f"outbound.{c}_talk_s"),
+                         x("outbound.other_talk_s"), x("outbound.wrap_s"), util, abandon)
+        for c in CAMPAIGNS}
+    part.outbound_hours = sum(w.agent_hours for w in part.outbound_work.values())
 
 
 def _peak_agents(part: _Part, profile: WeekProfile) -> Array:
     open_hours_month = profile.open_hours_per_week * WEEKS_PER_MONTH
-    return part.peak_live + part.deferred_hours / open_hours_month
+    return part.peak_live + (part.deferred_hours + part.outbound_hours) / open_hours_month
 
 
 # ---------------------------------------------------------------------------------------- options
@@ -343,7 +368,39 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
         in_vol = {c: (_empty_like(v) if c in out else v) for c, v in offered.items()}
         v_vol = {c: (v if c in out else _empty_like(v)) for c, v in offered.items()}
         parts["hybrid"] = [inhouse_part(in_vol), vendor_part(v_vol)]
+    # outbound campaigns: in-house runs them as today, the vendor when outsourced; the hybrid
+    # gives them to whoever hybrid.outbound_to names
+    v_conv = x("outsourced.outbound_conversion_factor")
+    parts["inhouse"][0].outbound = True
+    parts["outsourced"][0].outbound = True
+    parts["outsourced"][0].conversion_factor = v_conv
+    runner = parts["hybrid"][1 if inp.other("hybrid.outbound_to") == "vendor" else 0]
+    runner.outbound = True
+    if runner.who == "vendor":
+        runner.conversion_factor = v_conv
     return parts
+
+
+def _outbound_outcomes(part: _Part, inp: _Inputs) -> dict[str, Array | float]:
+    """Sales, saves and kept promises of the part's campaigns, and the money they bring."""
+    if not part.outbound:
+        return {"sales": 0.0, "saves": 0.0, "kept": 0.0, "value": 0.0, "served": 0.0,
+                "attempts": 0.0}
+    x = inp.x
+    w = part.outbound_work
+    f = part.conversion_factor
+    sales = w["sales"].right_party * x("outbound.sales_conversion") * f
+    saves = w["retention"].right_party * x("outbound.retention_save_rate") * f
+    kept = (w["collections"].right_party * x("outbound.collections_promise_rate") * f
+            * x("outbound.collections_kept_rate"))
+    value = (lost_sales_margin(sales, 1.0, x("outbound.sales_order_value"),
+                               x("revenue.sales_margin"))
+             + kept * x("outbound.collections_amount")
+             * x("outbound.collections_incremental_share"))
+    served = sum(c.connects - c.abandoned for c in w.values())
+    attempts = sum(c.attempts for c in w.values())
+    return {"sales": sales, "saves": saves, "kept": kept, "value": value, "served": served,
+            "attempts": attempts}
 
 
 def _vendor_units(part: _Part, inp: _Inputs, model: str) -> Array:
@@ -396,14 +453,30 @@ def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
                          x("outsourced.sla_credit_pool_share"),
                          x("outsourced.sla_credit_allocation"),
                          x("outsourced.sla_misses_per_month"))
-    governance = np.maximum(fees * x("outsourced.governance_share"),
+    out_fees = np.zeros_like(fees)
+    if part.outbound:
+        oc = _outbound_outcomes(part, inp)
+        paid_month = x("inhouse.paid_hours_per_fte_year") / 12.0
+        min_hours = (x("outsourced.outbound_min_fte") * paid_month
+                     * (1.0 - x("outsourced.shrinkage")) / (1.0 + x("inhouse.schedule_inefficiency")))
+        out_fees = outbound_vendor_fees(
+            inp.other("outsourced.outbound_pricing"), part.outbound_hours, oc["served"],
+            np.asarray(oc["sales"]) + oc["saves"] + oc["kept"], cola,
+            rate_per_hour=x("outsourced.outbound_rate_per_hour"),
+            rate_per_connect=x("outsourced.outbound_rate_per_connect"),
+            commission=x("outsourced.outbound_commission"),
+            blend_hourly_share=x("outsourced.outbound_blend_hourly_share"),
+            minimum_hours=min_hours) + np.zeros_like(fees)
+        active = active | (out_fees > 0).any(axis=-1, keepdims=True)
+    governance = np.maximum((fees + out_fees) * x("outsourced.governance_share"),
                             x("outsourced.governance_min_monthly") * active)
-    return {"vendor_fees": fees, "sla_credits": credits, "governance": governance}, units
+    return {"vendor_fees": fees, "vendor_outbound_fees": out_fees, "sla_credits": credits,
+            "governance": governance}, units
 
 
 def _workload(part: _Part, profile: WeekProfile) -> InhouseWorkload:
     return InhouseWorkload(staffed_hours=part.staffed_hours["voice"] + part.staffed_hours["chat"],
-                           deferred_hours=part.deferred_hours,
+                           deferred_hours=part.deferred_hours + part.outbound_hours,
                            peak_agents=_peak_agents(part, profile))
 
 
@@ -473,13 +546,14 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             released_payroll = (_weekly_payroll(full_lines, x("inhouse.payroll_load"))
                                 - _weekly_payroll(il, x("inhouse.payroll_load")))
             released_seats = full_drv["seats"] - idrv["seats"]
-            year1 = vl["vendor_fees"][..., :12].sum(axis=-1, keepdims=True)
+            year1 = (vl["vendor_fees"] + vl["vendor_outbound_fees"])[..., :12].sum(
+                axis=-1, keepdims=True)
             tl = transition_costs(full_total, retained_total, released_payroll, released_seats,
                                   year1, inp.section("outsourced"), ih_sec, rent_idx)
             lines.update(vl)
             lines.update(tl)
         else:
-            lines.update({"vendor_fees": zero, "sla_credits": zero, "governance": zero})
+            lines.update({k: zero for k in VENDOR_LINES})
             lines.update({k: zero for k in TRANSITION_LINES})
             drv["vendor_billable_units"] = zero
             drv["vendor_fte"] = zero
@@ -507,7 +581,14 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
                                         x("revenue.contacting_share"), bad, good,
                                         x("revenue.bad_experience_effect"),
                                         x("revenue.good_experience_effect"))
-        customers_lost = x("revenue.customers") * churn / 12.0
+        outcomes = [_outbound_outcomes(p, inp) for p in plist]
+        saves = zero + sum(o["saves"] for o in outcomes)
+        outbound_value = zero + sum(o["value"] for o in outcomes)
+        lines["outbound_dialling"] = (zero + sum(o["attempts"] for o in outcomes)
+                                      * x("outbound.cost_per_attempt")
+                                      * escalation(x("finance.licence_escalation"), M))
+        churn = np.where(total_offered > 0, churn, 0.0)  # no contacts, no experience effect
+        customers_lost = x("revenue.customers") * churn / 12.0 - saves
         retention = retention_value(customers_lost, x("revenue.annual_margin_per_customer"),
                                     x("revenue.annual_base_churn"), x("finance.discount_rate"),
                                     method=inp.other("revenue.value_method"))
@@ -531,13 +612,21 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             "lost_sales_margin": lost_sales,
             "retention_loss": retention,
         })
-        drv["revenue_effect"] = -(lost_sales + retention)
+        drv.update({
+            "outbound_hours": zero + sum(p.outbound_hours for p in plist),
+            "outbound_attempts": zero + sum(o["attempts"] for o in outcomes),
+            "outbound_sales": zero + sum(o["sales"] for o in outcomes),
+            "outbound_saves": saves,
+            "outbound_kept_promises": zero + sum(o["kept"] for o in outcomes),
+            "outbound_value": outbound_value,
+        })
+        drv["revenue_effect"] = outbound_value - (lost_sales + retention)
         out[option] = _Raw(lines, drv)
     return out
 
 
 # ---------------------------------------------------------------------------------------- results
-MONEY_COLUMNS: tuple[str, ...] = (*INHOUSE_LINES, "vendor_fees", "sla_credits", "governance",
+MONEY_COLUMNS: tuple[str, ...] = (*INHOUSE_LINES, "outbound_dialling", *VENDOR_LINES,
                                   *TRANSITION_LINES)
 
 _DRIVER_UNITS = {
@@ -549,6 +638,8 @@ _DRIVER_UNITS = {
     "inhouse_agent_fte": "FTE", "inhouse_ramp_fte": "FTE", "inhouse_headcount_fte": "FTE",
     "inhouse_support_fte": "FTE", "inhouse_hires": "hires", "inhouse_seats": "seats",
     "vendor_fte": "FTE", "vendor_billable_units": "units",
+    "outbound_hours": "h", "outbound_attempts": "attempts", "outbound_sales": "sales",
+    "outbound_saves": "customers", "outbound_kept_promises": "promises",
 }
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from roi_models.demand import WEEKS_PER_MONTH, escalation
+from roi_models.errors import InputError
 
 __all__ = [
     "INHOUSE_LINES",
@@ -27,6 +28,7 @@ __all__ = [
     "agent_fte",
     "hires_needed",
     "inhouse_costs",
+    "outbound_vendor_fees",
     "ramp_productivity_loss",
     "sla_credit",
     "tiered_units",
@@ -43,7 +45,8 @@ INHOUSE_LINES: tuple[str, ...] = (
     "it_hardware", "overhead", "capex",
 )
 #: Vendor lines (``sla_credits`` is a credit: zero or negative).
-VENDOR_LINES: tuple[str, ...] = ("vendor_fees", "sla_credits", "governance")
+VENDOR_LINES: tuple[str, ...] = ("vendor_fees", "vendor_outbound_fees", "sla_credits",
+                                 "governance")
 #: One-off lines of moving work to a vendor.
 TRANSITION_LINES: tuple[str, ...] = (
     "setup_fee", "knowledge_transfer", "parallel_run", "severance", "stranded_lease",
@@ -245,6 +248,44 @@ def vendor_fees(units: ArrayLike, rate: ArrayLike, cola_index: ArrayLike, *,
         billed = tiered_units(billed, thresholds, discounts)
     idx = np.asarray(cola_index, dtype=float)
     return (billed * np.asarray(rate, float) + np.asarray(base_fee, float)) * idx
+
+
+def outbound_vendor_fees(model: str, hours: ArrayLike, served_connects: ArrayLike,
+                         outcomes: ArrayLike, cola_index: ArrayLike, *, rate_per_hour: ArrayLike,
+                         rate_per_connect: ArrayLike, commission: ArrayLike,
+                         blend_hourly_share: ArrayLike, minimum_hours: ArrayLike = 0.0) -> Array:
+    """The vendor's monthly bill for outbound campaigns.
+
+    ``per_hour``: max(hours, minimum team hours) x hourly rate; ``per_connect``: served live
+    connects x rate; ``per_outcome``: sales, saves and kept promises x commission; ``blend``: the
+    hourly bill x blend share + commission. The COLA index applies to every rate.
+
+    Examples
+    --------
+    400 logged hours against a 5-FTE minimum of 550 hours, at $38: 550 x 38 = 20,900.
+
+    >>> float(outbound_vendor_fees("per_hour", 400.0, 0.0, 0.0, 1.0, rate_per_hour=38.0,
+    ...                            rate_per_connect=3.0, commission=25.0,
+    ...                            blend_hourly_share=0.5, minimum_hours=550.0))
+    20900.0
+    """
+    h = np.asarray(hours, dtype=float)
+    active = h > 0
+    hourly = np.where(active, np.maximum(h, np.asarray(minimum_hours, float)), 0.0) * np.asarray(
+        rate_per_hour, float)
+    commissions = np.asarray(outcomes, float) * np.asarray(commission, float)
+    if model == "per_hour":
+        fees = hourly
+    elif model == "per_connect":
+        fees = np.asarray(served_connects, float) * np.asarray(rate_per_connect, float)
+    elif model == "per_outcome":
+        fees = commissions
+    elif model == "blend":
+        fees = hourly * np.asarray(blend_hourly_share, float) + commissions
+    else:
+        raise InputError(f"outsourced.outbound_pricing must be one of per_hour, per_connect, "
+                         f"per_outcome, blend, got {model!r}")
+    return fees * np.asarray(cola_index, float)
 
 
 def sla_credit(fees: ArrayLike, at_risk_share: ArrayLike, pool_share: ArrayLike,
