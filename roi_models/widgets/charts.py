@@ -41,6 +41,7 @@ __all__ = [
     "cost_of_service_level",
     "cost_stack",
     "cumulative_cash",
+    "plot_service_level",
     "pooling_curve",
     "revenue_effect",
     "service_level_curve",
@@ -404,3 +405,33 @@ class RevenueChart(_Chart):
         ax.set_title(f"Revenue effect of service by year ({currency}; + kept, - lost)",
                      fontsize=10)
         return self.png()
+
+
+def plot_service_level(calls: float = 100.0, aht: float = 180.0, target_time: float = 20.0,
+                       patience: float = 120.0, interval: float = 1800.0) -> Any:
+    """Figure: service level and abandonment by agent count, Erlang C vs Erlang A.
+
+    For the staffing notebook's sliders (``ipywidgets.interact``); the agent range runs from just
+    under the traffic to well above it.
+    """
+    from matplotlib.figure import Figure
+
+    traffic = calls * aht / interval
+    lo = max(1, int(traffic) - 2)
+    agents = np.arange(lo, int(traffic + 4 * np.sqrt(traffic) + 6))
+    df = service_level_curve(calls, aht, target_time, agents, patience=patience,
+                             interval=interval)
+    fig = Figure(figsize=(7, 3.6), dpi=80)
+    ax = fig.add_subplot()
+    ax.plot(df.index, df["erlang_c"], marker="o", ms=3, label="Erlang C (nobody hangs up)")
+    ax.plot(df.index, df["erlang_a"], marker="o", ms=3,
+            label=f"Erlang A (patience {patience:g} s)")
+    ax.plot(df.index, df["erlang_a_abandon"], ls="--", label="Erlang A abandonment")
+    ax.axvline(traffic, color="#999999", lw=0.8)
+    ax.text(traffic, 0.02, f" traffic {traffic:.1f} Erl", fontsize=8, color="#666666")
+    ax.set_xlabel("agents")
+    ax.set_ylabel(f"share answered within {target_time:g} s")
+    ax.set_ylim(0, 1.02)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="center right")
+    return fig
