@@ -213,3 +213,26 @@ def test_cost_of_service_level_rises_with_the_target() -> None:
     df = charts.cost_of_service_level(100, 180, 20, [0.7, 0.8, 0.9], 30.0, interval=1800)
     assert df["agents"].is_monotonic_increasing
     assert math.isnan(df["cost_per_point"].iloc[0])
+
+
+class TestRiskTab:
+    def test_break_even_and_monte_carlo_buttons(self) -> None:
+        risk = pytest.importorskip("roi_models.risk")
+        d = Dashboard()
+        d.view.button("break_even").click()
+        expected = risk.break_even(Scenario.default(), "outsourced.rate_per_productive_hour")
+        assert html_text(d.view._risk_messages["break_even"].value) == expected.message
+        d.view._trials.value = 1000
+        d.view.button("monte_carlo").click()
+        assert d.view._progress.value == d.view._progress.max == 1000
+        mc = risk.monte_carlo(Scenario.default(), trials=1000, seed=0)
+        p = mc.summary.loc["incremental_npv_outsourced", "p_better_than_inhouse"]
+        assert f'data-p-better="{float(p)!r}"' in d.view._mc_summary.value
+        assert d.view._error.value == ""
+
+
+def html_text(value: str) -> str:
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", value))

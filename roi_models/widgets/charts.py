@@ -38,6 +38,7 @@ __all__ = [
     "CostStackChart",
     "RevenueChart",
     "StaffingChart",
+    "TornadoChart",
     "cost_of_service_level",
     "cost_stack",
     "cumulative_cash",
@@ -435,3 +436,32 @@ def plot_service_level(calls: float = 100.0, aht: float = 180.0, target_time: fl
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="center right")
     return fig
+
+
+class TornadoChart(_Chart):
+    """Horizontal bars: the metric at each input's low and high, relative to the base case."""
+
+    def __init__(self, **kw: Any) -> None:
+        kw.setdefault("width", 8.0)
+        kw.setdefault("height", 4.2)
+        super().__init__(**kw)
+        self.figure.subplots_adjust(left=0.36, right=0.97, top=0.9, bottom=0.1)
+
+    def legend(self) -> list[tuple[str, str]]:
+        return [("input at its low", "#4c72b0"), ("input at its high", "#dd8452")]
+
+    def draw(self, data: pd.DataFrame, currency: str, top: int = 12) -> bytes:
+        ax = self.ax
+        ax.clear()
+        ax.xaxis.set_major_formatter(self._money)
+        d = data.head(top).iloc[::-1]
+        y = np.arange(len(d))
+        base = d["base"].to_numpy(dtype=float)
+        ax.barh(y, d["metric_low"].to_numpy(dtype=float) - base, color="#4c72b0", height=0.6)
+        ax.barh(y, d["metric_high"].to_numpy(dtype=float) - base, color="#dd8452", height=0.6)
+        ax.axvline(0.0, color="#333333", lw=0.8)
+        ax.set_yticks(y, [str(p) for p in d.index], fontsize=8)
+        ax.grid(axis="x", alpha=0.3)
+        ax.set_title(f"Change in incremental NPV of outsourcing vs the base ({currency})",
+                     fontsize=10)
+        return self.png()

@@ -258,6 +258,32 @@ class DashboardModel:
         return self._week[1]
 
 
+    # ------------------------------------------------------------------ risk (long work: buttons)
+    def tornado(self) -> pd.DataFrame:
+        """Sensitivity of the outsourced incremental NPV to every ranged input (largest first)."""
+        from roi_models import risk
+
+        return risk.tornado(self.scenario)
+
+    def break_even_inputs(self) -> list[str]:
+        """Numeric inputs a break-even can search over."""
+        from roi_models import risk
+
+        return risk.ranged_parameters(self.scenario)
+
+    def break_even(self, path: str) -> str:
+        """Where in-house and outsourced tie on NPV as ``path`` moves, in words."""
+        from roi_models import risk
+
+        return risk.break_even(self.scenario, path).message
+
+    def monte_carlo(self, trials: int, progress: Any = None, seed: int = 0) -> Any:
+        """Monte Carlo over the uncertain inputs; returns the risk module's result."""
+        from roi_models import risk
+
+        return risk.monte_carlo(self.scenario, trials=trials, seed=seed, progress=progress)
+
+
 def kpis(case: BusinessCase, summary: pd.DataFrame | None = None,
          incremental: pd.DataFrame | None = None) -> dict[str, dict[str, float]]:
     """KPI values by option for one case (pass its summary and incremental tables if known)."""

@@ -259,7 +259,7 @@ class DashboardView(widgets.VBox):
         revenue = widgets.VBox([chart("revenue", "1 1 auto")])
         self._compare_html = widgets.HTML()
         self._compare_html.add_class("roi-compare")
-        self._risk = widgets.VBox()
+        self._risk = widgets.VBox(layout=widgets.Layout(width="100%"))
         self._risk.add_class("roi-risk")
         self._chart_tabs = widgets.Tab(children=[money, staffing, revenue, self._compare_html,
                                                  self._risk],
@@ -374,6 +374,88 @@ class DashboardView(widgets.VBox):
     @property
     def risk_box(self) -> widgets.VBox:
         return self._risk
+
+    # ------------------------------------------------------------------ risk tab
+    def show_risk_placeholder(self) -> None:
+        self._risk.children = [widgets.HTML(
+            "<p><b>Risk panels arrive with the risk module.</b> Tornado, break-even and Monte "
+            "Carlo panels appear here once <code>roi_models.risk</code> is installed.</p>")]
+
+    def build_risk(self, break_even_paths: Sequence[str]) -> None:
+        """Tornado, break-even and Monte Carlo panels, each run by a button (long work)."""
+        self._risk_messages = {k: widgets.HTML() for k in ("tornado", "break_even")}
+        for k, w in self._risk_messages.items():
+            w.add_class(f"roi-risk-{k.replace('_', '-')}")
+        for name, text, tip in (
+                ("tornado", "Run tornado", "Swing every input between its low and high"),
+                ("break_even", "Find break-even", "Where in-house and outsourced tie on NPV"),
+                ("monte_carlo", "Run Monte Carlo", "Sample every uncertain input")):
+            b = widgets.Button(description=text, tooltip=tip,
+                               layout=widgets.Layout(width="auto"))
+            b.add_class(f"roi-btn-{name.replace('_', '-')}")
+            self._buttons[name] = b
+        labels = [(f"{_label_text(self._registry[p])} ({p})", p) for p in break_even_paths]
+        default = "outsourced.rate_per_productive_hour"
+        self._break_even_input = widgets.Dropdown(
+            options=labels, value=default if default in break_even_paths else None,
+            layout=widgets.Layout(width="100%"))
+        self._trials = widgets.IntSlider(value=5000, min=1000, max=50_000, step=1000,
+                                         continuous_update=False, description="Trials",
+                                         layout=widgets.Layout(width="100%"))
+        self._progress = widgets.IntProgress(value=0, min=0, max=1,
+                                             layout=widgets.Layout(width="100%"))
+        self._progress.add_class("roi-progress")
+        self._mc_summary = widgets.HTML()
+        self._mc_summary.add_class("roi-monte-carlo")
+        img = widgets.Image(format="png", layout=widgets.Layout(width="100%", height="auto"))
+        img.add_class("roi-chart-tornado")
+        self._images["tornado"] = img
+        self._legends["tornado"] = widgets.HTML()
+        self._legends["tornado"].add_class("roi-legend")
+
+        def panel(title: str, *children: widgets.Widget) -> widgets.VBox:
+            return widgets.VBox([widgets.HTML(f"<b>{title}</b>"), *children],
+                                layout=widgets.Layout(border="1px solid #eee", padding="6px",
+                                                      margin="0 0 8px 0", width="100%"))
+
+        self._risk.children = [
+            panel("Sensitivity (tornado)", self._buttons["tornado"],
+                  self._risk_messages["tornado"], img, self._legends["tornado"]),
+            panel("Break-even: the value at which in-house and outsourced tie on NPV",
+                  self._break_even_input, self._buttons["break_even"],
+                  self._risk_messages["break_even"]),
+            panel("Monte Carlo", self._trials, self._buttons["monte_carlo"], self._progress,
+                  self._mc_summary),
+        ]
+
+    @property
+    def break_even_path(self) -> str:
+        return str(self._break_even_input.value)
+
+    @property
+    def monte_carlo_trials(self) -> int:
+        return int(self._trials.value)
+
+    def show_risk_message(self, panel: str, text: str) -> None:
+        self._risk_messages[panel].value = f"<div>{html.escape(text)}</div>"
+
+    def show_progress(self, done: int, total: int) -> None:
+        self._progress.max = max(int(total), 1)
+        self._progress.value = int(done)
+
+    def show_monte_carlo(self, summary: Any, currency: str, seconds: float) -> None:
+        """P10/P50/P90 of each NPV and P(switching beats in-house), from the risk module."""
+        rows = []
+        for name, r in summary.iterrows():
+            p = float(r.get("p_better_than_inhouse", float("nan")))
+            rows.append(f"<tr><td>{html.escape(str(name).replace('_', ' '))}</td>"
+                        + "".join(f"<td>{format_value(r[c], 'money', currency)}</td>"
+                                  for c in ("p10", "p50", "p90"))
+                        + f"<td data-p-better=\"{p!r}\">{format_value(p, 'share')}</td></tr>")
+        self._mc_summary.value = (
+            f"<p>{seconds:.1f} s.</p><table class='roi-compare'><tr><th>NPV</th><th>P10</th>"
+            "<th>P50</th><th>P90</th><th>P(better than in-house)</th></tr>"
+            + "".join(rows) + "</table>")
 
     # ------------------------------------------------------------------ showing things
     def set_values(self, values: Mapping[str, Any], ranges: Mapping[str, tuple[float, float]],

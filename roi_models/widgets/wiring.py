@@ -217,12 +217,38 @@ class Dashboard:
 
     # ------------------------------------------------------------------ risk
     def _setup_risk(self) -> None:
-        import ipywidgets as widgets
+        try:
+            import roi_models.risk  # noqa: F401
+        except ImportError:
+            self.view.show_risk_placeholder()
+            return
+        self.view.build_risk(self.model.break_even_inputs())
+        self.view.button("tornado").on_click(self._guard(self._on_tornado))
+        self.view.button("break_even").on_click(self._guard(self._on_break_even))
+        self.view.button("monte_carlo").on_click(self._guard(self._on_monte_carlo))
 
-        self.view.risk_box.children = [widgets.HTML(
-            "<p><b>Risk panels arrive with the risk module.</b> Tornado, break-even and Monte "
-            "Carlo panels will appear here once <code>roi_models.risk</code> is part of the "
-            "package.</p>")]
+    def _on_tornado(self, _button: Any = None) -> None:
+        self.view.show_risk_message("tornado", "Running the tornado (one batch of 2 variants per "
+                                    "input)...")
+        t0 = time.perf_counter()
+        table = self.model.tornado()
+        chart = charts.TornadoChart()
+        self.view.show_chart("tornado", chart.draw(table, self.model.currency), chart.legend())
+        self.view.show_risk_message("tornado", f"Done in {time.perf_counter() - t0:.1f} s: the "
+                                    "inputs that move the answer most are on top.")
+
+    def _on_break_even(self, _button: Any = None) -> None:
+        path = self.view.break_even_path
+        self.view.show_risk_message("break_even", self.model.break_even(path))
+
+    def _on_monte_carlo(self, _button: Any = None) -> None:
+        trials = self.view.monte_carlo_trials
+        self.view.show_progress(0, trials)
+        t0 = time.perf_counter()
+        result = self.model.monte_carlo(trials, progress=self.view.show_progress)
+        self.view.show_progress(trials, trials)
+        self.view.show_monte_carlo(result.summary, self.model.currency,
+                                   time.perf_counter() - t0)
 
 
 def _same(a: Any, b: Any) -> bool:
