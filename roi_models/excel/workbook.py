@@ -873,6 +873,9 @@ def _write_cached(src: bytes, sheet_names: Sequence[str], values: dict[str, Any]
                 text = re.sub(r'<c r="([A-Z]+\d+)"( s="\d+")?><f(?:>| t="array").*?</f><v\s*/></c>',
                               lambda m, sheet=sheet: _cell_sub(m, sheet, values), text)
                 data = text.encode()
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z",
+                              data)
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = info.external_attr
