@@ -257,13 +257,18 @@ def _defer(part: _Part, inp: _Inputs) -> None:
                             x("outbound.predictive_utilisation"),
                             x("outbound.predictive_abandon_rate"), x("outbound.abandon_cap"))
     months = part.deferred_hours.shape[-1]
-    part.outbound_work = {
-        c: campaign_work(np.broadcast_to(x(f"outbound.{c}_records_per_month"),
-                                         (inp.n, months)),
-                         x("outbound.attempts_per_record"), x("outbound.connect_rate"),
-                         x("outbound.right_party_rate"), x(f"outbound.{c}_talk_s"),
-                         x("outbound.other_talk_s"), x("outbound.wrap_s"), util, abandon)
-        for c in CAMPAIGNS}
+    zero = np.zeros((inp.n, months))
+    part.outbound_work = {}
+    for c in CAMPAIGNS:
+        records = x(f"outbound.{c}_records_per_month")
+        if not records.any():  # no campaign: skip the arithmetic, keep the shapes
+            part.outbound_work[c] = CampaignWork(zero, zero, zero, zero, zero)
+            continue
+        part.outbound_work[c] = campaign_work(
+            np.broadcast_to(records, (inp.n, months)), x("outbound.attempts_per_record"),
+            x("outbound.connect_rate"), x("outbound.right_party_rate"),
+            x(f"outbound.{c}_talk_s"), x("outbound.other_talk_s"), x("outbound.wrap_s"), util,
+            abandon)
     part.outbound_hours = sum(w.agent_hours for w in part.outbound_work.values())
 
 
