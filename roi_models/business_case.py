@@ -722,10 +722,13 @@ class BusinessCase:
         offered = d["voice_offered"].sum()
         total = float(m["total_cost"].sum())
         handled = float(d["handled_contacts"].sum())
+        # per contact of today's demand (in-house handled contacts): an option whose lower FCR
+        # creates repeat contacts must not look cheaper per contact because of them
+        demand = float(self.options["inhouse"].drivers["handled_contacts"].sum())
         return {
             "total_cost": total,
             "average_monthly_cost": total / len(m),
-            "cost_per_contact": total / handled if handled else float("nan"),
+            "cost_per_contact": total / demand if demand else float("nan"),
             "revenue_effect": float(m["revenue_effect"].sum()),
             "npv_cost": -float(finance.npv(self.discount_rate, -m["total_cost"].to_numpy())),
             "npv": float(finance.npv(self.discount_rate, m["net_cash_flow"].to_numpy())),
@@ -737,7 +740,8 @@ class BusinessCase:
             "voice_abandon_rate": float((d["voice_abandon_rate"] * d["voice_offered"]).sum()
                                         / offered) if offered else float("nan"),
             "first_contact_resolution": float(
-                (d["first_contact_resolution"] * d["handled_contacts"]).sum() / handled),
+                (d["first_contact_resolution"] * d["handled_contacts"]).sum() / handled)
+            if handled else float("nan"),
             "lost_contacts": float(d["lost_contacts"].sum()),
             "one_off_costs": float(m[list(TRANSITION_LINES)].to_numpy().sum()
                                    + m["capex"].sum()),
