@@ -136,6 +136,14 @@ def numbers(name: str, x: Any, blank: Any = REQUIRED, default: Any = REQUIRED) -
     """
     if isinstance(x, np.ndarray):
         x = x.tolist()
+    if isinstance(x, list) and len(x) > 1:  # fast path: a clean range of numbers
+        try:
+            arr = np.array(x, dtype=float)
+        except (TypeError, ValueError):
+            arr = None
+        if arr is not None and arr.ndim <= 2 and arr.size and np.isfinite(arr).all() \
+                and np.abs(arr).max() <= LARGEST and not _has_bool(x):
+            return arr
     if isinstance(x, (list, tuple)) and not ((len(x) == 1 and not isinstance(x[0], (list, tuple)))
                                              or (len(x) == 1 and len(x[0]) == 1)):
         rows = [list(r) if isinstance(r, (list, tuple)) else r for r in x]
@@ -170,6 +178,11 @@ def numbers(name: str, x: Any, blank: Any = REQUIRED, default: Any = REQUIRED) -
 def series(name: str, x: Any) -> np.ndarray:
     """A row, a column or a single cell of numbers -> 1-D array (blank cells are 0)."""
     return np.asarray(numbers(name, x, blank=0.0), dtype=float).reshape(-1)
+
+
+def _has_bool(x: list[Any]) -> bool:
+    return any(isinstance(v, bool) or (isinstance(v, list) and any(isinstance(w, bool) for w in v))
+               for v in x)
 
 
 def text(name: str, x: Any, default: Any = REQUIRED) -> Any:
