@@ -327,6 +327,17 @@ class Scenario:
             data = {}
         return cls.from_dict(data, origin=origin)
 
+    @classmethod
+    def from_history(cls, path: str | os.PathLike[str], base: Scenario | None = None) -> Scenario:
+        """``base`` (default: the default scenario) with demand derived from a volume history file.
+
+        Delegates to :func:`roi_models.history.scenario_from_history` (CSV/Excel switch export:
+        year-1 forecast, growth, seasonality, arrival profile).
+        """
+        from roi_models.history import scenario_from_history
+
+        return scenario_from_history(path, base)
+
     # ------------------------------------------------------------------ access
     def __getattr__(self, item: str) -> Section:
         if item in SECTIONS:
