@@ -1,0 +1,157 @@
+"""Engine results the report needs beyond ``evaluate``: risk pages and interval staffing.
+
+Pure calls into the engine (:mod:`roi_models.business_case`, :mod:`roi_models.risk`); no business
+formulas here. The report formats and charts what these return.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from roi_models import business_case as bc
+from roi_models import risk as rk
+from roi_models.parameters import registry
+from roi_models.scenario import Scenario
+
+__all__ = ["BREAK_EVEN_INPUTS", "RiskPages", "alternative", "analyse_risk", "interval_staffing"]
+
+# label key -> dotted path (the vendor rate follows the scenario's pricing model)
+BREAK_EVEN_INPUTS: tuple[str, ...] = ("param.vendor_rate", "param.agent_wage", "param.volume")
+_REGISTRY = registry()
+
+
+def alternative(case: bc.BusinessCase) -> str:
+    """The switching option the report's headline figures and risk pages are about.
+
+    The recommended option when it is not in-house; otherwise the better alternative by
+    incremental NPV (the engine's figure).
+    """
+    rec = case.recommendation.option
+    if rec != "inhouse":
+        return rec
+    return str(case.incremental.loc["npv"].idxmax())
+
+
+def break_even_paths(scenario: Scenario) -> dict[str, str]:
+    """Label key -> dotted path of the break-even inputs for this scenario."""
+    return {
+        "param.vendor_rate": bc._RATE_OF[str(scenario["outsourced.pricing_model"])],
+        "param.agent_wage": "inhouse.agent_hourly_wage",
+        "param.volume": "demand.volume_vs_forecast",
+    }
+
+
+@dataclass(frozen=True)
+class BreakEvenCurve:
+    """One input's break-even: the engine's tie point and the curve around it."""
+
+    label_key: str
+    path: str
+    current: float
+    result: rk.BreakEven
+    grid: np.ndarray
+    incremental_npv: np.ndarray
+
+
+@dataclass(frozen=True)
+class RiskPages:
+    """What the risk pages show: tornado, break-evens, Monte Carlo (all from :mod:`risk`)."""
+
+    option: str
+    tornado: pd.DataFrame
+    break_evens: list[BreakEvenCurve]
+    monte_carlo: rk.MonteCarloResult
+    trials: int
+    seed: int
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _search_range(scenario: Scenario, path: str) -> tuple[float, float]:
+    """A search range for a break-even: wider than the plausible range (a tie often lies
+    outside it), within the input's hard limits."""
+    p = _REGISTRY[path]
+    value = float(scenario[path])
+    lo, hi = scenario.range_of(path)
+    lo, hi = min(lo, 0.5 * value), max(hi, 2.0 * value)
+    lo = max(lo, p.minimum + (1e-6 if p.exclusive_minimum else 0.0))
+    hi = min(hi, p.maximum)
+    return float(lo), float(hi)
+
+
+def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int = 2000,
+                 seed: int = 7, points: int = 9) -> RiskPages:
+    """Tornado (every ranged input), break-even of the key inputs and a Monte Carlo.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    option : {"outsourced", "hybrid"}
+        The switching option compared with in-house.
+    trials, seed :
+        Monte Carlo size and seed (the report's default: 2,000 trials, seed 7, a fraction of a
+        second on two cores).
+    points :
+        Grid points of each break-even curve.
+    """
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    tor = rk.tornado(scenario, metric="incremental_npv", option=option)
+    seconds["tornado"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    curves = []
+    for key, path in break_even_paths(scenario).items():
+        lo, hi = _search_range(scenario, path)
+        grid = np.linspace(lo, hi, points)
+        curve = bc.evaluate_batch(scenario, {path: grid})[f"{option}_incremental_npv"].to_numpy()
+        # the curve brackets the tie; break_even refines it inside the bracket (fewer staffing runs)
+        cross = np.flatnonzero(np.sign(curve[:-1]) * np.sign(curve[1:]) <= 0)
+        if cross.size:
+            i = int(cross[0])
+            res = rk.break_even(scenario, path, "npv", ("inhouse", option), low=float(grid[i]),
+                                high=float(grid[i + 1]), points=2)
+            res = dataclasses.replace(res, low=lo, high=hi)
+        else:
+            res = rk.break_even(scenario, path, "npv", ("inhouse", option), low=lo, high=hi,
+                                points=2)
+        curves.append(BreakEvenCurve(key, path, float(scenario[path]), res, grid, curve))
+    seconds["break_even"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    mc = rk.monte_carlo(scenario, trials=trials, seed=seed)
+    seconds["monte_carlo"] = time.perf_counter() - t0
+    return RiskPages(option, tor, curves, mc, trials, seed, seconds)
+
+
+def interval_staffing(scenario: Scenario, month: int = 0) -> pd.DataFrame:
+    """Agents the in-house option staffs in each 30-minute interval of a typical week of ``month``.
+
+    The engine's own chain (demand -> interval calls -> Erlang A per interval), read before it is
+    summed into monthly hours.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per interval type with arrivals: ``day`` ("weekday"/"weekend"), ``time``
+        ("09:30"), ``voice_calls`` and ``chat_offered`` (offered per interval occurrence),
+        ``voice_agents`` and ``chat_agents`` (agents on the phones).
+    """
+    inp = bc._Inputs(scenario)
+    profile = bc._profile(inp)
+    part = bc._make_parts(inp, profile)["inhouse"][0]
+    bc._staff_part(part, inp, profile)
+    rows = []
+    for k, label in enumerate(profile.label):
+        days, time_of_day = label.split(" ")
+        rows.append({
+            "day": "weekday" if days.startswith("Mon") else "weekend",
+            "time": time_of_day,
+            "voice_calls": float(part.calls["voice"][0, month, k]),
+            "chat_offered": float(part.calls["chat"][0, month, k]),
+            "voice_agents": float(part.agents["voice"][0, month, k]),
+            "chat_agents": float(part.agents["chat"][0, month, k]),
+        })
+    return pd.DataFrame(rows)

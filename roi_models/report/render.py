@@ -1,0 +1,291 @@
+"""Render the report's content as HTML, PDF, Markdown or XLSX.
+
+- HTML: one self-contained file (Jinja2 template, CSS inline, charts as SVG data URIs): no network
+  needed to view it; readable on a phone (fluid layout, tables scroll sideways) and printable
+  (print CSS: A4, page 1 alone, page numbers).
+- PDF: the same HTML laid out by WeasyPrint (``pip install "roi-models[pdf]"``; it needs the Pango
+  library, present on most Linux desktops, ``apt-get install libpango-1.0-0 libpangoft2-1.0-0``).
+- Markdown: the same text and tables for wikis and git (charts are in the HTML/PDF).
+- XLSX: one sheet per table, numbers stored as numbers with number formats.
+
+Scenario text (name, notes) is escaped in every format: Jinja2 autoescaping in HTML,
+:func:`~roi_models.report.summary.markdown_escape` in Markdown, string cells in XLSX.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from markupsafe import Markup, escape
+
+from roi_models._version import __version__
+from roi_models.errors import InputError
+from roi_models.report.content import Chart, Report, Table, build
+from roi_models.report.i18n import LANGS, Num, Text
+
+if TYPE_CHECKING:
+    from roi_models.business_case import BusinessCase
+    from roi_models.report.data import RiskPages
+
+__all__ = ["RENDER_FORMATS", "render", "to_html", "to_markdown", "to_pdf"]
+
+RENDER_FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx")
+
+CSS = """
+:root { --ink:#1f2933; --muted:#5f6b7a; --line:#d9dee5; --accent:#dd8452; --good:#2f7d4a;
+        --card:#f5f7fa; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff;
+       font: 15px/1.45 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
+main { max-width: 62rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.45rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.1rem; margin: 1.2rem 0 .5rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
+.meta, .signs, .note, figcaption { color: var(--muted); font-size: .8rem; }
+.notes { font-style: italic; }
+.decision { border-left: 4px solid var(--accent); padding: .2rem .9rem; background: #fff8f3; }
+.decision h2 { border: 0; margin-top: .4rem; }
+.headline { font-size: 1.08rem; font-weight: bold; margin: .3rem 0; }
+.reasons { margin: .3rem 0 .5rem; padding-left: 1.1rem; font-size: .9rem; }
+.kpi-title { font-size: 1rem; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr));
+        gap: .6rem; margin: .4rem 0 .8rem; }
+.kpi { background: var(--card); border: 1px solid var(--line); border-radius: 6px;
+       padding: .5rem .7rem; }
+.kpi-label { color: var(--muted); font-size: .78rem; }
+.kpi-value { font-size: 1.3rem; font-weight: bold; white-space: nowrap; }
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .3rem 0 .8rem; }
+table { border-collapse: collapse; width: 100%; font-size: .85rem; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; }
+th { background: var(--card); text-align: left; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.hl, td.hl { background: #fff1e6; font-weight: bold; }
+.rec-badge { display: inline-block; font-size: .7rem; color: #fff; background: var(--accent);
+             border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; font-weight: normal; }
+figure.chart { margin: .5rem 0 1rem; }
+figure.chart img { width: 100%; height: auto; display: block; }
+.toc ol { columns: 2; font-size: .85rem; }
+table.t-assumptions td:nth-child(4) { font-size: .75rem; color: var(--muted); }
+table.t-assumptions td:first-child, table.t-tornado td:first-child,
+table.t-breakeven td:first-child { font-family: "DejaVu Sans Mono", monospace; font-size: .75rem;
+                                   word-break: break-all; }
+@media (max-width: 40rem) {
+  body { font-size: 14px; }
+  main { padding: .6rem; }
+  .toc ol { columns: 1; }
+  table { font-size: .78rem; }
+}
+@page { size: A4; margin: 14mm 13mm 15mm;
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt;
+                        color: #5f6b7a; } }
+@media print {
+  body { font-size: 9pt; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11.5pt; break-after: avoid; }
+  .page1 { break-after: page; }
+  .toc { display: none; }
+  .section.page-break { break-before: page; }
+  .scroll { overflow: visible; }
+  table { font-size: 8pt; }
+  table.t-assumptions, table.t-monthly, table.t-annual { font-size: 6.8pt; }
+  th, td { padding: 1.6pt 3pt; }
+  thead { display: table-header-group; }
+  tr, figure.chart, .kpi { break-inside: avoid; }
+  .kpi-value { font-size: 13pt; }
+  .headline { font-size: 10.5pt; }
+  .reasons { font-size: 8.5pt; }
+}
+"""
+
+
+# ------------------------------------------------------------------------------------- HTML
+def _num_html(n: Num) -> Markup:
+    value = "nan" if n.value is None else repr(float(n.value))
+    return Markup('<span class="num" data-key="{}" data-kind="{}" data-value="{}">{}</span>').format(
+        n.key, n.kind, value, n.text)
+
+
+def _rich(text: Text | str) -> Markup:
+    if isinstance(text, str):
+        return escape(text)
+    return Markup("").join(_num_html(p) if isinstance(p, Num) else escape(p) for p in text)
+
+
+def _table_html(t: Table, section: str, rec_label: str = "") -> Markup:
+    kind = t.key.split("_")[0]
+    cls = f"t-{kind}"
+    out = [Markup('<div class="scroll"><table class="{}" id="table-{}">').format(cls, t.key)]
+    if t.title:
+        out.append(Markup("<caption>{}</caption>").format(t.title))
+    out.append(Markup("<thead><tr>"))
+    numeric_cols = {j for row in t.rows for j, c in enumerate(row) if isinstance(c, Num)}
+    for j, h in enumerate(t.header):
+        classes = " ".join(c for c in ("num" if j in numeric_cols else "",
+                                       "hl" if j == t.highlight else "") if c)
+        badge = (Markup('<span class="rec-badge">{}</span>').format(rec_label)
+                 if j == t.highlight and rec_label else Markup(""))
+        out.append(Markup('<th scope="col" class="{}">{}{}</th>').format(classes, h, badge))
+    out.append(Markup("</tr></thead><tbody>"))
+    for row in t.rows:
+        out.append(Markup("<tr>"))
+        for j, c in enumerate(row):
+            hl = " hl" if j == t.highlight else ""
+            if isinstance(c, Num):
+                out.append(Markup('<td class="num{}">{}</td>').format(hl, _num_html(c)))
+            elif j == 0:
+                out.append(Markup('<th scope="row">{}</th>').format(c))
+            else:
+                out.append(Markup('<td class="{}">{}</td>').format(hl.strip(), c))
+        out.append(Markup("</tr>"))
+    out.append(Markup("</tbody></table></div>"))
+    if t.note:
+        out.append(Markup('<p class="note">{}</p>').format(t.note))
+    return Markup("").join(out)
+
+
+def _svg_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _block_kind(b: Any) -> str:
+    return "table" if isinstance(b, Table) else "chart" if isinstance(b, Chart) else "text"
+
+
+def to_html(report: Report) -> str:
+    """The report as one self-contained HTML page."""
+    import jinja2
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    source = resources.files("roi_models.report").joinpath("templates", "report.html.j2")
+    template = env.from_string(source.read_text(encoding="utf-8"))
+    rec_label = report.lang.t("options.recommended")
+
+    def table(t: Table, section: str) -> Markup:
+        return _table_html(t, section, rec_label)
+
+    return template.render(r=report, t=report.lang.t, rich=_rich, num=_num_html, table=table,
+                           svg_uri=_svg_uri, kind=_block_kind, css=Markup(CSS),
+                           version=__version__)
+
+
+def to_pdf(report: Report, path: Path) -> None:
+    """The report's HTML laid out as an A4 PDF by WeasyPrint."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: the Pango library is missing
+        raise InputError(
+            "the PDF format needs WeasyPrint and the Pango library: pip install "
+            "\"roi-models[pdf]\" (and on Debian/Ubuntu: apt-get install libpango-1.0-0 "
+            f"libpangoft2-1.0-0 fonts-dejavu-core); {type(exc).__name__}: {exc}") from None
+    html = to_html(report)
+    doc = weasyprint.HTML(string=html, base_url=None)
+    doc.write_pdf(path)
+
+
+# ------------------------------------------------------------------------------------- Markdown
+def _md_cell(c: Any) -> str:
+    from roi_models.report.summary import markdown_escape
+
+    return markdown_escape(str(c))
+
+
+def _md_table(t: Table) -> list[str]:
+    numeric_cols = {j for row in t.rows for j, c in enumerate(row) if isinstance(c, Num)}
+    align = ["---:" if j in numeric_cols else ":---" for j in range(len(t.header))]
+    out = []
+    if t.title:
+        out += [f"### {_md_cell(t.title)}", ""]
+    out += ["| " + " | ".join(_md_cell(h) for h in t.header) + " |", "|" + "|".join(align) + "|"]
+    for row in t.rows:
+        cells = []
+        for j, c in enumerate(row):
+            text = _md_cell(c)
+            if t.key == "assumptions" and j == 0:
+                text = f"`{c}`"
+            cells.append(text)
+        out.append("| " + " | ".join(cells) + " |")
+    if t.note:
+        out += ["", _md_cell(t.note)]
+    return [*out, ""]
+
+
+def to_markdown(report: Report) -> str:
+    """The report as Markdown (text and tables; the charts are in the HTML and PDF)."""
+    from roi_models.report.summary import markdown_escape
+
+    L = report.lang
+    lines = [f"# {markdown_escape(report.title)}", ""]
+    if report.notes:
+        lines += [markdown_escape(report.notes, block=True), ""]
+    lines += [markdown_escape(report.meta), "", f"## {markdown_escape(L.t('rec.title'))}", "",
+              f"**{markdown_escape(str(report.headline))}**", ""]
+    lines += [f"- {markdown_escape(str(r))}" for r in report.reasons]
+    lines += ["", f"## {markdown_escape(report.kpi_title)}", "",
+              "| " + " | ".join(markdown_escape(str(lab)) for lab, _ in report.kpis) + " |",
+              "|" + "|".join("---:" for _ in report.kpis) + "|",
+              "| " + " | ".join(markdown_escape(v.text) for _, v in report.kpis) + " |", ""]
+    lines += [f"## {markdown_escape(report.options_table.title)}", ""]
+    opt = report.options_table
+    lines += _md_table(Table(opt.key, opt.header, opt.rows, note=opt.note))
+    lines += [markdown_escape(report.signs), "", markdown_escape(L.t("doc.charts_elsewhere")), ""]
+    for s in report.sections:
+        lines += [f"## {markdown_escape(s.title)}", ""]
+        for b in s.blocks:
+            if isinstance(b, Table):
+                lines += _md_table(b)
+            elif isinstance(b, Text):
+                lines += [markdown_escape(str(b), block=True), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ------------------------------------------------------------------------------------- render
+def _check(fmt: str, lang: str) -> None:
+    if fmt not in RENDER_FORMATS:
+        raise InputError(f"format must be one of {', '.join(RENDER_FORMATS)}, got {fmt!r}")
+    if lang not in LANGS:
+        raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+
+
+def render(case: BusinessCase, path: str | os.PathLike[str],
+           format: Literal["html", "pdf", "md", "xlsx"] = "html",
+           lang: Literal["en", "ru"] = "en", *,
+           risk: RiskPages | Literal[False] | None = None) -> Path:
+    """Write the business-case report of ``case`` to ``path`` and return the path.
+
+    Parameters
+    ----------
+    case : BusinessCase
+        From :func:`roi_models.evaluate`.
+    path : path
+        The file to write (its directory must exist); written atomically.
+    format : {"html", "pdf", "md", "xlsx"}
+    lang : {"en", "ru"}
+    risk : RiskPages, optional
+        Risk pages from :func:`roi_models.report.data.analyse_risk`; computed when None (tornado,
+        break-evens, 2,000 Monte Carlo trials with seed 7); ``False`` leaves them out.
+    """
+    from roi_models.report.data import alternative, analyse_risk
+    from roi_models.report.summary import _atomic, _save, _xlsx_workbook
+
+    _check(format, lang)
+    if risk is None:
+        risk = analyse_risk(case.scenario, alternative(case))
+    report = build(case, lang, risk=risk or None, charts=format in ("html", "pdf"))
+    target = Path(path)
+    if format == "html":
+        text = to_html(report)
+        return _atomic(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+    if format == "md":
+        text = to_markdown(report)
+        return _atomic(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+    if format == "pdf":
+        return _atomic(target, lambda p: to_pdf(report, p))
+    wb = _xlsx_workbook(case, report)
+    return _atomic(target, lambda p: _save(wb, p))
