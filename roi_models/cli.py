@@ -521,6 +521,90 @@ def workbook(
     typer.echo(f"Wrote {built.path}")
 
 
+# ------------------------------------------------------------------------------- history
+@app.command()
+def history(
+    file: Annotated[Path, typer.Argument(help="Volume history: CSV or Excel export (monthly, daily or "
+                                              "interval rows per channel).")],
+    months: Annotated[int, typer.Option("--months", help="Forecast horizon, 6-24 months.")] = 12,
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Directory for scenario.yaml, "
+                                                               "history.png and forecast.csv.")]
+    = Path("roi-models-history"),
+    intervals: Annotated[Path | None, typer.Option(
+        "--intervals", help="An interval-level export for the arrival profile (when FILE is daily "
+                            "or monthly).")] = None,
+    base: Annotated[Path | None, typer.Option(
+        "--base", help="Scenario file to apply the history to (default: the built-in default).")]
+    = None,
+) -> None:
+    """Derive demand from a switch export and forecast it; write the scenario, a chart and the forecast.
+
+    Then `roi-models case OUT/scenario.yaml` writes the business case.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from roi_models.errors import InputError
+    from roi_models.history import derive, save_chart
+    from roi_models.scenario import Scenario
+
+    try:
+        sc_base = Scenario.default() if base is None else Scenario.from_file(base)
+        d = derive(file, months, intervals=intervals)
+        sc = d.to_scenario(sc_base)
+    except InputError as exc:  # HistoryError / ScenarioError list one problem a line
+        raise _fail(str(exc)) from None
+    console = Console()
+    ch_table = Table(title=f"History {file.name} ({d.level}, {len(d.monthly)} complete months)",
+                     title_justify="left")
+    cols = ["channel", "last 12 months", "year-1 forecast", "p10-p90", "model", "back-test MAPE",
+            "loss rate"]
+    for c in cols:
+        ch_table.add_column(c, justify="left" if c in ("channel", "model") else "right",
+                            overflow="fold")
+    for ch, r in d.channel_table().iterrows():
+        ch_table.add_row(str(ch), f"{r.last_12_months:,.0f}", f"{r.year1_forecast:,.0f}",
+                         f"{r.year1_p10:,.0f}-{r.year1_p90:,.0f}", str(r.model),
+                         f"{r.backtest_mape_pct:.1f}% ({r.backtest_months} mo)",
+                         "n/a" if r.loss_rate != r.loss_rate else f"{r.loss_rate:.1%}")
+    console.print(ch_table)
+    inputs = Table(title="Derived scenario inputs", title_justify="left")
+    for c in ("input", "value", "from"):
+        inputs.add_column(c, overflow="fold")
+    for _, r in d.inputs_table(sc_base).iterrows():
+        v = r.value
+        shown = f"{v:,.4g}" if isinstance(v, float) and abs(v) < 10 else (
+            f"{v:,.0f}" if isinstance(v, float) else str(v))
+        inputs.add_row(str(r.input), shown, str(r["from"]))
+    console.print(inputs, markup=False)
+    fc = d.forecast_table()
+    f_table = Table(title=f"Forecast, offered contacts a month ({d.forecasts[d.channels[0]].level:.0%}"
+                          " interval)", title_justify="left")
+    f_table.add_column("month")
+    for ch in d.channels:
+        f_table.add_column(ch, justify="right")
+    for month, r in fc.iterrows():
+        f_table.add_row(month.strftime("%Y-%m"), *(
+            f"{r[ch]:,.0f} ({r[f'{ch}_lower']:,.0f}-{r[f'{ch}_upper']:,.0f})" for ch in d.channels))
+    console.print(f_table)
+    loss = d.loss_rate.get("all", float("nan"))
+    if loss == loss:
+        console.print(f"Historical loss rate, all channels: {loss:.1%} (abandoned + unanswered / "
+                      f"offered)", markup=False, highlight=False)
+    for note in d.notes:
+        console.print(f"Note: {note}", markup=False, highlight=False, style="yellow")
+    try:
+        paths = [sc.to_file(out_dir / "scenario.yaml"), save_chart(d, out_dir / "history.png")]
+        fc.round(1).to_csv(out_dir / "forecast.csv")
+        paths.append(out_dir / "forecast.csv")
+    except OSError as exc:
+        raise _fail(f"cannot write to {str(out_dir)!r}: {exc}", 1) from None
+    typer.echo("Wrote:")
+    for p in paths:
+        typer.echo(f"  {p}")
+    typer.echo(f"Next: roi-models case {out_dir / 'scenario.yaml'}")
+
+
 def main() -> None:
     """Console entry point."""
     app()

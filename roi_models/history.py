@@ -840,6 +840,8 @@ class DerivedDemand:
         One per channel.
     notes : list of str
         What was left out or kept from the base scenario, and why.
+    profile_source : str
+        The file the arrival profile and weekend share come from (``source`` or the interval file).
     """
 
     source: str
@@ -858,6 +860,7 @@ class DerivedDemand:
     loss_rate: dict[str, float]
     forecasts: dict[str, Forecast]
     notes: list[str] = field(default_factory=list)
+    profile_source: str = ""
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -908,6 +911,7 @@ class DerivedDemand:
         base = Scenario.default() if base is None else base
         changes = self.changes(base)
         name = Path(self.source).name
+        pname = Path(self.profile_source or self.source).name
         loss = self.loss_rate.get("all", math.nan)
         mape = ", ".join(f"{ch} {m:.1f}%" for ch, m in self.backtest_mape.items())
         note = (f"Demand from history {name} ({self.level}, {len(self.monthly)} complete months): "
@@ -922,9 +926,9 @@ class DerivedDemand:
             "demand.annual_growth": f"history {name}: log-linear trend of the monthly total",
             "demand.seasonality": f"history {name}: month effects of the monthly total",
             "demand.start_month": f"history {name}: first month after the history",
-            "demand.weekday_profile": f"history {name}: mean weekday half-hour arrivals",
-            "demand.weekend_profile": f"history {name}: mean weekend half-hour arrivals",
-            "demand.weekend_day_share": f"history {name}: weekend day / weekday volume",
+            "demand.weekday_profile": f"history {pname}: mean weekday half-hour arrivals",
+            "demand.weekend_profile": f"history {pname}: mean weekend half-hour arrivals",
+            "demand.weekend_day_share": f"history {pname}: weekend day / weekday volume",
             "scenario.notes": f"history {name}",
         }
         for path in changes:
@@ -943,11 +947,55 @@ class DerivedDemand:
         rows = []
         for path, value in self.changes(base).items():
             shown = value
-            if isinstance(value, tuple):
-                shown = ("[" + ", ".join(f"{v:.3g}" for v in value[:12])
-                         + (", ...]" if len(value) > 12 else "]"))
+            if isinstance(value, tuple) and len(value) == 48:
+                shown = _describe_profile(value)
+            elif isinstance(value, tuple):
+                shown = "[" + ", ".join(f"{v:.3g}" for v in value) + "]"
             rows.append({"input": path, "value": shown, "from": sc.source_of(path)})
         return pd.DataFrame(rows)
+
+
+    def channel_table(self) -> pd.DataFrame:
+        """One row per channel: baseline, year-1 forecast with its 10th-90th percentiles, ETS
+        model, back-test MAPE and coverage, historical loss rate."""
+        rows = []
+        for ch, f in self.forecasts.items():
+            rows.append({
+                "channel": ch,
+                "last_12_months": self.baseline_annual.get(ch, math.nan),
+                "baseline_monthly": self.baseline_monthly.get(ch, math.nan),
+                "year1_forecast": f.annual_mean,
+                "year1_p10": f.annual_quantiles[1],
+                "year1_p90": f.annual_quantiles[3],
+                "model": f.model,
+                "backtest_months": f.backtest_months,
+                "backtest_mape_pct": f.backtest_mape,
+                "backtest_coverage": f.backtest_coverage,
+                "loss_rate": self.loss_rate.get(ch, math.nan),
+            })
+        return pd.DataFrame(rows).set_index("channel")
+
+    def forecast_table(self) -> pd.DataFrame:
+        """Monthly forecast: ``<channel>``, ``<channel>_lower``, ``<channel>_upper`` columns."""
+        cols = {}
+        for ch, f in self.forecasts.items():
+            cols[ch], cols[f"{ch}_lower"], cols[f"{ch}_upper"] = f.mean, f.lower, f.upper
+        out = pd.DataFrame(cols)
+        out.index.name = "month"
+        return out
+
+
+def _describe_profile(values: tuple[float, ...]) -> str:
+    """``48 half-hour weights: open 08:00-20:00, peak 10:00`` for a profile."""
+    a = np.asarray(values, dtype=float)
+    open_ = np.flatnonzero(a > 0)
+    if open_.size == 0:
+        return "48 half-hour weights, all 0"
+
+    def hhmm(i: int) -> str:
+        return f"{i // 2:02d}:{30 * (i % 2):02d}"
+    return (f"48 half-hour weights: open {hhmm(int(open_[0]))}-{hhmm(int(open_[-1]) + 1)}, peak "
+            f"{hhmm(int(np.argmax(a)))}")
 
 
 def _weights(values: tuple[float, ...]) -> tuple[float, ...]:
@@ -1024,7 +1072,7 @@ def derive(history: History | str | Path, months: int = 12, *, intervals: Histor
         baseline_monthly={ch: v / 12.0 for ch, v in baseline.items()}, annual_contacts=annual,
         annual_growth=growth, growth_se=growth_se, seasonality=season, start_month=start,
         weekday_profile=weekday, weekend_profile=weekend, weekend_day_share=share,
-        loss_rate=loss_rates(h), forecasts=forecasts, notes=notes)
+        loss_rate=loss_rates(h), forecasts=forecasts, notes=notes, profile_source=src.source)
 
 
 def volume_distributions(derived: DerivedDemand, scenario: Scenario | None = None, *,
