@@ -1081,7 +1081,7 @@ def derive(history: History | str | Path, months: int = 12, *, intervals: Histor
     weekday, weekend, share = arrival_profile(src)
     if iv is None and h.level != "interval":
         notes.append(f"{h.level} history: the intraday profile needs interval data; kept the "
-                     f"base scenario's (give an interval export with intervals=)")
+                     f"base scenario's (give an interval export: --intervals FILE, or intervals=)")
     elif weekend is None and src.level == "interval":
         notes.append("no weekend arrivals: kept the base weekend profile; weekend share is 0")
     if h.level == "monthly" and iv is None:
