@@ -53,16 +53,22 @@ def case(
         Path, typer.Option("-o", "--out", help="Directory to write the business case into."),
     ] = Path("roi-models-case"),
     formats: Annotated[
-        str, typer.Option("--format", help="Comma-separated output formats: md, csv, xlsx."),
-    ] = "md,csv,xlsx",
+        str, typer.Option("--format", help="Comma-separated output formats: html, pdf, md, xlsx, csv "
+                                           "(pdf needs the pdf extra)."),
+    ] = "html,md,xlsx,csv",
+    lang: Annotated[str, typer.Option("--lang", help="Report language: en or ru.")] = "en",
+    trials: Annotated[
+        int, typer.Option(help="Monte Carlo trials for the risk pages (0 = no risk pages).")
+    ] = 2000,
 ) -> None:
-    """Evaluate in-house vs outsourced vs hybrid and write the business case (Markdown, CSV, XLSX)."""
+    """Evaluate in-house vs outsourced vs hybrid and write the business-case report."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from roi_models.business_case import evaluate
     from roi_models.errors import InputError
+    from roi_models.report.i18n import LANGS
     from roi_models.report.summary import FORMATS, summary_table, write_case
     from roi_models.scenario import Scenario
 
@@ -71,21 +77,31 @@ def case(
     if bad or not wanted:
         raise _fail(f"--format must be a comma-separated list of {', '.join(FORMATS)}, "
                     f"got {formats!r}")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if trials < 0:
+        raise _fail(f"--trials must be >= 0, got {trials}")
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
         result = evaluate(sc)
+        risk = None
+        if trials and any(f != "csv" for f in wanted):
+            from roi_models.report.data import alternative, analyse_risk
+
+            risk = analyse_risk(sc, alternative(result), trials=trials)
+        paths = write_case(result, out_dir, wanted, lang=lang, risk=risk if trials else False)
     except InputError as exc:  # ScenarioError lists one problem a line
         raise _fail(str(exc)) from None
-    try:
-        paths = write_case(result, out_dir, wanted)
     except OSError as exc:
         raise _fail(f"cannot write the business case to {str(out_dir)!r}: {exc}", 1) from None
+    from roi_models.report.content import recommendation_text
+
     console = Console()
-    rec = result.recommendation
-    console.print(rec.headline, style="bold", markup=False, highlight=False)
-    for reason in rec.reasons:
+    headline, reasons = recommendation_text(result, lang, risk=risk)
+    console.print(headline, style="bold", markup=False, highlight=False)
+    for reason in reasons:
         console.print(f"  - {reason}", markup=False, highlight=False)
-    header, rows = summary_table(result)
+    header, rows = summary_table(result, lang=lang)
     table = Table(title=Text(f"{sc['scenario.name']} ({result.currency})"), title_justify="left")
     table.add_column(header[0])
     for h in header[1:]:

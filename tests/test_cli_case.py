@@ -36,8 +36,8 @@ class TestCase:
         out, result = run_default
         assert result.exit_code == 0, result.output
         names = sorted(p.name for p in out.iterdir())
-        assert names == ["business_case.md", "business_case.xlsx", "monthly_hybrid.csv",
-                         "monthly_inhouse.csv", "monthly_outsourced.csv"]
+        assert names == ["business_case.html", "business_case.md", "business_case.xlsx",
+                         "monthly_hybrid.csv", "monthly_inhouse.csv", "monthly_outsourced.csv"]
         assert "Recommend" in result.stdout
         assert "NPV of net cash flow" in result.stdout
         assert str(out / "business_case.md") in result.stdout
@@ -50,9 +50,13 @@ class TestCase:
         assert list(npv_row[3:]) == case.summary().loc["npv"].tolist()  # exactly
         md = (out / "business_case.md").read_text(encoding="utf-8")
         inc = case.incremental.loc["npv"]
-        row = f"| Incremental NPV | {inc['outsourced']:,.0f} USD | {inc['hybrid']:,.0f} USD |"
+        def usd(x: float) -> str:
+            return ("-" if x < 0 else "") + f"${abs(x):,.0f}"
+
+        row = f"| Incremental NPV | {usd(inc['outsourced'])} | {usd(inc['hybrid'])} |"
         assert row in md
-        assert case.recommendation.option in result_option(md)
+        words = {"inhouse": "in-house", "outsourced": "outsourcing", "hybrid": "hybrid"}
+        assert words[case.recommendation.option] in result_option(md)
 
     def test_default_dir_and_one_format(self, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -62,7 +66,7 @@ class TestCase:
         assert [p.name for p in (tmp_path / "roi-models-case").iterdir()] == ["business_case.md"]
 
     def test_bad_format(self, tmp_path: Path) -> None:
-        result = runner.invoke(app, ["case", "-o", str(tmp_path / "o"), "--format", "md,pdf"])
+        result = runner.invoke(app, ["case", "-o", str(tmp_path / "o"), "--format", "md,docx"])
         assert result.exit_code == 2
         assert "--format must be" in result.stderr
         assert not (tmp_path / "o").exists()

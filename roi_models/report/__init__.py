@@ -1,8 +1,11 @@
-"""Business-case report: thin writers over :func:`roi_models.business_case.evaluate`.
+"""Business-case report: the CFO one-pager and the detail behind it, in English and Russian.
 
-The writers only format values the engine computed; they hold no formulas.
+``render(case, path, format="html"|"pdf"|"md"|"xlsx", lang="en"|"ru")`` writes one file;
+``write_case(case, out_dir, formats, lang=...)`` writes several (the ``roi-models case`` command).
+The report only formats and charts values the engine computed; it holds no formulas.
 """
 
-from roi_models.report.summary import FORMATS, write_case
+from roi_models.report.render import RENDER_FORMATS, render
+from roi_models.report.summary import DEFAULT_FORMATS, FORMATS, write_case
 
-__all__ = ["FORMATS", "write_case"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "RENDER_FORMATS", "render", "write_case"]

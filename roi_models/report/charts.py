@@ -266,11 +266,13 @@ def monte_carlo(risk: RiskPages, lang: Lang) -> str:
         v = risk.monte_carlo.incremental_npv[risk.option].to_numpy()
         ax.hist(v, bins=40, color=OPTION_COLOURS.get(risk.option, "#4c72b0"), alpha=0.8)
         s = risk.monte_carlo.summary.loc[f"incremental_npv_{risk.option}"]
-        for q, ls in (("p10", "--"), ("p50", "-"), ("p90", "--")):
+        for q, ls, dy in (("p10", "--", -12), ("p50", "-", -24), ("p90", "--", -36)):
             ax.axvline(s[q], color="#333333", ls=ls, lw=1)
             ax.annotate(f"{q.upper()} {lang.money(s[q], short=True)}", (s[q], 1),
-                        xycoords=("data", "axes fraction"), xytext=(3, -12 if q != "p50" else -24),
-                        textcoords="offset points", fontsize=7.5)
+                        xycoords=("data", "axes fraction"), xytext=(3, dy),
+                        textcoords="offset points", fontsize=7.5,
+                        bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                              "alpha": 0.8})
         ax.axvline(0, color="#c44e52", lw=1.2)
         _money_axis(ax, lang, "x")
         ax.set_xlabel(lang.t("mc.xlabel", unit=lang.symbol))

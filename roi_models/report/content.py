@@ -168,6 +168,17 @@ def _recommendation(case: BusinessCase, L: Lang, alt: str,
     return headline, reasons
 
 
+def recommendation_text(case: BusinessCase, lang: str = "en", *,
+                        risk: RiskPages | None = None) -> tuple[str, list[str]]:
+    """The recommendation and its reasons as plain text in ``lang`` (the CLI prints them)."""
+    from roi_models.report.data import alternative
+
+    L = Lang(lang, case.currency)
+    alt = risk.option if risk is not None else alternative(case)
+    headline, reasons = _recommendation(case, L, alt, risk)
+    return str(headline).replace("\u00a0", " "), [str(r).replace("\u00a0", " ") for r in reasons]
+
+
 def _kpis(case: BusinessCase, L: Lang, alt: str) -> list[tuple[Text, Num]]:
     inc = case.incremental
     months = _scenario_num(L, case, "finance.horizon_months", "count")
@@ -286,7 +297,7 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
     titles, units = [], []
     for c in risk.break_evens:
         unit = L.unit(str(_unit_of(c.path)))
-        titles.append(f"{L.t(c.label_key)} ({c.path})")
+        titles.append(L.t(c.label_key))
         units.append(unit)
         value: Cell = (L.num(c.result.value, "number", f"breakeven.{c.path}") if c.result.found
                        else L.t("breakeven.none", low=L.plain(c.result.low),

@@ -7,8 +7,11 @@ formulas here. The report formats and charts what these return.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import os
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -83,26 +86,7 @@ def _search_range(scenario: Scenario, path: str) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
-def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int = 2000,
-                 seed: int = 7, points: int = 9) -> RiskPages:
-    """Tornado (every ranged input), break-even of the key inputs and a Monte Carlo.
-
-    Parameters
-    ----------
-    scenario : Scenario
-    option : {"outsourced", "hybrid"}
-        The switching option compared with in-house.
-    trials, seed :
-        Monte Carlo size and seed (the report's default: 2,000 trials, seed 7, a fraction of a
-        second on two cores).
-    points :
-        Grid points of each break-even curve.
-    """
-    seconds: dict[str, float] = {}
-    t0 = time.perf_counter()
-    tor = rk.tornado(scenario, metric="incremental_npv", option=option)
-    seconds["tornado"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+def _break_evens(scenario: Scenario, option: str, points: int) -> list[BreakEvenCurve]:
     curves = []
     for key, path in break_even_paths(scenario).items():
         lo, hi = _search_range(scenario, path)
@@ -119,11 +103,78 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
             res = rk.break_even(scenario, path, "npv", ("inhouse", option), low=lo, high=hi,
                                 points=2)
         curves.append(BreakEvenCurve(key, path, float(scenario[path]), res, grid, curve))
-    seconds["break_even"] = time.perf_counter() - t0
+    return curves
+
+
+def _break_evens_and_mc(scenario: Scenario, option: str, points: int, trials: int, seed: int
+                        ) -> tuple[list[BreakEvenCurve], rk.MonteCarloResult, float, float]:
     t0 = time.perf_counter()
+    curves = _break_evens(scenario, option, points)
+    t1 = time.perf_counter()
     mc = rk.monte_carlo(scenario, trials=trials, seed=seed)
-    seconds["monte_carlo"] = time.perf_counter() - t0
-    return RiskPages(option, tor, curves, mc, trials, seed, seconds)
+    return curves, mc, t1 - t0, time.perf_counter() - t1
+
+
+def _fork_pool() -> Any:
+    """A one-worker process pool forked from this process (no re-imports), or None."""
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+
+
+def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int = 2000,
+                 seed: int = 7, points: int = 9, parallel: bool = True) -> RiskPages:
+    """Tornado (every ranged input), break-even of the key inputs and a Monte Carlo.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    option : {"outsourced", "hybrid"}
+        The switching option compared with in-house.
+    trials, seed :
+        Monte Carlo size and seed (the report's default: 2,000 trials, seed 7).
+    points :
+        Grid points of each break-even curve.
+    parallel :
+        On a machine with two or more cores (and ``fork``), the break-evens and the Monte Carlo
+        run in a forked worker while this process runs the tornado; the results are the same.
+    """
+    key = (scenario, option, trials, seed, points)
+    if key in _CACHE:
+        return _CACHE[key]
+    seconds: dict[str, float] = {}
+    pool = _fork_pool() if parallel else None
+    future = None
+    if pool is not None:
+        try:
+            future = pool.submit(_break_evens_and_mc, scenario, option, points, trials, seed)
+        except Exception:  # pragma: no cover - a pool that cannot start: run serially
+            pool.shutdown(cancel_futures=True)
+            pool = None
+    t0 = time.perf_counter()
+    tor = rk.tornado(scenario, metric="incremental_npv", option=option)
+    seconds["tornado"] = time.perf_counter() - t0
+    result = None
+    if future is not None:
+        try:
+            result = future.result()
+        except Exception:  # pragma: no cover - e.g. a worker killed for memory: run serially
+            result = None
+        finally:
+            pool.shutdown()
+    if result is None:
+        result = _break_evens_and_mc(scenario, option, points, trials, seed)
+    curves, mc, seconds["break_even"], seconds["monte_carlo"] = result
+    pages = RiskPages(option, tor, curves, mc, trials, seed, seconds)
+    _CACHE[key] = pages
+    if len(_CACHE) > 8:
+        _CACHE.pop(next(iter(_CACHE)))
+    return pages
+
+
+_CACHE: dict[tuple[Any, ...], RiskPages] = {}  # same scenario, same pages: computed once
 
 
 def interval_staffing(scenario: Scenario, month: int = 0) -> pd.DataFrame:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from roi_models.business_case import BusinessCase
     from roi_models.report.data import RiskPages
 
-__all__ = ["RENDER_FORMATS", "render", "to_html", "to_markdown", "to_pdf"]
+__all__ = ["RENDER_FORMATS", "render", "to_html", "to_markdown", "to_pdf", "write_report"]
 
 RENDER_FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx")
 
@@ -52,10 +52,9 @@ h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
 .headline { font-size: 1.08rem; font-weight: bold; margin: .3rem 0; }
 .reasons { margin: .3rem 0 .5rem; padding-left: 1.1rem; font-size: .9rem; }
 .kpi-title { font-size: 1rem; }
-.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(10.5rem, 1fr));
-        gap: .6rem; margin: .4rem 0 .8rem; }
-.kpi { background: var(--card); border: 1px solid var(--line); border-radius: 6px;
-       padding: .5rem .7rem; }
+.kpis { display: flex; flex-wrap: wrap; gap: .6rem; margin: .4rem 0 .8rem; }
+.kpi { flex: 1 1 10rem; background: var(--card); border: 1px solid var(--line);
+       border-radius: 6px; padding: .5rem .7rem; }
 .kpi-label { color: var(--muted); font-size: .78rem; }
 .kpi-value { font-size: 1.3rem; font-weight: bold; white-space: nowrap; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .3rem 0 .8rem; }
@@ -63,7 +62,8 @@ table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; }
 th { background: var(--card); text-align: left; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 th.hl, td.hl { background: #fff1e6; font-weight: bold; }
 .rec-badge { display: inline-block; font-size: .7rem; color: #fff; background: var(--accent);
              border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; font-weight: normal; }
@@ -94,6 +94,10 @@ table.t-breakeven td:first-child { font-family: "DejaVu Sans Mono", monospace; f
   .scroll { overflow: visible; }
   table { font-size: 8pt; }
   table.t-assumptions, table.t-monthly, table.t-annual { font-size: 6.8pt; }
+  table.t-monthly th { font-size: 6.2pt; }
+  table.t-monthly td, table.t-monthly th { padding: 1pt 2pt; }
+  .kpis { display: flex; flex-wrap: nowrap; }
+  .kpi { flex: 1 1 0; padding: 4pt 6pt; }
   th, td { padding: 1.6pt 3pt; }
   thead { display: table-header-group; }
   tr, figure.chart, .kpi { break-inside: avoid; }
@@ -272,12 +276,19 @@ def render(case: BusinessCase, path: str | os.PathLike[str],
         break-evens, 2,000 Monte Carlo trials with seed 7); ``False`` leaves them out.
     """
     from roi_models.report.data import alternative, analyse_risk
-    from roi_models.report.summary import _atomic, _save, _xlsx_workbook
 
     _check(format, lang)
     if risk is None:
         risk = analyse_risk(case.scenario, alternative(case))
     report = build(case, lang, risk=risk or None, charts=format in ("html", "pdf"))
+    return write_report(case, report, path, format)
+
+
+def write_report(case: BusinessCase, report: Report, path: str | os.PathLike[str],
+                 format: str) -> Path:
+    """Write a built :class:`Report` in one format (atomically) and return the path."""
+    from roi_models.report.summary import _atomic, _save, _xlsx_workbook
+
     target = Path(path)
     if format == "html":
         text = to_html(report)

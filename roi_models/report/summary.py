@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from roi_models.business_case import BusinessCase
 
 __all__ = [
+    "DEFAULT_FORMATS",
     "FORMATS",
     "INCREMENTAL_ROWS",
     "OPTION_LABELS",
@@ -45,7 +46,8 @@ __all__ = [
     "write_case",
 ]
 
-FORMATS: tuple[str, ...] = ("md", "csv", "xlsx")
+FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx", "csv")
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "md", "xlsx", "csv")
 OPTION_LABELS = {"inhouse": "In-house", "outsourced": "Outsourced", "hybrid": "Hybrid"}
 
 # metric -> (label, kind); kinds drive both the text format and the XLSX number format.
@@ -183,103 +185,25 @@ def _label(column: str) -> str:
 
 
 # ----------------------------------------------------------------------------------- tables
-def summary_table(case: BusinessCase, metrics: Sequence[str] = OPTIONS_TABLE
+def summary_table(case: BusinessCase, metrics: Sequence[str] = OPTIONS_TABLE, lang: str = "en"
                   ) -> tuple[list[str], list[list[str]]]:
-    """Header and formatted rows of the options table (used by the Markdown and the CLI)."""
+    """Header and formatted rows of the options table (the CLI prints it)."""
+    from roi_models.report.i18n import Lang
+
+    L = Lang(lang, case.currency)
     s = case.summary()
-    header = ["Metric", *(OPTION_LABELS.get(o, o) for o in s.columns)]
-    rows = []
-    for metric in metrics:
-        label, kind = SUMMARY_ROWS[metric]
-        rows.append([label, *(format_value(s.loc[metric, o], kind, case.currency)
-                              for o in s.columns)])
+    header = [L.t("options.metric"), *(L.option(str(o)) for o in s.columns)]
+    rows = [[L.t("metric." + m), *(L.fmt(s.loc[m, o], SUMMARY_ROWS[m][1]) for o in s.columns)]
+            for m in metrics]
     return header, rows
 
 
-def _incremental_rows(case: BusinessCase) -> tuple[list[str], list[list[str]]]:
-    inc = case.incremental
-    header = ["Versus in-house", *(OPTION_LABELS.get(o, o) for o in inc.columns)]
-    rows = []
-    for metric in HEADLINE_TABLE:
-        label, kind = INCREMENTAL_ROWS[metric]
-        if metric == "net_saving":
-            label = f"Net saving over {case.scenario['finance.horizon_months']} months"
-        rows.append([label, *(format_value(inc.loc[metric, o], kind, case.currency)
-                              for o in inc.columns)])
-    return header, rows
+def render_markdown(case: BusinessCase, lang: str = "en", *, risk: Any = False) -> str:
+    """The business case as a Markdown document (``risk=False``: without the risk pages)."""
+    from roi_models.report.content import build
+    from roi_models.report.render import to_markdown
 
-
-def _assumptions(case: BusinessCase) -> pd.DataFrame:
-    """Registry rows for this scenario: path, value, unit (in its currency), source, tag, description.
-    """
-    from roi_models.scenario import Scenario
-
-    reg = Scenario.parameters()
-    values = case.scenario.values()
-    rows = []
-    for path, row in reg.iterrows():
-        unit = re.sub(r"\bmoney\b", case.currency, str(row["unit"]))  # "money/h" -> "USD/h"
-        rows.append({"path": path, "value": values[path], "unit": unit,
-                     "source": case.scenario.source_of(str(path)), "tag": row["tag"],
-                     "description": row["description"]})
-    return pd.DataFrame(rows)
-
-
-def render_markdown(case: BusinessCase) -> str:
-    """The business case as a Markdown document."""
-    sc = case.scenario
-    cur = case.currency
-    rec = case.recommendation
-    lines = [f"# Business case: {markdown_escape(sc['scenario.name'])}", ""]
-    if sc["scenario.notes"]:
-        lines += [markdown_escape(sc["scenario.notes"], block=True), ""]
-    lines += [
-        f"Preset `{sc.preset_name}` · currency {markdown_escape(cur)} · horizon "
-        f"{sc['finance.horizon_months']} months · discount rate "
-        f"{format_value(sc['finance.discount_rate'], 'rate')} a year.",
-        "",
-        "## Recommendation",
-        "",
-        f"**{markdown_escape(rec.headline)}**",
-        "",
-        *(f"- {markdown_escape(r)}" for r in rec.reasons),
-        "",
-        "## Switching versus in-house",
-        "",
-        "Incremental cash flow = the option's net cash flow minus in-house's: positive means "
-        "switching is better.",
-        "",
-        *_md_table(*_incremental_rows(case)),
-        "",
-        "## Options",
-        "",
-        f"Money over the whole horizon in {markdown_escape(cur)}; service figures are "
-        "volume-weighted over the horizon.",
-        "",
-        *_md_table(*summary_table(case)),
-        "",
-        "## Annual cost by option",
-        "",
-        "Contract years (year 1 = months 0-11); cost lines that are zero in every year of an "
-        "option are left out.",
-    ]
-    for name, res in case.options.items():
-        annual = res.annual
-        keep = [c for c in annual.columns
-                if c in ("total_cost", "revenue_effect", "net_cash_flow") or annual[c].any()]
-        header = ["Line", *(f"Year {y}" for y in annual.index)]
-        rows = [[_label(c), *(format_value(annual.loc[y, c], "money", cur) for y in annual.index)]
-                for c in keep]
-        lines += ["", f"### {OPTION_LABELS.get(name, name)}", "", *_md_table(header, rows)]
-    a = _assumptions(case)
-    rows = [[f"`{r.path}`", markdown_escape(_plain(r.value)), markdown_escape(r.unit),
-             markdown_escape(r.source), markdown_escape(r.tag)] for r in a.itertuples()]
-    lines += ["", "## Assumptions", "",
-              "Every input of this scenario with its unit and source; tag `estimate` marks our own "
-              "estimates — replace them with your figures.", "",
-              *_md_table(["Path", "Value", "Unit", "Source", "Tag"], rows,
-                         ["l", "r", "l", "l", "l"]), ""]
-    return "\n".join(lines)
+    return to_markdown(build(case, lang, risk=risk or None, charts=False))
 
 
 def _monthly_table(case: BusinessCase, option: str) -> pd.DataFrame:
@@ -308,12 +232,6 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return path
-
-
-def _write_md(case: BusinessCase, out: Path) -> list[Path]:
-    text = render_markdown(case)
-    return [_atomic(out / "business_case.md",
-                    lambda p: p.write_text(text, encoding="utf-8", newline="\n"))]
 
 
 def _write_csv(case: BusinessCase, out: Path) -> list[Path]:
@@ -361,31 +279,86 @@ def _sheet(wb: Any, title: str, header: Sequence[str], rows: Iterable[Sequence[A
         ws.column_dimensions[get_column_letter(j)].width = w
 
 
-def _write_xlsx(case: BusinessCase, out: Path) -> list[Path]:
-    from openpyxl import Workbook
+def _table_sheet(wb: Any, title: str, table: Any, widths: Sequence[int] | None = None) -> None:
+    """A content :class:`~roi_models.report.content.Table` as a sheet: figures as numbers."""
+    from roi_models.report.i18n import Num
 
+    kinds: dict[tuple[int, int], str] = {}
+    rows = []
+    for i, row in enumerate(table.rows, start=2):
+        out = []
+        for j, c in enumerate(row, start=1):
+            if isinstance(c, Num):
+                out.append(c.value)
+                kinds[(i, j)] = c.kind
+            else:
+                out.append(str(c))
+        rows.append(out)
+    _sheet(wb, title, table.header, rows,
+           lambda i, j: _XLSX_FORMATS.get(kinds.get((i, j), ""), None),
+           widths or [34, *[16] * (len(table.header) - 1)])
+
+
+def _xlsx_workbook(case: BusinessCase, report: Any) -> Any:
+    """The workbook of a built report: one sheet per table, numbers as numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from roi_models.report.content import annual_table
+
+    L = report.lang
     cur = case.currency
     wb = Workbook()
     wb.remove(wb.active)
-    wb.properties.title = f"Business case: {case.scenario['scenario.name']}"
+    wb.properties.title = report.title
 
+    # Recommendation: the headline, the reasons, then the KPI cards as numbers
+    rows: list[list[Any]] = [[L.t("xlsx.headline"), str(report.headline)]]
+    rows += [[L.t("xlsx.reason", n=i), str(r)] for i, r in enumerate(report.reasons, start=1)]
+    kpi_start = len(rows) + 2
+    kpi_kinds = []
+    for label, value in report.kpis:
+        rows.append([str(label), value.value if value.value is not None else value.text])
+        kpi_kinds.append(value.kind)
+    _sheet(wb, L.t("sheet.recommendation"), [L.t("xlsx.item"), L.t("xlsx.value")], rows,
+           lambda i, j: _XLSX_FORMATS.get(kpi_kinds[i - kpi_start], None)
+           if j == 2 and i >= kpi_start else None, [34, 120])
+
+    options = [L.option(str(o)) for o in case.options]
     s = case.summary()
     metrics = list(s.index)
     kinds = [SUMMARY_ROWS.get(m, (m, "number"))[1] for m in metrics]
-    rows = [[m, SUMMARY_ROWS.get(m, (m,))[0], _KIND_UNIT.get(k, "").format(cur=cur),
-             *(s.loc[m, o] for o in s.columns)] for m, k in zip(metrics, kinds, strict=True)]
-    _sheet(wb, "Summary", ["metric", "label", "unit", *s.columns], rows,
+    rows = [[m, L.t("metric." + m), L.unit_of_kind(k), *(s.loc[m, o] for o in s.columns)]
+            for m, k in zip(metrics, kinds, strict=True)]
+    _sheet(wb, L.t("sheet.summary"), [L.t("xlsx.metric"), L.t("xlsx.label"), L.t("xlsx.unit"),
+                                      *options], rows,
            lambda i, j: _XLSX_FORMATS[kinds[i - 2]] if j > 3 else None, [26, 34, 10])
 
     inc = case.incremental
     metrics_i = list(inc.index)
     kinds_i = [INCREMENTAL_ROWS.get(m, (m, "number"))[1] for m in metrics_i]
-    rows = [[m, INCREMENTAL_ROWS.get(m, (m,))[0], _KIND_UNIT.get(k, "").format(cur=cur),
+    months = case.scenario["finance.horizon_months"]
+    rows = [[m, L.t("inc." + m, months=months), L.unit_of_kind(k),
              *(inc.loc[m, o] for o in inc.columns)]
             for m, k in zip(metrics_i, kinds_i, strict=True)]
-    _sheet(wb, "Incremental", ["metric", "label", "unit", *inc.columns], rows,
+    _sheet(wb, L.t("sheet.incremental"), [L.t("xlsx.metric"), L.t("xlsx.label"), L.t("xlsx.unit"),
+                                          *(L.option(str(o)) for o in inc.columns)], rows,
            lambda i, j: _XLSX_FORMATS[kinds_i[i - 2]] if j > 3 else None, [26, 30, 10])
 
+    from roi_models.report.content import assumptions_rows
+
+    a = assumptions_rows(case, L)
+    rows = [[r["path"], r["value"], r["unit"], r["source"], L.t("tag." + r["tag"]),
+             r["description"]] for r in a]
+    _sheet(wb, L.t("sheet.assumptions"), [L.t("assumptions." + k) for k in
+                                          ("path", "value", "unit", "source", "tag",
+                                           "description")], rows,
+           [None, "General", None, None, None, None], [38, 16, 14, 60, 10, 60])
+
+    for name in case.options:
+        short = L.t("option_short." + name)
+        _table_sheet(wb, L.t("sheet.annual", option=short)[:31], annual_table(case, L, name),
+                     [28, *[16] * 8])
     for name in case.options:
         table = _monthly_table(case, name)
         units = _monthly_units(case, name)
@@ -396,15 +369,47 @@ def _write_xlsx(case: BusinessCase, out: Path) -> list[Path]:
             fmts.append("0.0%" if unit == "share" else
                         "0.0000%" if unit == "share/year" else
                         "#,##0.00" if unit.startswith(cur) else "#,##0.0")
-        header = ["month", *(f"{c} [{units[c]}]" if units.get(c) else c for c in cols)]
+        header = [L.t("monthly.month"),
+                  *(f"{L.line(c)} [{L.unit(units[c])}]" if units.get(c) else
+                    L.line(c) for c in cols)]
         rows = [[m, *r] for m, r in zip(table.index, table.itertuples(index=False), strict=True)]
-        _sheet(wb, f"Monthly {name}"[:31], header, rows, fmts, [8, *[18] * len(cols)])
+        _sheet(wb, L.t("sheet.monthly", option=L.t("option_short." + name))[:31], header, rows,
+               fmts, [8, *[18] * len(cols)])
 
-    a = _assumptions(case)
-    rows = [[r.path, r.value, r.unit, r.source, r.tag, r.description] for r in a.itertuples()]
-    _sheet(wb, "Assumptions", ["path", "value", "unit", "source", "tag", "description"], rows,
-           [None, "General", None, None, None, None], [38, 16, 14, 60, 10, 60])
-    return [_atomic(out / "business_case.xlsx", lambda p: _save(wb, p))]
+    if report.staffing is not None:
+        st = report.staffing
+        rows = [[L.t("staffing.weekday_calls" if d == "weekday" else "staffing.weekend_calls")
+                 .split(",")[0], t, vc, co, va, ca]
+                for d, t, vc, co, va, ca in st[["day", "time", "voice_calls", "chat_offered",
+                                                "voice_agents", "chat_agents"]].itertuples(
+                                                    index=False)]
+        _sheet(wb, L.t("sheet.staffing"), [L.t("xlsx.interval"), L.t("staffing.xlabel"),
+                                           L.t("xlsx.voice_calls"), L.t("xlsx.chat_offered"),
+                                           L.t("xlsx.voice_agents"), L.t("xlsx.chat_agents")],
+               rows, [None, None, "#,##0.0", "#,##0.0", "0", "0"], [14, 10, 18, 18, 16, 16])
+    by_key = {s.key: s for s in report.sections}
+    for key, sheet in (("bridge", "sheet.bridge"), ("tornado", "sheet.tornado"),
+                       ("breakeven", "sheet.breakeven"), ("montecarlo", "sheet.montecarlo"),
+                       ("risks", "sheet.risks")):
+        section = by_key.get(key)
+        tables = [b for b in section.blocks if hasattr(b, "rows")] if section else []
+        if tables:
+            widths = [22, 110] if key == "risks" else [44, 20, 18, 18, 18, 18]
+            _table_sheet(wb, L.t(sheet), tables[0], widths)
+    if report.risk is not None:
+        mc = report.risk.monte_carlo.incremental_npv
+        ws = wb[L.t("sheet.montecarlo")]
+        col = ws.max_column + 1
+        ws.cell(row=1, column=col, value=L.t("xlsx.trial")).font = Font(bold=True)
+        for j, o in enumerate(mc.columns, start=1):
+            ws.cell(row=1, column=col + j,
+                    value=f"{L.t('inc.npv')}: {L.option(str(o))}").font = Font(bold=True)
+        for i, row in enumerate(mc.itertuples(index=False), start=2):
+            ws.cell(row=i, column=col, value=i - 1)
+            for j, v in enumerate(row, start=1):
+                c = ws.cell(row=i, column=col + j, value=float(v))
+                c.number_format = "#,##0"
+    return wb
 
 
 @contextlib.contextmanager
@@ -435,13 +440,9 @@ def _save(wb: Any, path: Path) -> None:
         wb.save(path)
 
 
-_WRITERS: dict[str, Callable[[BusinessCase, Path], list[Path]]] = {
-    "md": _write_md, "csv": _write_csv, "xlsx": _write_xlsx,
-}
-
-
 def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
-               formats: Sequence[str] = FORMATS) -> list[Path]:
+               formats: Sequence[str] = DEFAULT_FORMATS, *, lang: str = "en",
+               risk: Any = None) -> list[Path]:
     """Write the business case into ``out_dir`` and return the paths written.
 
     Parameters
@@ -450,21 +451,44 @@ def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
         From :func:`roi_models.business_case.evaluate`.
     out_dir : path
         Created if missing.
-    formats : sequence of {"md", "csv", "xlsx"}
-        ``md``: ``business_case.md``; ``csv``: ``monthly_<option>.csv`` per option (money lines
-        joined with drivers, full precision); ``xlsx``: ``business_case.xlsx`` (Summary,
-        Incremental, Monthly <option> x3, Assumptions).
+    formats : sequence of {"html", "pdf", "md", "xlsx", "csv"}
+        ``html``: ``business_case.html`` (self-contained, charts inline); ``pdf``:
+        ``business_case.pdf`` (needs the ``pdf`` extra); ``md``: ``business_case.md``; ``xlsx``:
+        ``business_case.xlsx`` (one sheet per table); ``csv``: ``monthly_<option>.csv`` per
+        option (money lines joined with drivers, full precision, column names as in the engine).
+        Default: html, md, xlsx, csv.
+    lang : {"en", "ru"}
+    risk : RiskPages, optional
+        From :func:`roi_models.report.data.analyse_risk`; computed once for all formats when None;
+        ``False`` leaves the risk pages out.
 
     Each file is written atomically (temporary file, then ``os.replace``).
     """
+    from roi_models.report.content import build
+    from roi_models.report.i18n import LANGS
+    from roi_models.report.render import write_report
+
     fmts = [f.strip().lower() for f in formats if f.strip()]
-    bad = [f for f in fmts if f not in _WRITERS]
+    bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
         raise InputError(f"formats must be a non-empty list of {', '.join(FORMATS)}, "
                          f"got {', '.join(map(repr, bad or formats)) or 'nothing'}")
+    if lang not in LANGS:
+        raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    if risk is None and any(f != "csv" for f in fmts):
+        from roi_models.report.data import alternative, analyse_risk
+
+        risk = analyse_risk(case.scenario, alternative(case))
+    report = None
+    if any(f != "csv" for f in fmts):  # one build serves every format
+        report = build(case, lang, risk=risk or None,
+                       charts=any(f in ("html", "pdf") for f in fmts))
     paths: list[Path] = []
     for f in dict.fromkeys(fmts):
-        paths += _WRITERS[f](case, out)
+        if f == "csv":
+            paths += _write_csv(case, out)
+        else:
+            paths.append(write_report(case, report, out / f"business_case.{f}", f))
     return paths
