@@ -225,7 +225,7 @@ class Scenario:
         """Names of the built-in presets.
 
         >>> Scenario.presets()
-        ['default', 'ru']
+        ['default', 'ru', 'blended']
         """
         return list(PRESETS)
 
