@@ -38,6 +38,7 @@ class TestControls:
     def test_every_input_has_a_control_in_its_section_tab(self, dash: Dashboard) -> None:
         reg = Scenario.parameters()
         sections = {s for _, s in SECTION_TABS}
+        assert set(reg["section"]) - {"scenario"} <= sections  # a new section gets a tab
         wanted = {p for p, row in reg.iterrows() if row["section"] in sections}
         assert wanted <= set(dash.view.paths)
 

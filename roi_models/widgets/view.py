@@ -27,8 +27,8 @@ __all__ = ["KEY_DRIVERS", "SECTION_TABS", "DashboardView"]
 #: Input tabs: (title, registry section).
 SECTION_TABS: tuple[tuple[str, str], ...] = (
     ("Demand", "demand"), ("Service", "service"), ("In-house", "inhouse"),
-    ("Outsourced", "outsourced"), ("Hybrid", "hybrid"), ("Revenue", "revenue"),
-    ("Finance", "finance"),
+    ("Outsourced", "outsourced"), ("Hybrid", "hybrid"), ("Outbound", "outbound"),
+    ("Revenue", "revenue"), ("Finance", "finance"),
 )
 #: The drivers that move the answer most, shown on the first screen.
 KEY_DRIVERS: tuple[str, ...] = (
