@@ -118,14 +118,27 @@ def test_builder_is_deterministic(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
+def _formulas_of(ws):
+    """{cell: formula text} of a sheet (array formulas as ref + text)."""
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    out = {}
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, ArrayFormula):
+                out[c.coordinate] = (c.value.ref, c.value.text)
+            elif isinstance(c.value, str) and c.value.startswith("="):
+                out[c.coordinate] = c.value
+    return out
+
+
 def test_shipped_workbook_is_the_current_build(tmp_path):
     fresh = tmp_path / DEFAULT_PATH.name
     build(fresh, cache=False)
     shipped = openpyxl.load_workbook(ROOT / DEFAULT_PATH)
     new = openpyxl.load_workbook(fresh)
     for name in SHEETS:
-        got = [[str(c.value) for c in row] for row in shipped[name].iter_rows()
-               if any(isinstance(c.value, str) and c.value.startswith("=") for c in row)]
-        want = [[str(c.value) for c in row] for row in new[name].iter_rows()
-                if any(isinstance(c.value, str) and c.value.startswith("=") for c in row)]
-        assert got == want, f"{name}: rebuild with `roi-models workbook`"
+        assert _formulas_of(shipped[name]) == _formulas_of(new[name]), \
+            f"{name}: rebuild with `roi-models workbook`"
+    inputs = [[c.value for c in row] for row in shipped["Inputs"].iter_rows(max_col=3)]
+    assert inputs == [[c.value for c in row] for row in new["Inputs"].iter_rows(max_col=3)]
