@@ -57,7 +57,8 @@ h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
        border-radius: 6px; padding: .5rem .7rem; }
 .kpi-label { color: var(--muted); font-size: .78rem; }
 .kpi-value { font-size: 1.3rem; font-weight: bold; white-space: nowrap; }
-.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .3rem 0 .8rem; }
+.scroll { margin: .3rem 0 .8rem; }
+@media screen { .scroll { overflow-x: auto; } }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; }
@@ -74,7 +75,7 @@ table.t-assumptions td:nth-child(4) { font-size: .75rem; color: var(--muted); }
 table.t-assumptions td:first-child, table.t-tornado td:first-child,
 table.t-breakeven td:first-child { font-family: "DejaVu Sans Mono", monospace; font-size: .75rem;
                                    word-break: break-all; }
-@media (max-width: 40rem) {
+@media screen and (max-width: 40rem) {
   body { font-size: 14px; }
   main { padding: .6rem; }
   .toc ol { columns: 1; }

@@ -1,0 +1,386 @@
+"""roi_models.report: the CFO report in HTML, PDF, Markdown and XLSX, in English and Russian.
+
+Expected numbers come from the engine itself (``evaluate`` and ``roi_models.risk`` on the same
+scenario): every figure on page 1 carries its engine value and a key naming it, and must equal the
+engine's value and read back, as printed, within its display rounding.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import string
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from roi_models import InputError, Scenario, evaluate
+from roi_models.business_case import BusinessCase
+from roi_models.report import render, write_case
+from roi_models.report.data import RiskPages, alternative, analyse_risk
+from roi_models.report.i18n import LANGS, NBSP, TEXT, Lang
+
+TRIALS = 300  # a small Monte Carlo keeps the module fast; the main job runs 2,000
+SCENARIOS = {
+    "default": {},
+    "inhouse_wins": {"outsourced.rate_per_productive_hour": 80.0},
+    "outsourcing_wins": {"outsourced.rate_per_productive_hour": 30.0},
+}
+
+
+# ------------------------------------------------------------------------------------- fixtures
+@pytest.fixture(scope="module")
+def cases() -> dict[str, tuple[BusinessCase, RiskPages]]:
+    out = {}
+    for name, changes in SCENARIOS.items():
+        sc = Scenario.default().with_changes(changes)
+        case = evaluate(sc)
+        out[name] = (case, analyse_risk(sc, alternative(case), trials=TRIALS))
+    return out
+
+
+# (scenario, lang) -> formats written; PDFs only where the PDF tests need them
+RUNS = {("default", "en"): ["html", "md", "xlsx", "pdf"],
+        ("default", "ru"): ["html", "md", "xlsx"],
+        ("inhouse_wins", "ru"): ["html", "md", "xlsx", "pdf"],
+        ("inhouse_wins", "en"): ["md", "xlsx"],
+        ("outsourcing_wins", "en"): ["html", "md", "xlsx"]}
+
+
+@pytest.fixture(scope="module")
+def outputs(cases: dict[str, tuple[BusinessCase, RiskPages]],
+            tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    pdf_ok = _weasyprint_available()
+    out = {}
+    for (name, lang), formats in RUNS.items():
+        case, risk = cases[name]
+        d = tmp_path_factory.mktemp(f"{name}-{lang}")
+        write_case(case, d, [f for f in formats if f != "pdf" or pdf_ok], lang=lang, risk=risk)
+        out[(name, lang)] = d
+    return out
+
+
+def _weasyprint_available() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------------------- helpers
+class _Page1(HTMLParser):
+    """Collects the figures (span.num) inside section#page1 and its text outside them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # >0 while inside #page1
+        self.in_num = False
+        self.nums: list[dict[str, Any]] = []
+        self.other_text: list[str] = []
+        self.skip = 0  # inside p.meta (version, preset) or h1 (the scenario's own name)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if self.depth:
+            self.depth += 1
+            if tag == "span" and "num" in (a.get("class") or "").split():
+                self.in_num = True
+                self.nums.append({**a, "text": ""})
+            if self.skip or (tag == "p" and a.get("class") == "meta") or tag == "h1":
+                self.skip += 1
+        elif tag == "section" and a.get("id") == "page1":
+            self.depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+            if self.skip:
+                self.skip -= 1
+            if tag == "span" and self.in_num:
+                self.in_num = False
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            return
+        if self.in_num:
+            self.nums[-1]["text"] += data
+        elif not self.skip:
+            self.other_text.append(data)
+
+
+def _engine_value(key: str, case: BusinessCase, risk: RiskPages) -> float:
+    """The engine's value behind a figure key (see roi_models.report.content)."""
+    parts = key.split(".")
+    sign = 1.0
+    if parts[0] == "abs":
+        parts = parts[1:]
+        sign = None  # absolute value
+    kind = parts[0]
+    if kind == "summary":
+        v = float(case.summary().loc[parts[1], parts[2]])
+    elif kind == "incremental":
+        v = float(case.incremental.loc[parts[1], parts[2]])
+    elif kind == "scenario":
+        v = float(case.scenario[".".join(parts[1:])])
+    elif kind == "mc" and parts[1] == "trials":
+        v = float(risk.trials)
+    elif kind == "mc" and parts[1] == "p_better":
+        mc = risk.monte_carlo
+        v = mc.p_outsourcing_better if parts[2] == "outsourced" else mc.p_hybrid_better
+    elif kind == "mc":
+        v = float(risk.monte_carlo.summary.loc[parts[1], parts[2]])
+    else:
+        raise AssertionError(f"unknown figure key {key!r}")
+    return abs(v) if sign is None else v
+
+
+_SCALE = {"k": 1e3, "M": 1e6, "bn": 1e9, "тыс.": 1e3, "млн": 1e6, "млрд": 1e9}
+
+
+def _parse(text: str, lang: str) -> tuple[float, float]:
+    """A printed figure back to a number, and half a unit of its last printed digit."""
+    t = text.replace(NBSP, " ").strip()
+    t = re.sub(r"(months|мес\.|\$|₽|%)", "", t).strip()
+    scale = 1.0
+    m = re.search(r"\s*(k|M|bn|тыс\.|млн|млрд)$", t)
+    if m:
+        scale = _SCALE[m.group(1)]
+        t = t[:m.start()].strip()
+    if lang == "en":
+        t = t.replace(",", "")
+    else:
+        t = t.replace(" ", "").replace(",", ".")
+    decimals = len(t.split(".")[1]) if "." in t else 0
+    return float(t) * scale, 0.5 * 10 ** -decimals * scale
+
+
+def _page1(html: str) -> _Page1:
+    p = _Page1()
+    p.feed(html)
+    return p
+
+
+# ------------------------------------------------------------------------------------- tests
+class TestTranslations:
+    def test_every_key_in_both_languages(self) -> None:
+        for key, texts in TEXT.items():
+            assert set(texts) == set(LANGS), key
+            fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f}
+                      for lang in LANGS]
+            assert fields[0] == fields[1], f"{key}: placeholders differ {fields}"
+            assert all(texts[lang] or key == "unit." for lang in LANGS), key
+
+    def test_engine_columns_and_registry_units_translated(self, cases: dict) -> None:
+        case, _ = cases["default"]
+        res = case.options["inhouse"]
+        for column in [*res.monthly.columns, *res.drivers.columns]:
+            assert f"line.{column}" in TEXT, f"no translation for the engine column {column!r}"
+        for unit in Scenario.parameters()["unit"].unique():
+            assert f"unit.{unit}" in TEXT, f"no translation for the registry unit {unit!r}"
+        for unit in res.drivers.attrs["units"].values():
+            Lang("ru", case.currency).unit(unit)  # falls back word by word, never raises
+
+    @pytest.mark.parametrize(("lang", "currency", "value", "text"), [
+        ("en", "USD", 1234567.4, "$1,234,567"),
+        ("en", "USD", -1234567.6, "-$1,234,568"),
+        ("ru", "RUB", 1234567.4, f"1{NBSP}234{NBSP}567{NBSP}₽"),
+        ("ru", "USD", -0.3, f"0{NBSP}$"),
+        ("en", "RUB", 1234.0, f"1,234{NBSP}₽"),
+    ])
+    def test_money(self, lang: str, currency: str, value: float, text: str) -> None:
+        assert Lang(lang, currency).money(value) == text
+
+    def test_shares_and_months(self) -> None:
+        en, ru = Lang("en"), Lang("ru")
+        assert (en.pct(0.8333), ru.pct(0.8333)) == ("83.3%", f"83,3{NBSP}%")
+        assert (en.months(11.99), ru.months(11.99)) == (f"12.0{NBSP}months", f"12,0{NBSP}мес.")
+        assert en.months(float("nan")) == "never within the horizon"
+        assert ru.money(7155957.0, short=True) == f"7,2{NBSP}млн{NBSP}$"
+
+    def test_unknown_language(self, cases: dict, tmp_path: Path) -> None:
+        case, risk = cases["default"]
+        with pytest.raises(InputError, match="lang must be"):
+            render(case, tmp_path / "x.html", "html", "de", risk=risk)  # type: ignore[arg-type]
+        with pytest.raises(InputError, match="format must be"):
+            render(case, tmp_path / "x.doc", "doc", risk=risk)  # type: ignore[arg-type]
+
+
+class TestPage1:
+    @pytest.mark.parametrize(("name", "lang"), [("default", "en"), ("default", "ru"),
+                                                ("inhouse_wins", "ru"),
+                                                ("outsourcing_wins", "en")])
+    def test_every_figure_is_the_engines(self, cases: dict, outputs: dict, name: str,
+                                         lang: str) -> None:
+        case, risk = cases[name]
+        html = (outputs[(name, lang)] / "business_case.html").read_text(encoding="utf-8")
+        page = _page1(html)
+        assert len(page.nums) >= 40  # headline, reasons, 4 KPI cards, 30 table cells
+        for n in page.nums:
+            want = _engine_value(n["data-key"], case, risk)
+            got = float(n["data-value"])
+            assert got == want or (math.isnan(got) and math.isnan(want)), n
+            if math.isnan(want):
+                assert n["text"] in (Lang(lang).t("value.never"), Lang(lang).t("kpi.irr_undefined"),
+                                     Lang(lang).t("value.na")), n
+                continue
+            shown, half = _parse(n["text"], lang)
+            if n["data-kind"] in ("share", "rate"):
+                shown, half = shown / 100, half / 100
+            assert abs(shown - want) <= half * (1 + 1e-9), (n, want)
+        # no figure on page 1 outside a tagged span (the title and the meta line excepted)
+        loose = re.sub(r"\bP[159]0\b", "", "".join(page.other_text))  # P10/P50/P90 are names
+        assert not re.search(r"\d", loose), re.findall(r".{20}\d.{20}", loose)
+
+    def test_kpis_and_options_keys(self, cases: dict, outputs: dict) -> None:
+        case, _ = cases["default"]
+        html = (outputs[("default", "en")] / "business_case.html").read_text(encoding="utf-8")
+        keys = {n["data-key"] for n in _page1(html).nums}
+        alt = alternative(case)
+        for metric in ("net_saving", "npv", "payback_months", "irr"):
+            assert f"incremental.{metric}.{alt}" in keys
+        for metric in ("total_cost", "cost_per_contact", "inhouse_fte", "vendor_fte",
+                       "voice_service_level", "voice_abandon_rate", "revenue_effect", "npv"):
+            for option in ("inhouse", "outsourced", "hybrid"):
+                assert f"summary.{metric}.{option}" in keys
+
+    @pytest.mark.parametrize(("name", "lang"), [("default", "en"), ("inhouse_wins", "en"),
+                                                ("default", "ru")])
+    def test_xlsx_recommendation_sheet(self, cases: dict, outputs: dict, name: str,
+                                       lang: str) -> None:
+        case, _ = cases[name]
+        wb = openpyxl.load_workbook(outputs[(name, lang)] / "business_case.xlsx")
+        ws = wb[Lang(lang).t("sheet.recommendation")]
+        values = [r[1] for r in ws.iter_rows(min_row=2, values_only=True)]
+        inc = case.incremental
+        alt = alternative(case)
+        numbers = [v for v in values if isinstance(v, float)]
+        for metric in ("net_saving", "npv", "payback_months"):
+            v = float(inc.loc[metric, alt])
+            assert (v in numbers) or math.isnan(v)
+        summary = wb[Lang(lang).t("sheet.summary")]
+        rows = {r[0]: r[3:] for r in summary.iter_rows(min_row=2, values_only=True)}
+        for metric in case.summary().index:
+            assert list(rows[metric]) == case.summary().loc[metric].tolist()
+
+
+class TestRecommendation:
+    def test_text_follows_the_winner(self, cases: dict, outputs: dict) -> None:
+        heads = {}
+        for name, lang in (("default", "en"), ("inhouse_wins", "en"), ("outsourcing_wins", "en"),
+                           ("inhouse_wins", "ru")):
+            md = (outputs[(name, lang)] / "business_case.md").read_text(encoding="utf-8")
+            heads[(name, lang)] = next(x for x in md.splitlines() if x.startswith("**"))
+        assert cases["inhouse_wins"][0].recommendation.option == "inhouse"
+        assert cases["outsourcing_wins"][0].recommendation.option == "outsourced"
+        assert heads[("inhouse_wins", "en")].startswith(
+            "**Recommend keeping the contact center in-house")
+        assert heads[("outsourcing_wins", "en")].startswith("**Recommend outsourcing")
+        assert heads[("inhouse_wins", "ru")].startswith(
+            "**Рекомендуем сохранить собственный контакт-центр")
+
+
+class TestFormats:
+    @pytest.mark.parametrize("run", list(RUNS))
+    def test_files(self, outputs: dict, run: tuple[str, str]) -> None:
+        for fmt in RUNS[run]:
+            if fmt == "pdf" and not _weasyprint_available():
+                continue
+            p = outputs[run] / f"business_case.{fmt}"
+            assert p.is_file() and p.stat().st_size > 1000, p
+
+    def test_html_self_contained(self, outputs: dict) -> None:
+        html = (outputs[("default", "en")] / "business_case.html").read_text(encoding="utf-8")
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
+        assert html.count('src="data:image/svg+xml;base64,') == 7
+        assert '<meta name="viewport"' in html and "@media print" in html
+        for section in ("assumptions", "costs", "cash", "staffing", "bridge", "tornado",
+                        "breakeven", "montecarlo", "risks", "tables"):
+            assert f'<section id="{section}"' in html
+
+    @pytest.mark.parametrize("run", list(RUNS))
+    def test_no_untranslated_key(self, outputs: dict, run: tuple[str, str]) -> None:
+        keys = re.compile("|".join(re.escape(k) for k in TEXT if k.count(".") == 1 and
+                                   not k.startswith("unit.")))
+        texts = []
+        for fmt in ("html", "md"):
+            p = outputs[run] / f"business_case.{fmt}"
+            if p.exists():  # visible text only: data-key attributes name figures, not words
+                texts.append(re.sub(r"<[^>]*>", " ", p.read_text(encoding="utf-8")))
+        wb = openpyxl.load_workbook(outputs[run] / "business_case.xlsx")
+        texts += [str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row
+                  if isinstance(c, str)]
+        for text in texts:
+            found = {m.group(0) for m in keys.finditer(text)}
+            # dotted input paths (inhouse.agent_hourly_wage) are identifiers, not keys
+            found = {k for k in found if not re.search(rf"{re.escape(k)}[a-z_]", text)}
+            assert not found, found
+        if run[1] == "ru":  # page 1 in Russian carries no English label
+            html = (outputs[run] / "business_case.html").read_text(encoding="utf-8")
+            page = "".join(_page1(html).other_text)
+            for key in ("options.title", "kpi.payback", "rec.title", "metric.total_cost",
+                        "option.inhouse", "options.recommended"):
+                assert TEXT[key]["en"] not in page and TEXT[key]["ru"] in page
+
+    def test_xlsx_numbers_are_numbers(self, cases: dict, outputs: dict) -> None:
+        _case, risk = cases["default"]
+        wb = openpyxl.load_workbook(outputs[("default", "ru")] / "business_case.xlsx")
+        assert "Торнадо" in wb.sheetnames and "Монте-Карло" in wb.sheetnames
+        ws = wb["Торнадо"]
+        first = next(ws.iter_rows(min_row=2, values_only=True))
+        top = risk.tornado.iloc[0]
+        assert first[0] == risk.tornado.index[0]
+        assert first[2:5] == (top["metric_low"], top["metric_high"], top["swing"])
+        assert ws.cell(row=2, column=3).number_format == "#,##0"
+
+    def test_script_name_escaped(self, cases: dict, tmp_path: Path) -> None:
+        case, risk = cases["default"]
+        evil = case.scenario.with_changes({"scenario.name": "<script>alert(1)</script>",
+                                           "scenario.notes": "<img src=x onerror=alert(2)>"})
+        bad = dataclasses.replace(case, scenario=evil)
+        html = render(bad, tmp_path / "r.html", "html", risk=risk).read_text(encoding="utf-8")
+        assert "<script>" not in html and "<img src=x" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        md = render(bad, tmp_path / "r.md", "md", "ru", risk=risk).read_text(encoding="utf-8")
+        assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+@pytest.mark.skipif(not _weasyprint_available(), reason="WeasyPrint or Pango not installed")
+class TestPdf:
+    @pytest.mark.parametrize(("name", "lang"), [("default", "en"), ("inhouse_wins", "ru")])
+    def test_pages_and_headline(self, cases: dict, outputs: dict, name: str, lang: str) -> None:
+        from pypdf import PdfReader
+
+        case, _risk = cases[name]
+        reader = PdfReader(outputs[(name, lang)] / "business_case.pdf")
+        pages = [" ".join((p.extract_text() or "").replace(NBSP, " ").split())
+                 for p in reader.pages]
+        assert len(pages) >= 10
+        L = Lang(lang, case.currency)
+        alt = alternative(case)
+        first = pages[0]
+        assert L.t("rec.title") in first
+        for metric in ("net_saving", "npv"):
+            figure = L.money(float(case.incremental.loc[metric, alt])).replace(NBSP, " ")
+            assert figure in first, (figure, first[:400])
+        assert L.t("options.title") in first
+        assert L.t("assumptions.title") not in first  # page 1 stands alone
+        rest = " ".join(pages[1:])
+        for key in ("assumptions.title", "tornado.title", "mc.title", "risks.title",
+                    "tables.title"):
+            assert L.t(key) in rest, key
+
+    def test_pdftoppm_renders_page1(self, outputs: dict, tmp_path: Path) -> None:
+        import shutil
+
+        if not shutil.which("pdftoppm"):
+            pytest.skip("poppler-utils not installed")
+        pdf = outputs[("inhouse_wins", "ru")] / "business_case.pdf"
+        subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(pdf),
+                        str(tmp_path / "p")], check=True)
+        assert list(tmp_path.glob("p-*.png"))
