@@ -165,6 +165,23 @@ _SPECS: tuple[ExcelFunction, ...] = (
                   (_INPUTS, _a("metric", 'a row of the incremental table, e.g. "npv"'),
                    _a("option", '"outsourced" or "hybrid"; blank = both, with headers', True)),
                   "Business case", True, "evaluate().incremental"),
+    # ---------------------------------------------------------------------------------- risk
+    ExcelFunction("CC_BREAKEVEN",
+                  "Value of one input at which in-house and outsourced tie on NPV (#N/A if none).",
+                  (_INPUTS, _a("path", 'dotted path of a numeric input, e.g. '
+                                       '"outsourced.rate_per_productive_hour"'),
+                   _a("low", "search from (blank = the input's plausible low)", True),
+                   _a("high", "search to (blank = the input's plausible high)", True)),
+                  "Risk", False, "risk.break_even"),
+    ExcelFunction("CC_TORNADO",
+                  "Tornado table: each input low/high, incremental NPV of outsourcing, largest first.",
+                  (_INPUTS, _a("n", "rows to return (default 10)", True)),
+                  "Risk", True, "risk.tornado"),
+    ExcelFunction("CC_MONTECARLO",
+                  "Monte Carlo summary: mean, P10, P50, P90 of every NPV and P(better than in-house).",
+                  (_INPUTS, _a("trials", "number of trials (default 2,000)", True),
+                   _a("seed", "random seed (default 0; same seed, same result)", True)),
+                  "Risk", True, "risk.monte_carlo"),
     ExcelFunction("CC_VERSION", "Version of the roi-models package behind the functions.",
                   (), "Business case", False, "roi_models.__version__"),
 )

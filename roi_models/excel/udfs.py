@@ -21,7 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from roi_models import finance, staffing
+from roi_models import finance, risk, staffing
 from roi_models._version import __version__
 from roi_models.excel import _convert as cv
 from roi_models.excel._convert import number, numbers, result, udf
@@ -30,6 +30,7 @@ __all__ = [
     "CC_ABANDON_RATE",
     "CC_AGENTS",
     "CC_ASA",
+    "CC_BREAKEVEN",
     "CC_CASHFLOWS",
     "CC_CLV",
     "CC_DRIVERS",
@@ -38,12 +39,14 @@ __all__ = [
     "CC_FTE",
     "CC_INCREMENTAL",
     "CC_IRR_MONTHLY",
+    "CC_MONTECARLO",
     "CC_NPV_MONTHLY",
     "CC_OCCUPANCY",
     "CC_PARAM",
     "CC_PAYBACK",
     "CC_SERVICE_LEVEL",
     "CC_SUMMARY",
+    "CC_TORNADO",
     "CC_TOTAL",
     "CC_VERSION",
 ]
@@ -173,6 +176,32 @@ def CC_INCREMENTAL(inputs, metric, option=None):
     if which is None:
         return cv.table(inc.columns.tolist(), [inc.loc[row].tolist()])
     return result("CC_INCREMENTAL", float(inc.loc[row, which]))
+
+
+# ------------------------------------------------------------------------------------------ risk
+@udf
+def CC_BREAKEVEN(inputs, path, low=None, high=None):
+    sc = cv.scenario("inputs", inputs)
+    be = risk.break_even(sc, cv.text("path", path), low=number("low", low, None),
+                         high=number("high", high, None))
+    return result("CC_BREAKEVEN", be.value, nan="#N/A " + be.message)
+
+
+@udf
+def CC_TORNADO(inputs, n=10):
+    t = risk.tornado(cv.scenario("inputs", inputs))
+    rows = int(number("n", n, 10.0))
+    return cv.frame(t.head(max(rows, 1))[["value", "low", "high", "metric_low", "metric_high",
+                                          "swing"]], "parameter")
+
+
+@udf
+def CC_MONTECARLO(inputs, trials=2000, seed=0):
+    r = risk.monte_carlo(cv.scenario("inputs", inputs),
+                         trials=int(number("trials", trials, 2000.0)),
+                         seed=int(number("seed", seed, 0.0)))
+    summary = r.summary.astype(object).where(r.summary.notna(), "")  # n/a cells stay blank
+    return cv.frame(summary, "metric")
 
 
 @udf
