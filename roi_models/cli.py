@@ -84,12 +84,13 @@ def case(
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
         result = evaluate(sc)
+        paths = write_case(result, out_dir, wanted, lang=lang, risk=None if trials else False,
+                           trials=trials)
         risk = None
         if trials and any(f != "csv" for f in wanted):
             from roi_models.report.data import alternative, analyse_risk
 
-            risk = analyse_risk(sc, alternative(result), trials=trials)
-        paths = write_case(result, out_dir, wanted, lang=lang, risk=risk if trials else False)
+            risk = analyse_risk(sc, alternative(result), trials=trials)  # computed above: cached
     except InputError as exc:  # ScenarioError lists one problem a line
         raise _fail(str(exc)) from None
     except OSError as exc:

@@ -5,7 +5,7 @@
 The report only formats and charts values the engine computed; it holds no formulas.
 """
 
-from roi_models.report.render import RENDER_FORMATS, render
+from roi_models.report.formats import RENDER_FORMATS, render
 from roi_models.report.summary import DEFAULT_FORMATS, FORMATS, write_case
 
 __all__ = ["DEFAULT_FORMATS", "FORMATS", "RENDER_FORMATS", "render", "write_case"]

@@ -198,7 +198,9 @@ def bridge(steps: list[tuple[str, float, bool]], lang: Lang) -> str:
                         textcoords="offset points", ha="center", fontsize=8)
             if i < len(steps) - 1:
                 ax.plot([i + 0.3, i + 0.7], [level, level], color="#777777", lw=0.8)
-        ax.set_xticks(range(len(steps)), [s[0] for s in steps], fontsize=7.5)
+        import textwrap
+
+        ax.set_xticks(range(len(steps)), [textwrap.fill(s[0], 16) for s in steps], fontsize=7.5)
         ax.axhline(0, color="#333333", lw=0.8)
         _money_axis(ax, lang)
         ax.set_ylabel(lang.t("bridge.ylabel", unit=lang.symbol))

@@ -266,8 +266,22 @@ def _param_label(path: str) -> str:
     return path
 
 
+def _breakeven_labels(risk: RiskPages, L: Lang) -> tuple[list[str], list[str]]:
+    return ([L.t(c.label_key) for c in risk.break_evens],
+            [L.unit(str(_unit_of(c.path))) for c in risk.break_evens])
+
+
+def worker_charts(risk: RiskPages, lang: str, currency: str) -> dict[str, str]:
+    """The break-even and Monte Carlo charts (drawn by the risk worker, see analyse_risk)."""
+    from roi_models.report import charts as ch
+
+    L = Lang(lang, currency)
+    return {"breakeven": ch.break_even(risk, L, *_breakeven_labels(risk, L)),
+            "montecarlo": ch.monte_carlo(risk, L)}
+
+
 def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: bool,
-                   alt: str) -> list[Section]:
+                   alt: str, drawn: dict[str, str]) -> list[Section]:
     from roi_models.report import charts as ch
 
     opt = L.option(risk.option if risk else alt, lower=True)
@@ -308,7 +322,8 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
                                 L.t("breakeven.value"), L.t("assumptions.unit")], rows)
     blocks = [L.text("breakeven.caption", option=opt)]
     if charts:
-        blocks.append(Chart("breakeven", ch.break_even(risk, L, titles, units),
+        svg = drawn.get("breakeven") or ch.break_even(risk, L, titles, units)
+        blocks.append(Chart("breakeven", svg,
                             L.t("breakeven.title")))
     out.append(Section("breakeven", L.t("breakeven.title"), [*blocks, table]))
     # Monte Carlo
@@ -326,7 +341,8 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
     blocks = [L.text("mc.caption", option=opt, trials=L.number(risk.trials),
                      seed=risk.seed, p=L.num(p, "share", f"mc.p_better.{risk.option}"))]
     if charts:
-        blocks.append(Chart("montecarlo", ch.monte_carlo(risk, L), L.t("mc.title")))
+        blocks.append(Chart("montecarlo", drawn.get("montecarlo") or ch.monte_carlo(risk, L),
+                            L.t("mc.title")))
     blocks += [table, L.text("mc.drivers", names=drivers)]
     out.append(Section("montecarlo", L.t("mc.title"), blocks))
     return out
@@ -399,10 +415,27 @@ def monthly_table(case: BusinessCase, L: Lang) -> Table:
 
 
 # ------------------------------------------------------------------------------------- build
-def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None,
-          charts: bool = True) -> Report:
-    """The whole report in ``lang``; ``charts=False`` skips drawing (Markdown, XLSX)."""
+STATIC_CHARTS: tuple[str, ...] = ("costs", "cash", "staffing", "bridge")
+
+
+def static_charts(case: BusinessCase, lang: str, alt: str) -> dict[str, str]:
+    """The charts that do not depend on the risk pages, as SVG (drawn ahead, see write_case)."""
     from roi_models.report import charts as ch
+    from roi_models.report.data import interval_staffing
+
+    L = Lang(lang, case.currency)
+    steps = _bridge_steps(case, L, alt)
+    return {"costs": ch.cost_breakdown(case, L), "cash": ch.cash_flow(case, L),
+            "staffing": ch.staffing(interval_staffing(case.scenario), L),
+            "bridge": ch.bridge([(lab, float(n.value or 0.0), tot) for lab, n, tot in steps], L)}
+
+
+def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None,
+          charts: bool = True, drawn: dict[str, str] | None = None) -> Report:
+    """The whole report in ``lang``; ``charts=False`` skips drawing (Markdown, XLSX).
+
+    ``drawn`` holds charts already drawn by :func:`static_charts` for the same case and language.
+    """
     from roi_models.report.data import alternative, interval_staffing
 
     L = Lang(lang, case.currency)
@@ -416,14 +449,17 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
     sections: list[Section] = [
         Section("incremental", L.t("inc.title"), [incremental_table(case, L)], page_break=True),
         _assumptions(case, L)]
+    drawn = dict(drawn or {})
+    if charts and not all(k in drawn for k in STATIC_CHARTS):
+        drawn.update(static_charts(case, lang, alt))
     # costs and cash
     blocks: list[Text | Table | Chart] = [L.text("costs.caption")]
     if charts:
-        blocks.append(Chart("costs", ch.cost_breakdown(case, L), L.t("costs.title")))
+        blocks.append(Chart("costs", drawn["costs"], L.t("costs.title")))
     sections.append(Section("costs", L.t("costs.title"), blocks, page_break=True))
     blocks = [L.text("cash.caption")]
     if charts:
-        blocks.append(Chart("cash", ch.cash_flow(case, L), L.t("cash.title")))
+        blocks.append(Chart("cash", drawn["cash"], L.t("cash.title")))
     sections.append(Section("cash", L.t("cash.title"), blocks))
     # staffing
     staff = interval_staffing(sc)
@@ -431,7 +467,7 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
     peak = wd.loc[wd["voice_agents"].idxmax()]
     blocks = [L.text("staffing.caption")]
     if charts:
-        blocks.append(Chart("staffing", ch.staffing(staff, L), L.t("staffing.title")))
+        blocks.append(Chart("staffing", drawn["staffing"], L.t("staffing.title")))
     blocks.append(L.text("staffing.peak",
                          agents=L.num(_f(peak["voice_agents"]), "count", "staffing.peak_voice"),
                          time=str(peak["time"]),
@@ -441,13 +477,11 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
     steps = _bridge_steps(case, L, alt)
     blocks = [L.text("bridge.caption", option=L.option(alt), months=months)]
     if charts:
-        blocks.append(Chart("bridge", ch.bridge([(lab, float(n.value or 0.0), tot)
-                                                 for lab, n, tot in steps], L),
-                            L.t("bridge.title")))
+        blocks.append(Chart("bridge", drawn["bridge"], L.t("bridge.title")))
     blocks.append(Table("bridge", [L.t("bridge.step"), L.t("bridge.amount")],
                         [[lab, n] for lab, n, _ in steps]))
     sections.append(Section("bridge", L.t("bridge.title"), blocks))
-    sections += _risk_sections(case, L, risk, charts, alt)
+    sections += _risk_sections(case, L, risk, charts, alt, drawn)
     sections.append(_top_risks(case, L, alt, risk))
     sections.append(Section("tables", L.t("tables.title"),
                             [L.text("annual.note"),

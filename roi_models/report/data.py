@@ -10,6 +10,7 @@ import dataclasses
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +73,7 @@ class RiskPages:
     trials: int
     seed: int
     seconds: dict[str, float] = field(default_factory=dict)
+    charts: dict[str, str] = field(default_factory=dict)  # drawn ahead: chart key -> SVG
 
 
 def _search_range(scenario: Scenario, path: str) -> tuple[float, float]:
@@ -106,13 +108,22 @@ def _break_evens(scenario: Scenario, option: str, points: int) -> list[BreakEven
     return curves
 
 
-def _break_evens_and_mc(scenario: Scenario, option: str, points: int, trials: int, seed: int
-                        ) -> tuple[list[BreakEvenCurve], rk.MonteCarloResult, float, float]:
+def _break_evens_and_mc(scenario: Scenario, option: str, points: int, trials: int, seed: int,
+                        chart_lang: str | None = None
+                        ) -> tuple[list[BreakEvenCurve], rk.MonteCarloResult, float, float,
+                                   dict[str, str]]:
     t0 = time.perf_counter()
     curves = _break_evens(scenario, option, points)
     t1 = time.perf_counter()
     mc = rk.monte_carlo(scenario, trials=trials, seed=seed)
-    return curves, mc, t1 - t0, time.perf_counter() - t1
+    t2 = time.perf_counter()
+    charts: dict[str, str] = {}
+    if chart_lang is not None:  # draw this part's charts here, in parallel with the tornado
+        from roi_models.report.content import worker_charts
+
+        partial = RiskPages(option, pd.DataFrame(), curves, mc, trials, seed)
+        charts = worker_charts(partial, chart_lang, str(scenario["finance.currency"]))
+    return curves, mc, t1 - t0, t2 - t1, charts
 
 
 def _fork_pool() -> Any:
@@ -125,7 +136,9 @@ def _fork_pool() -> Any:
 
 
 def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int = 2000,
-                 seed: int = 7, points: int = 9, parallel: bool = True) -> RiskPages:
+                 seed: int = 7, points: int = 9, parallel: bool = True,
+                 meanwhile: Callable[[], object] | None = None,
+                 chart_lang: str | None = None) -> RiskPages:
     """Tornado (every ranged input), break-even of the key inputs and a Monte Carlo.
 
     Parameters
@@ -140,22 +153,37 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
     parallel :
         On a machine with two or more cores (and ``fork``), the break-evens and the Monte Carlo
         run in a forked worker while this process runs the tornado; the results are the same.
+    meanwhile : callable, optional
+        Work for this process after the tornado while the worker finishes (the report draws its
+        other charts here).
+    chart_lang : {"en", "ru"}, optional
+        Also draw the break-even and Monte Carlo charts in this language (in the worker).
     """
-    key = (scenario, option, trials, seed, points)
+    key = (scenario, option, trials, seed, points, chart_lang)
     if key in _CACHE:
+        if meanwhile is not None:
+            meanwhile()
         return _CACHE[key]
     seconds: dict[str, float] = {}
+    if chart_lang is not None:  # import the plotting stack once, before the worker forks
+        import roi_models.report.charts
+        import roi_models.report.content
+
+        roi_models.report.charts._figure(1.0)
     pool = _fork_pool() if parallel else None
     future = None
     if pool is not None:
         try:
-            future = pool.submit(_break_evens_and_mc, scenario, option, points, trials, seed)
+            future = pool.submit(_break_evens_and_mc, scenario, option, points, trials, seed,
+                                 chart_lang)
         except Exception:  # pragma: no cover - a pool that cannot start: run serially
             pool.shutdown(cancel_futures=True)
             pool = None
     t0 = time.perf_counter()
     tor = rk.tornado(scenario, metric="incremental_npv", option=option)
     seconds["tornado"] = time.perf_counter() - t0
+    if meanwhile is not None:
+        meanwhile()
     result = None
     if future is not None:
         try:
@@ -165,9 +193,9 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
         finally:
             pool.shutdown()
     if result is None:
-        result = _break_evens_and_mc(scenario, option, points, trials, seed)
-    curves, mc, seconds["break_even"], seconds["monte_carlo"] = result
-    pages = RiskPages(option, tor, curves, mc, trials, seed, seconds)
+        result = _break_evens_and_mc(scenario, option, points, trials, seed, chart_lang)
+    curves, mc, seconds["break_even"], seconds["monte_carlo"], charts = result
+    pages = RiskPages(option, tor, curves, mc, trials, seed, seconds, charts)
     _CACHE[key] = pages
     if len(_CACHE) > 8:
         _CACHE.pop(next(iter(_CACHE)))

@@ -106,8 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi.npv": {"en": "Incremental NPV at {rate}", "ru": "Приростная NPV при ставке {rate}"},
     "kpi.payback": {"en": "Payback", "ru": "Окупаемость"},
     "kpi.irr": {"en": "IRR (annual)", "ru": "IRR (годовая)"},
-    "kpi.irr_undefined": {"en": "not defined (no sign change)",
-                          "ru": "не определена (поток не меняет знак)"},
+    "kpi.irr_undefined": {"en": "not defined", "ru": "не определена"},
     # ---- options table
     "options.title": {"en": "Options side by side", "ru": "Варианты рядом"},
     "options.metric": {"en": "Metric", "ru": "Показатель"},

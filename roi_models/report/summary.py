@@ -201,7 +201,7 @@ def summary_table(case: BusinessCase, metrics: Sequence[str] = OPTIONS_TABLE, la
 def render_markdown(case: BusinessCase, lang: str = "en", *, risk: Any = False) -> str:
     """The business case as a Markdown document (``risk=False``: without the risk pages)."""
     from roi_models.report.content import build
-    from roi_models.report.render import to_markdown
+    from roi_models.report.formats import to_markdown
 
     return to_markdown(build(case, lang, risk=risk or None, charts=False))
 
@@ -442,7 +442,7 @@ def _save(wb: Any, path: Path) -> None:
 
 def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
                formats: Sequence[str] = DEFAULT_FORMATS, *, lang: str = "en",
-               risk: Any = None) -> list[Path]:
+               risk: Any = None, trials: int = 2000) -> list[Path]:
     """Write the business case into ``out_dir`` and return the paths written.
 
     Parameters
@@ -459,14 +459,14 @@ def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
         Default: html, md, xlsx, csv.
     lang : {"en", "ru"}
     risk : RiskPages, optional
-        From :func:`roi_models.report.data.analyse_risk`; computed once for all formats when None;
-        ``False`` leaves the risk pages out.
+        From :func:`roi_models.report.data.analyse_risk`; computed once for all formats when None
+        (``trials`` Monte Carlo trials, seed 7); ``False`` leaves the risk pages out.
 
     Each file is written atomically (temporary file, then ``os.replace``).
     """
     from roi_models.report.content import build
+    from roi_models.report.formats import write_report
     from roi_models.report.i18n import LANGS
-    from roi_models.report.render import write_report
 
     fmts = [f.strip().lower() for f in formats if f.strip()]
     bad = [f for f in fmts if f not in FORMATS]
@@ -477,14 +477,21 @@ def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
         raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    charts = any(f in ("html", "pdf") for f in fmts)
+    drawn: dict[str, str] = {}
     if risk is None and any(f != "csv" for f in fmts):
+        from roi_models.report.content import static_charts
         from roi_models.report.data import alternative, analyse_risk
 
-        risk = analyse_risk(case.scenario, alternative(case))
+        alt = alternative(case)
+        # the other charts are drawn while a worker process finishes the risk pages
+        risk = analyse_risk(case.scenario, alt, trials=trials,
+                            meanwhile=(lambda: drawn.update(static_charts(case, lang, alt)))
+                            if charts else None, chart_lang=lang if charts else None)
+        drawn.update(risk.charts)
     report = None
     if any(f != "csv" for f in fmts):  # one build serves every format
-        report = build(case, lang, risk=risk or None,
-                       charts=any(f in ("html", "pdf") for f in fmts))
+        report = build(case, lang, risk=risk or None, charts=charts, drawn=drawn)
     paths: list[Path] = []
     for f in dict.fromkeys(fmts):
         if f == "csv":

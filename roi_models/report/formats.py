@@ -97,8 +97,9 @@ table.t-breakeven td:first-child { font-family: "DejaVu Sans Mono", monospace; f
   table.t-assumptions, table.t-monthly, table.t-annual { font-size: 6.8pt; }
   table.t-monthly th { font-size: 6.2pt; }
   table.t-monthly td, table.t-monthly th { padding: 1pt 2pt; }
-  .kpis { display: flex; flex-wrap: nowrap; }
-  .kpi { flex: 1 1 0; padding: 4pt 6pt; }
+  .kpis { display: flex; flex-wrap: wrap; }
+  .kpi { flex: 1 1 38mm; min-width: 0; padding: 4pt 6pt; }
+  .kpi-value { white-space: normal; }
   th, td { padding: 1.6pt 3pt; }
   thead { display: table-header-group; }
   tr, figure.chart, .kpi { break-inside: avoid; }
