@@ -572,8 +572,8 @@ class Lang:
     ('$1,234,567', True)
     >>> en.pct(0.8333), ru.pct(0.8333) == "83,3\\u00a0%"
     ('83.3%', True)
-    >>> en.money(-7155957.2, short=True), en.months(11.99)
-    ('-$7.2M', '12.0 months')
+    >>> en.money(-7155957.2, short=True), en.months(11.99) == "12.0\\u00a0months"
+    ('-$7.2M', True)
     """
 
     def __init__(self, lang: str = "en", currency: str = "USD") -> None:
