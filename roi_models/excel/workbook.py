@@ -383,6 +383,11 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
                                  f"{i('inhouse.capex_one_off')}*{{c}}${first}", M)
             r += 1
             assert set(rows) == set(INHOUSE_LINES)
+        rows["outbound_dialling"] = _row(
+            ws, r, "outbound_dialling", f"{cur}/month",
+            f"{_drv(ctx, o, 'outbound_attempts')}*{i('outbound.cost_per_attempt')}"
+            f"*{{c}}${idx['licence']}", M)
+        r += 1
         if has_v:
             units = _drv(ctx, o, "vendor_billable_units")
             top, names = ctx.drivers_at[o]
@@ -410,6 +415,11 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
                 f"({{c}}{billed}*{rate}+{i('outsourced.monthly_base_fee')}*$C${active})"
                 f"*{{c}}${idx['cola']}", M)
             r += 1
+            erow = ctx.engine_row[(o, "vendor_outbound_fees")]
+            rows["vendor_outbound_fees"] = _row(ws, r, "vendor_outbound_fees",
+                                                f"{cur}/month (engine)", f"Checks!{{c}}${erow}",
+                                                M, colour=GREEN)
+            r += 1
             rows["sla_credits"] = _row(
                 ws, r, "sla_credits", f"{cur}/month",
                 f"-{{c}}{rows['vendor_fees']}*{i('outsourced.sla_at_risk_share')}"
@@ -418,7 +428,8 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
             r += 1
             rows["governance"] = _row(
                 ws, r, "governance", f"{cur}/month",
-                f"MAX({{c}}{rows['vendor_fees']}*{i('outsourced.governance_share')},"
+                f"MAX(({{c}}{rows['vendor_fees']}+{{c}}{rows['vendor_outbound_fees']})"
+                f"*{i('outsourced.governance_share')},"
                 f"{i('outsourced.governance_min_monthly')}*$C${active})", M)
             r += 1
             for line in TRANSITION_LINES:
@@ -457,8 +468,11 @@ def _revenue(wb: Any, ctx: _Ctx) -> None:
         ret = _row(ws, r, "retention loss (engine)", f"{cur}/month",
                    "Costs!" + _drv(ctx, o, "retention_loss"), M, colour=GREEN)
         r += 1
+        value = _row(ws, r, "outbound campaign value (engine)", f"{cur}/month",
+                     "Costs!" + _drv(ctx, o, "outbound_value"), M, colour=GREEN)
+        r += 1
         ctx.revenue_row[o] = _row(ws, r, f"revenue_effect: {o}", f"{cur}/month",
-                                  f"-({{c}}{sales}+{{c}}{ret})", M)
+                                  f"{{c}}{value}-({{c}}{sales}+{{c}}{ret})", M)
         _style(ws.cell(r, 1), bold=True)
         r += 2
     ws.column_dimensions["A"].width = 36
