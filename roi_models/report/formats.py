@@ -102,7 +102,7 @@ table.t-breakeven td:first-child { font-family: "DejaVu Sans Mono", monospace; f
   .kpi-value { white-space: normal; }
   th, td { padding: 1.6pt 3pt; }
   thead { display: table-header-group; }
-  tr, figure.chart, .kpi { break-inside: avoid; }
+  tr, figure.chart, .kpi, .keep { break-inside: avoid; }
   .kpi-value { font-size: 13pt; }
   .headline { font-size: 10.5pt; }
   .reasons { font-size: 8.5pt; }
