@@ -74,6 +74,7 @@ class RiskPages:
     seed: int
     seconds: dict[str, float] = field(default_factory=dict)
     charts: dict[str, str] = field(default_factory=dict)  # drawn ahead: chart key -> SVG
+    chart_lang: str | None = None  # the language of ``charts``
 
 
 def _search_range(scenario: Scenario, path: str) -> tuple[float, float]:
@@ -159,7 +160,7 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
     chart_lang : {"en", "ru"}, optional
         Also draw the break-even and Monte Carlo charts in this language (in the worker).
     """
-    key = (scenario, option, trials, seed, points, chart_lang)
+    key = (scenario, option, trials, seed, points)
     if key in _CACHE:
         if meanwhile is not None:
             meanwhile()
@@ -195,7 +196,7 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
     if result is None:
         result = _break_evens_and_mc(scenario, option, points, trials, seed, chart_lang)
     curves, mc, seconds["break_even"], seconds["monte_carlo"], charts = result
-    pages = RiskPages(option, tor, curves, mc, trials, seed, seconds, charts)
+    pages = RiskPages(option, tor, curves, mc, trials, seed, seconds, charts, chart_lang)
     _CACHE[key] = pages
     if len(_CACHE) > 8:
         _CACHE.pop(next(iter(_CACHE)))

@@ -488,7 +488,8 @@ def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
         risk = analyse_risk(case.scenario, alt, trials=trials,
                             meanwhile=(lambda: drawn.update(static_charts(case, lang, alt)))
                             if charts else None, chart_lang=lang if charts else None)
-        drawn.update(risk.charts)
+        if risk.chart_lang == lang:
+            drawn.update(risk.charts)
     report = None
     if any(f != "csv" for f in fmts):  # one build serves every format
         report = build(case, lang, risk=risk or None, charts=charts, drawn=drawn)
