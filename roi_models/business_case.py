@@ -388,10 +388,11 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
 
 def _outbound_outcomes(part: _Part, inp: _Inputs) -> dict[str, Array | float]:
     """Sales, saves and kept promises of the part's campaigns, and the money they bring."""
-    if not part.outbound:
+    x = inp.x
+    if not part.outbound or not any(x(f"outbound.{c}_records_per_month").any()
+                                    for c in CAMPAIGNS):
         return {"sales": 0.0, "saves": 0.0, "kept": 0.0, "value": 0.0, "served": 0.0,
                 "attempts": 0.0}
-    x = inp.x
     w = part.outbound_work
     f = part.conversion_factor
     sales = w["sales"].right_party * x("outbound.sales_conversion") * f

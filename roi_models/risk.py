@@ -606,11 +606,17 @@ def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Ar
 
 
 def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _Surrogate],
-                     key: tuple[str, int], inp: _Inputs, conc0: float) -> None:
+                     key: tuple[str, int], inp: _Inputs, conc0: float,
+                     quantities: tuple[str, ...] = _QUANTITIES) -> None:
     """Fill a trial part's staffing from the surrogate: exact at the base point, and a
-    year-1 response-curve correction away from it."""
+    year-1 response-curve correction away from it.
+
+    ``quantities`` not asked for (the Monte Carlo needs only staffed hours and abandonment: the
+    service level and occupancy drivers do not enter any money line) are set to zero.
+    """
     M = part.offered["voice"].shape[-1]
     moy = np.arange(M) % 12
+    rows = [_QUANTITIES.index(q) for q in quantities]
     total_h, base_h = 0.0, 0.0
     for ch in ("voice", "chat"):
         s_ = sur[(*key, ch)]
@@ -618,12 +624,15 @@ def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _
         safe = np.where(s_.traffic > 0, s_.traffic, 1.0)
         s = traffic / safe                                        # trial vs base, by month
         c = s_.traffic[0] / np.where(s_.year1_traffic[moy] > 0, s_.year1_traffic[moy], 1.0)
-        delta = (_interp_curve(s_.curve, moy, s * c) - _interp_curve(s_.curve, moy, c[None, :]))
-        per = s_.per_contact + delta                              # (4, n, M)
-        per = np.maximum(per, 0.0)
+        curve = s_.curve[rows]
+        at_base = s_.per_contact[rows] - _interp_curve(curve, moy, c[None, :])
+        per = np.maximum(at_base + _interp_curve(curve, moy, s * c), 0.0)   # (q, n, M)
         scale = conc0 / inp.x("service.chat_concurrency") if ch == "chat" else 1.0
-        for q_i, q in enumerate(_QUANTITIES):
-            v = part.offered[ch] * per[q_i]
+        for q in _QUANTITIES:
+            if q not in quantities:
+                getattr(part, q)[ch] = np.zeros_like(traffic)
+                continue
+            v = part.offered[ch] * per[quantities.index(q)]
             if q in _HOURS:
                 v = v * part.aht[ch] * scale
             getattr(part, q)[ch] = v
@@ -723,7 +732,8 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
             for i, part in enumerate(plist):
                 for q in _QUANTITIES:
                     setattr(part, q, {})
-                _apply_surrogate(part, base_parts[option][i], sur, (option, i), inp, conc0)
+                _apply_surrogate(part, base_parts[option][i], sur, (option, i), inp, conc0,
+                                 quantities=("staffed_hours", "abandoned"))
                 _defer(part, inp)
         raw = _money(inp, parts, profile)
         rate = inp.x("finance.discount_rate")[:, 0]
