@@ -85,6 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     _clear_staffing_memo()
     t_volume = _time(lambda: evaluate_batch(s, volume))
 
+    from roi_models.risk import fast_batch
+
+    volume_1k = _uniform(s, ["demand.voice_annual_contacts", "demand.chat_annual_contacts"],
+                         n_money, rng)
+    _clear_staffing_memo()
+    t_fast = _time(lambda: fast_batch(s, volume_1k))
+
     def loop() -> None:
         for i in range(n_loop):
             evaluate(s.with_changes({p: float(v[i]) for p, v in money.items()}))
@@ -104,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
          None, t_volume / n_volume),
         ("  extrapolated to 1,000 volume variants", "1,000 variants",
          t_volume / n_volume * 1000, BATCH_TARGET_S, t_volume / n_volume),
+        ("fast_batch, volume (surrogate staffing, cold)", f"{n_money:,} variants", t_fast,
+         BATCH_TARGET_S if n_money == 1000 else None, t_fast / n_money),
         ("loop of evaluate(with_changes), money", f"{n_loop} variants", t_loop, None,
          t_loop / n_loop),
         ("  extrapolated to 1,000 variants", "1,000 variants", t_loop / n_loop * 1000, None,

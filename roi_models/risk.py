@@ -50,6 +50,7 @@ __all__ = [
     "MonteCarloResult",
     "SplitResult",
     "break_even",
+    "fast_batch",
     "monte_carlo",
     "optimise_split",
     "ranged_parameters",
@@ -643,6 +644,73 @@ def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _
     part.peak_live = base.peak_live * ratio
 
 
+def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 5_000,
+               progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+    """Evaluate many variants fast: exact money, surrogate staffing (the Monte Carlo's engine).
+
+    Like :func:`~roi_models.business_case.evaluate_batch` (same columns: ``{option}_total_cost``,
+    ``{option}_revenue_effect``, ``{option}_npv``, ``{option}_incremental_npv``), but staffing is
+    computed once for the scenario and read from response curves for every variant, so variants
+    that change volumes or AHT cost microseconds instead of a fresh Erlang A run each (NPVs within
+    ~0.5% of exact; exact where staffing inputs are unchanged). Numeric inputs only.
+
+    Examples
+    --------
+    >>> df = fast_batch(Scenario.default(), {"demand.voice_annual_contacts": [5e5, 6e5, 7e5]})
+    >>> bool(df["inhouse_total_cost"].is_monotonic_increasing)
+    True
+    """
+    if isinstance(chunk, bool) or int(chunk) != chunk or chunk <= 0:
+        raise InputError(f"chunk must be a whole number > 0, got {chunk!r}")
+    base_inp = _Inputs(scenario)
+    n = _Inputs(scenario, changes).n if changes else 1
+    profile = _profile(base_inp)
+    base_parts = _make_parts(base_inp, profile)
+    for plist in base_parts.values():
+        for part in plist:
+            _staff_part(part, base_inp, profile)
+    sur = _surrogates(base_inp, base_parts)
+    frac = {}
+    hyb_in = base_parts["hybrid"][0]
+    for ch in ("voice", "chat"):
+        tot = base_parts["inhouse"][0].offered[ch]
+        frac[ch] = np.divide(hyb_in.offered[ch], tot, out=np.ones_like(tot), where=tot > 0)
+    conc0 = float(base_inp.x("service.chat_concurrency")[0, 0])
+    arrays = {p: np.broadcast_to(np.asarray(v, dtype=float).reshape(-1), (n,))
+              for p, v in changes.items()}
+    cols = [f"{o}_{m}" for o in OPTIONS for m in ("total_cost", "revenue_effect", "npv")]
+    out = {c: np.empty(n) for c in cols}
+    done = 0
+    while done < n:
+        stop = min(n, done + int(chunk))
+        inp = _Inputs(scenario, {p: a[done:stop] for p, a in arrays.items()})
+        parts = _make_parts(inp, profile, overflow_fraction=frac)
+        for option, plist in parts.items():
+            for i, part in enumerate(plist):
+                for q in _QUANTITIES:
+                    setattr(part, q, {})
+                _apply_surrogate(part, base_parts[option][i], sur, (option, i), inp, conc0,
+                                 quantities=("staffed_hours", "abandoned"))
+                _defer(part, inp)
+        raw = _money(inp, parts, profile)
+        rate = inp.x("finance.discount_rate")[:, 0]
+        size = stop - done
+        for o in OPTIONS:
+            total = sum(raw[o].lines[k] for k in MONEY_COLUMNS)
+            revenue = raw[o].drivers["revenue_effect"]
+            out[f"{o}_total_cost"][done:stop] = np.broadcast_to(total.sum(-1), (size,))
+            out[f"{o}_revenue_effect"][done:stop] = np.broadcast_to(revenue.sum(-1), (size,))
+            out[f"{o}_npv"][done:stop] = np.broadcast_to(np.asarray(
+                finance.npv(rate, revenue - total), dtype=float).reshape(-1), (size,))
+        done = stop
+        if progress is not None:
+            progress(done, n)
+    df = pd.DataFrame(out)
+    for o in ("outsourced", "hybrid"):
+        df[f"{o}_incremental_npv"] = df[f"{o}_npv"] - df["inhouse_npv"]
+    return df
+
+
 def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
                 distributions: Mapping[str, Any] | None = None, *,
                 parameters: Sequence[str] | None = None,
@@ -707,44 +775,9 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
         lo = p.minimum + (1e-9 if p.exclusive_minimum else 0.0)
         samples[path] = samples[path].clip(lower=lo, upper=p.maximum)
 
-    base_inp = _Inputs(scenario)
-    profile = _profile(base_inp)
-    base_parts = _make_parts(base_inp, profile)
-    for plist in base_parts.values():
-        for part in plist:
-            _staff_part(part, base_inp, profile)
-    sur = _surrogates(base_inp, base_parts)
-    frac = {}
-    hyb_in = base_parts["hybrid"][0]
-    for ch in ("voice", "chat"):
-        tot = base_parts["inhouse"][0].offered[ch]
-        frac[ch] = np.divide(hyb_in.offered[ch], tot, out=np.ones_like(tot), where=tot > 0)
-    conc0 = float(base_inp.x("service.chat_concurrency")[0, 0])
-
-    npvs = {o: np.empty(trials) for o in OPTIONS}
-    done = 0
-    while done < trials:
-        stop = min(trials, done + chunk)
-        changes = {p: samples[p].to_numpy()[done:stop] for p in paths}
-        inp = _Inputs(scenario, changes)
-        parts = _make_parts(inp, profile, overflow_fraction=frac)
-        for option, plist in parts.items():
-            for i, part in enumerate(plist):
-                for q in _QUANTITIES:
-                    setattr(part, q, {})
-                _apply_surrogate(part, base_parts[option][i], sur, (option, i), inp, conc0,
-                                 quantities=("staffed_hours", "abandoned"))
-                _defer(part, inp)
-        raw = _money(inp, parts, profile)
-        rate = inp.x("finance.discount_rate")[:, 0]
-        for o in OPTIONS:
-            total = sum(raw[o].lines[k] for k in MONEY_COLUMNS)
-            ncf = raw[o].drivers["revenue_effect"] - total
-            npvs[o][done:stop] = np.asarray(finance.npv(rate, ncf), dtype=float).reshape(-1)
-        done = stop
-        if progress is not None:
-            progress(done, trials)
-    npv = pd.DataFrame(npvs)
+    frame = fast_batch(scenario, {p: samples[p].to_numpy() for p in paths}, chunk=chunk,
+                       progress=progress)
+    npv = frame[[f"{o}_npv" for o in OPTIONS]].set_axis(list(OPTIONS), axis=1)
     inc = pd.DataFrame({o: npv[o] - npv["inhouse"] for o in ("outsourced", "hybrid")})
     # rank correlations on at most 20,000 trials (sorting 100k x 80 columns would cost more than
     # the simulation; the ranking of drivers is stable long before that)

@@ -9,6 +9,7 @@ from roi_models import InputError
 from roi_models.business_case import evaluate, evaluate_batch
 from roi_models.risk import (
     break_even,
+    fast_batch,
     monte_carlo,
     optimise_split,
     ranged_parameters,
@@ -209,3 +210,26 @@ class TestMonteCarlo:
     def test_bad_inputs(self, scenario, kwargs, match) -> None:
         with pytest.raises(InputError, match=match):
             monte_carlo(scenario, **kwargs)
+
+
+class TestFastBatch:
+    def test_money_variants_equal_the_exact_batch(self, scenario) -> None:
+        changes = {"inhouse.agent_hourly_wage": [17.0, 20.6, 24.0],
+                   "outsourced.rate_per_productive_hour": [36.0, 40.0, 44.0]}
+        fast = fast_batch(scenario, changes)
+        exact = evaluate_batch(scenario, changes)
+        for col in exact.columns:
+            assert fast[col].to_numpy() == pytest.approx(exact[col].to_numpy(), rel=1e-12), col
+
+    def test_volume_variants_close_to_exact(self, scenario) -> None:
+        changes = {"demand.voice_annual_contacts": [480_000.0, 650_000.0, 720_000.0],
+                   "demand.chat_aht_s": [480.0, 600.0, 700.0]}
+        fast = fast_batch(scenario, changes)
+        exact = evaluate_batch(scenario, changes)
+        for o in ("inhouse", "outsourced", "hybrid"):
+            assert fast[f"{o}_npv"].to_numpy() == pytest.approx(exact[f"{o}_npv"].to_numpy(),
+                                                                rel=1e-2)
+
+    def test_bad_chunk(self, scenario) -> None:
+        with pytest.raises(InputError, match="chunk"):
+            fast_batch(scenario, {}, chunk=0)
