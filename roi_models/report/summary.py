@@ -54,7 +54,7 @@ OPTION_LABELS = {"inhouse": "In-house", "outsourced": "Outsourced", "hybrid": "H
 SUMMARY_ROWS: dict[str, tuple[str, str]] = {
     "total_cost": ("Total cost over the horizon", "money"),
     "average_monthly_cost": ("Average monthly cost", "money"),
-    "cost_per_contact": ("Cost per handled contact", "money2"),
+    "cost_per_contact": ("Cost per contact (today's demand)", "money2"),
     "npv_cost": ("NPV of cost", "money"),
     "revenue_effect": ("Revenue effect over the horizon", "money"),
     "npv": ("NPV of net cash flow", "money"),
