@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -129,7 +130,10 @@ def _break_evens_and_mc(scenario: Scenario, option: str, points: int, trials: in
 
 def _fork_pool() -> Any:
     """A one-worker process pool forked from this process (no re-imports), or None."""
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    # forking a process that runs other threads (a Jupyter kernel, a server) can copy a held lock
+    # into the child and hang it: run serially there
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
+            or threading.active_count() > 1:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
