@@ -836,15 +836,21 @@ def occupancy(
     pat = _patience(patience)
     shape, (n, c, h, i, pat) = _flat(n, c, h, i, pat)
     a = c * h / i
-    carried = a.copy()
+    ab = np.zeros_like(a)
     erl_a = (a > 0) & np.isfinite(pat)
     if erl_a.any():
-        carried[erl_a] = a[erl_a] * (1.0 - _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pat[erl_a])["p_abandon"])
+        ab[erl_a] = _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pat[erl_a])["p_abandon"]
+    return _out(_occupancy_flat(n, a, ab), shape)
+
+
+def _occupancy_flat(n: np.ndarray, a: np.ndarray, p_abandon: np.ndarray) -> np.ndarray:
+    """Carried traffic A (1 - P(abandon)) over agents, capped at 1; 1 with no agents, 0 with no
+    traffic."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(n > 0, carried / n, 1.0)
+        out = np.where(n > 0, a * (1.0 - p_abandon) / n, 1.0)
     out = np.minimum(out, 1.0)
     out[a == 0] = 0.0
-    return _out(out, shape)
+    return out
 
 
 def queue_metrics(
@@ -897,12 +903,8 @@ def queue_metrics(
         res = _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pa, t[erl_a] / pa)
         ab[erl_a] = res["p_abandon"]
         sl[erl_a] = np.clip(1.0 - res["p_abandon"] - res["answered_after"], 0.0, 1.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        occ = np.where(n > 0, a * (1.0 - ab) / n, 1.0)
-    occ = np.minimum(occ, 1.0)
-    occ[a == 0] = 0.0
     return {"service_level": _out(sl, shape), "abandon_rate": _out(ab, shape),
-            "occupancy": _out(occ, shape)}
+            "occupancy": _out(_occupancy_flat(n, a, ab), shape)}
 
 
 def fte_required(agents: ArrayLike, shrinkage: ArrayLike) -> Any:
