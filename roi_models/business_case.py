@@ -60,7 +60,8 @@ from roi_models.revenue import (
 )
 from roi_models.scenario import Scenario
 
-__all__ = ["OPTIONS", "BusinessCase", "OptionResult", "evaluate", "evaluate_batch"]
+__all__ = ["OPTIONS", "BusinessCase", "OptionResult", "evaluate", "evaluate_batch",
+           "interval_staffing"]
 
 Array = NDArray[np.float64]
 OPTIONS: tuple[str, ...] = ("inhouse", "outsourced", "hybrid")
@@ -851,6 +852,46 @@ def _recommend(case: BusinessCase) -> Recommendation:
         reasons.append("The top two options are within 2% of the in-house cost NPV: too close "
                        "to call on cost alone; weigh risk and control.")
     return Recommendation(best, headline, tuple(reasons))
+
+
+def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse"
+                      ) -> pd.DataFrame:
+    """The interval staffing behind one month of an option: one row per 30-minute interval type.
+
+    The same chain :func:`evaluate` runs (demand -> interval calls -> Erlang A per interval),
+    read before it is summed into monthly hours, for the option's first party (in-house, or the
+    vendor when outsourced). Faces (report, dashboard) chart this; they compute nothing.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Rows: interval types with arrivals, labelled ``"Mon-Fri 09:30"`` / ``"Sat-Sun 09:30"``;
+        columns ``count`` (occurrences a week), ``voice_calls``, ``chat_offered`` (offered per
+        occurrence), ``voice_agents``, ``chat_agents``. ``sum(count x agents) x 0.5 h x weeks a
+        month`` is the month's staffed hours.
+
+    Examples
+    --------
+    >>> t = interval_staffing(Scenario.default())
+    >>> int(t.loc["Mon-Fri 10:00", "voice_agents"]) > 0
+    True
+    """
+    if option not in OPTIONS:
+        raise InputError(f"option must be one of {', '.join(OPTIONS)}, got {option!r}")
+    inp = _Inputs(scenario)
+    if not 0 <= month < inp.months:
+        raise InputError(f"month must be >= 0 and < {inp.months}, got {month!r}")
+    profile = _profile(inp)
+    part = _make_parts(inp, profile)[option][0]
+    _staff_part(part, inp, profile)
+    out = pd.DataFrame({
+        "count": profile.count,
+        "voice_calls": part.calls["voice"][0, month],
+        "chat_offered": part.calls["chat"][0, month],
+        "voice_agents": part.agents["voice"][0, month],
+        "chat_agents": part.agents["chat"][0, month],
+    }, index=pd.Index(profile.label, name="interval"))
+    return out
 
 
 def evaluate(scenario: Scenario | None = None) -> BusinessCase:

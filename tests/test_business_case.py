@@ -412,3 +412,23 @@ def test_ru_preset_evaluates() -> None:
     assert case.currency == "RUB"
     assert isinstance(case.summary(), pd.DataFrame)
     assert np.isfinite(case.summary().loc["npv"]).all()
+
+
+class TestIntervalStaffing:
+    def test_sums_to_the_monthly_staffed_hours(self, default_case) -> None:
+        from roi_models.business_case import interval_staffing
+        from roi_models.demand import WEEKS_PER_MONTH
+
+        for month in (0, 13):
+            t = interval_staffing(Scenario.default(), month)
+            hours = ((t["voice_agents"] + t["chat_agents"]) * t["count"]).sum() * 0.5 \
+                * WEEKS_PER_MONTH
+            assert hours == pytest.approx(
+                default_case.options["inhouse"].drivers["staffed_hours"].iloc[month], rel=1e-12)
+
+    def test_bad_month(self) -> None:
+        from roi_models import InputError
+        from roi_models.business_case import interval_staffing
+
+        with pytest.raises(InputError, match="month must be"):
+            interval_staffing(Scenario.default(), 60)

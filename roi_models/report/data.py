@@ -213,8 +213,7 @@ _CACHE: dict[tuple[Any, ...], RiskPages] = {}  # same scenario, same pages: comp
 def interval_staffing(scenario: Scenario, month: int = 0) -> pd.DataFrame:
     """Agents the in-house option staffs in each 30-minute interval of a typical week of ``month``.
 
-    The engine's own chain (demand -> interval calls -> Erlang A per interval), read before it is
-    summed into monthly hours.
+    A view of :func:`roi_models.business_case.interval_staffing` (the engine's own chain).
 
     Returns
     -------
@@ -223,19 +222,13 @@ def interval_staffing(scenario: Scenario, month: int = 0) -> pd.DataFrame:
         ("09:30"), ``voice_calls`` and ``chat_offered`` (offered per interval occurrence),
         ``voice_agents`` and ``chat_agents`` (agents on the phones).
     """
-    inp = bc._Inputs(scenario)
-    profile = bc._profile(inp)
-    part = bc._make_parts(inp, profile)["inhouse"][0]
-    bc._staff_part(part, inp, profile)
-    rows = []
-    for k, label in enumerate(profile.label):
-        days, time_of_day = label.split(" ")
-        rows.append({
-            "day": "weekday" if days.startswith("Mon") else "weekend",
-            "time": time_of_day,
-            "voice_calls": float(part.calls["voice"][0, month, k]),
-            "chat_offered": float(part.calls["chat"][0, month, k]),
-            "voice_agents": float(part.agents["voice"][0, month, k]),
-            "chat_agents": float(part.agents["chat"][0, month, k]),
-        })
-    return pd.DataFrame(rows)
+    t = bc.interval_staffing(scenario, month)
+    days, times = zip(*(label.split(" ") for label in t.index), strict=True)
+    return pd.DataFrame({
+        "day": ["weekday" if d.startswith("Mon") else "weekend" for d in days],
+        "time": list(times),
+        "voice_calls": t["voice_calls"].to_numpy(dtype=float),
+        "chat_offered": t["chat_offered"].to_numpy(dtype=float),
+        "voice_agents": t["voice_agents"].to_numpy(dtype=float),
+        "chat_agents": t["chat_agents"].to_numpy(dtype=float),
+    })

@@ -23,8 +23,7 @@ import numpy as np
 import pandas as pd
 
 from roi_models import staffing
-from roi_models.business_case import MONEY_COLUMNS, OPTIONS
-from roi_models.demand import INTERVAL_SECONDS, WEEKS_PER_MONTH, aht_path, week_profile
+from roi_models.business_case import MONEY_COLUMNS, OPTIONS, interval_staffing
 
 if TYPE_CHECKING:
     from roi_models.business_case import BusinessCase
@@ -116,11 +115,9 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def week_staffing(scenario: Scenario, case: BusinessCase, month: int = 0) -> pd.DataFrame:
     """In-house live staffing requirement over one week of 30-minute intervals, for ``month``.
 
-    Offered calls and chats come from the case's in-house drivers for that month, spread over the
-    week with the scenario's weekday/weekend profiles (:func:`roi_models.demand.week_profile`);
-    agents per interval come from :func:`roi_models.staffing.agents_required` (voice, Erlang A)
-    and :func:`roi_models.staffing.chat_agents_required` with the scenario's targets: the same
-    calls the business case makes for month 0.
+    The engine's interval staffing (:func:`roi_models.business_case.interval_staffing`, the very
+    numbers the business case sums into monthly hours) laid out on the 7 x 48 slots of a week.
+    ``case`` is accepted for the call sites' convenience; the engine memoises the staffing.
 
     Returns
     -------
@@ -128,37 +125,19 @@ def week_staffing(scenario: Scenario, case: BusinessCase, month: int = 0) -> pd.
         336 rows (Mon 00:00 .. Sun 23:30) with ``day``, ``time``, ``voice_calls``,
         ``chat_contacts``, ``voice_agents``, ``chat_agents``.
     """
-    s = scenario
-    drv = case.options["inhouse"].drivers.iloc[month]
-    profile = week_profile(s["demand.weekday_profile"], s["demand.weekend_profile"],
-                           s["demand.weekend_day_share"])
-    share = profile.share[0]
-    occ = s["service.max_occupancy"]
-    voice_calls = drv["voice_offered"] * share / WEEKS_PER_MONTH
-    chat_calls = drv["chat_offered"] * share / WEEKS_PER_MONTH
-    aht_v, aht_c = (float(aht_path(s[f"demand.{ch}_aht_s"], s["demand.aht_improvement"],
-                                   s["demand.aht_improvement_months"], month + 1)[0, month])
-                    for ch in ("voice", "chat"))
-    voice = np.asarray(staffing.agents_required(
-        voice_calls, aht_v, s["service.voice_target_sl"], s["service.voice_target_time_s"],
-        INTERVAL_SECONDS, max_occupancy=occ, patience=s["demand.patience_s"]), dtype=float)
-    chat = np.asarray(staffing.chat_agents_required(
-        chat_calls, aht_c, s["service.chat_target_sl"], s["service.chat_target_time_s"],
-        INTERVAL_SECONDS, concurrency=s["service.chat_concurrency"], max_occupancy=occ,
-        patience=s["demand.chat_patience_s"]), dtype=float)
-    # distinct interval types -> the 7 x 48 slots of the week
-    slot = {lab: k for k, lab in enumerate(profile.label)}
+    t = interval_staffing(scenario, month)
     rows = []
     for d, day in enumerate(_DAYS):
         kind = "Mon-Fri" if d < 5 else "Sat-Sun"
         for i in range(48):
             hhmm = f"{i // 2:02d}:{30 * (i % 2):02d}"
-            k = slot.get(f"{kind} {hhmm}")
-            if k is None:
-                rows.append((day, hhmm, 0.0, 0.0, 0.0, 0.0))
+            label = f"{kind} {hhmm}"
+            if label in t.index:
+                r = t.loc[label]
+                rows.append((day, hhmm, float(r["voice_calls"]), float(r["chat_offered"]),
+                             float(r["voice_agents"]), float(r["chat_agents"])))
             else:
-                rows.append((day, hhmm, float(voice_calls[k]), float(chat_calls[k]),
-                             float(voice[k]), float(chat[k])))
+                rows.append((day, hhmm, 0.0, 0.0, 0.0, 0.0))
     return pd.DataFrame(rows, columns=["day", "time", "voice_calls", "chat_contacts",
                                        "voice_agents", "chat_agents"])
 
