@@ -1,6 +1,6 @@
 """Discounting and investment metrics on a monthly timeline: NPV, IRR, payback, ROI, CLV.
 
-Conventions (DESIGN.md §3.2, §4.7), the same in every function here:
+Conventions (docs/design.md §3.2, §4.7), the same in every function here:
 
 * **Cash out is negative**, cash in is positive, in every cash-flow series.
 * **Rates are decimals** (0.10 for 10 %), and ``annual_rate`` is an *effective* annual rate: one
@@ -544,7 +544,7 @@ def customer_lifetime_value(margin: ArrayLike, retention: ArrayLike, discount: A
     .. math:: CLV = \\sum_{t=1}^{\\infty} m \\frac{r^t}{(1 + d)^t} = \\frac{m \\, r}{1 + d - r}
 
     Margins arrive at the end of each period while the customer stays, the first one after the first
-    retention (DESIGN.md §4.6). Count value once: either the CLV of saved customers or their margin
+    retention (docs/design.md §4.6). Count value once: either the CLV of saved customers or their margin
     inside the monthly cash flow, never both.
 
     References
@@ -617,7 +617,7 @@ def annualise(monthly: ArrayLike, start_month: int = 0) -> FloatArray:
 
     References
     ----------
-    .. [1] DESIGN.md §4.7: "Monthly timeline over the horizon (default 60 months), reported annually."
+    .. [1] docs/design.md §4.7: "Monthly timeline over the horizon (default 60 months), reported annually."
 
     Examples
     --------

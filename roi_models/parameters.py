@@ -152,7 +152,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("demand.voice_annual_contacts", "contacts/year", 600_000.0, 480_000.0, 720_000.0,
        "Inbound calls a year before self-service containment (year 1 forecast).",
        "estimate: a mid-size center of about 1 million contacts a year; range +/-20% "
-       "forecast error (research/domain-sources.md 4)", "estimate"),
+       "forecast error (docs/sources.md 4)", "estimate"),
     _p("demand.chat_annual_contacts", "contacts/year", 250_000.0, 200_000.0, 300_000.0,
        "Chat sessions a year (year 1 forecast).", "estimate; +/-20% forecast error", "estimate"),
     _p("demand.email_annual_contacts", "contacts/year", 150_000.0, 120_000.0, 180_000.0,
@@ -162,7 +162,7 @@ PARAMETERS: tuple[Parameter, ...] = (
        minimum=-0.5, maximum=2.0),
     _p("demand.volume_vs_forecast", "share", 1.0, 0.85, 1.10,
        "Actual volume as a share of the contracted forecast (below 1 triggers minimum "
-       "commitments).", "forecast error of +/-10-20% (research/domain-sources.md 4) [E]",
+       "commitments).", "forecast error of +/-10-20% (docs/sources.md 4) [E]",
        "estimate", exclusive_minimum=True, maximum=3.0),
     _p("demand.seasonality", "factor", _SEASONALITY, None, None,
        "Monthly volume factors, January to December, averaging 1.", "estimate (illustrative "
@@ -309,7 +309,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("inhouse.telephony_per_seat_monthly", "money/seat/month", 150.0, 100.0, 250.0,
        "Telephony / CCaaS licence and usage per seat.",
        "estimate: no list prices found; $100-250 per seat per month all-in "
-       "(research/domain-sources.md 1.1)", "estimate"),
+       "(docs/sources.md 1.1)", "estimate"),
     _p("inhouse.software_per_fte_monthly", "money/FTE/month", 120.0, 80.0, 200.0,
        "CRM, WFM and QA software per agent FTE (named licences).", "estimate", "estimate"),
     _p("inhouse.it_capex_per_seat", "money/seat", 1500.0, 1000.0, 2500.0,
@@ -330,7 +330,7 @@ PARAMETERS: tuple[Parameter, ...] = (
        "SQM: average FCR 70-72%", "sourced", **_SHARE),
     # ------------------------------------------------------------------ outsourced
     _p("outsourced.pricing_model", "", "per_productive_hour", None, None,
-       "Billing unit of the vendor contract.", "research/domain-sources.md 2.1", "benchmark",
+       "Billing unit of the vendor contract.", "docs/sources.md 2.1", "benchmark",
        kind="choice", choices=("per_productive_hour", "per_logged_in_hour", "per_fte_month",
                                "per_handled_minute", "per_contact"), uncertain=False),
     _p("outsourced.delivery_model", "", "dedicated", None, None,
@@ -435,7 +435,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("outsourced.outbound_pricing", "", "per_hour", None, None,
        "Billing of outsourced outbound work: per agent hour, per served connect, commission "
        "per sale / save / kept promise, or a blend (part hourly plus commission).",
-       "research/domain-sources.md 2.1 (CPA for outbound sales, summitnext.com)", "benchmark",
+       "docs/sources.md 2.1 (CPA for outbound sales, summitnext.com)", "benchmark",
        kind="choice", choices=("per_hour", "per_connect", "per_outcome", "blend"),
        uncertain=False),
     _p("outsourced.outbound_rate_per_hour", "money/h", 38.0, 32.0, 45.0,
@@ -457,7 +457,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     # ------------------------------------------------------------------ hybrid
     _p("hybrid.mode", "", "overflow", None, None,
        "How work is split: a share of volume, overflow above an in-house base, or by channel.",
-       "DESIGN 4.5 (I-Teco, CNews: bursts to an outsourcer)", "benchmark", kind="choice",
+       "docs/design.md §4.5 (I-Teco, CNews: bursts to an outsourcer)", "benchmark", kind="choice",
        choices=("share", "overflow", "channel"), uncertain=False),
     _p("hybrid.outsourced_share", "share", 0.4, 0.2, 0.6,
        "Share of every channel's volume sent to the vendor (mode 'share').", "user input",
@@ -506,7 +506,7 @@ PARAMETERS: tuple[Parameter, ...] = (
        "After-call work per served connect.", "estimate", "estimate"),
     _p("outbound.dialler_mode", "", "predictive", None, None,
        "Dialler mode: preview (agent reviews, then dials), progressive (dials when an agent "
-       "frees up) or predictive (dials ahead of free agents).", "DESIGN 4.1", "benchmark",
+       "frees up) or predictive (dials ahead of free agents).", "docs/design.md §4.1", "benchmark",
        kind="choice", choices=("preview", "progressive", "predictive"), uncertain=False),
     _p("outbound.preview_utilisation", "share", 0.45, 0.35, 0.55,
        "Share of logged time in talk + wrap with a preview dialler.", "estimate", "estimate",
@@ -579,7 +579,7 @@ PARAMETERS: tuple[Parameter, ...] = (
        "Gross margin on a sale.", "estimate", "estimate", **_SHARE),
     _p("revenue.value_method", "", "margin", None, None,
        "Value a customer kept as margin inside the horizon ('margin') or as lifetime value "
-       "booked when saved ('clv') - never both.", "DESIGN 4.6", "benchmark", kind="choice",
+       "booked when saved ('clv') - never both.", "docs/design.md §4.6", "benchmark", kind="choice",
        choices=("margin", "clv"), uncertain=False),
     # ------------------------------------------------------------------ finance
     _p("finance.currency", "", "USD", None, None, "Currency of every money input.",

@@ -83,7 +83,7 @@ def experience_churn_change(base_churn: ArrayLike, contacting_share: ArrayLike,
     """Change of annual churn caused by service experience (a share of customers a year).
 
     For customers who contact the center, churn = base x (1 + bad share x bad effect - good share
-    x good effect) (DESIGN 4.6); the change over the whole base is ``base x contacting share x
+    x good effect) (docs/design.md §4.6); the change over the whole base is ``base x contacting share x
     (bad x bad_effect - good x good_effect)``. Negative when good experiences outweigh bad ones.
 
     Examples

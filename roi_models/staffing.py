@@ -3,7 +3,7 @@
 Every function broadcasts like a NumPy ufunc over scalars and arrays (a 336-interval week x
 1,000 scenarios grid is one call) and returns a Python number for scalar input.
 
-Conventions (DESIGN.md 3.1)
+Conventions (docs/design.md 3.1)
 ---------------------------
 * Time in **seconds**: ``aht`` (average handle time), ``target_time``, ``patience``, ``interval``.
 * ``calls`` are offered contacts per ``interval``; the offered traffic is

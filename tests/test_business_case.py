@@ -2,7 +2,7 @@
 calibration against published ranges.
 
 Hand-computed figures are written out as spreadsheet-style arithmetic in the test (they do not call
-the engine's helpers). Calibration ranges cite their sources (research/domain-sources.md).
+the engine's helpers). Calibration ranges cite their sources (docs/sources.md).
 """
 
 from __future__ import annotations
@@ -353,7 +353,7 @@ class TestWorkedRevenue:
 
 
 class TestCalibration:
-    """The default scenario against published ranges (DESIGN 5, research/domain-sources.md)."""
+    """The default scenario against published ranges (docs/design.md §5, docs/sources.md)."""
 
     def test_fully_loaded_multiple_of_wage(self, default_case) -> None:
         # CustomerServ: a fully loaded agent costs 2-2.5x the base wage.

@@ -20,7 +20,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 class TestStaffCommand:
     def test_textbook_case(self, tmp_path: Path) -> None:
-        # textbook case (DESIGN 4.2): 100 calls / 30 min, AHT 180 s, 80/20 -> 14 agents, 88.8%, 71.4%, 20 FTE
+        # textbook case (docs/design.md §4.2): 100 calls / 30 min, AHT 180 s, 80/20 -> 14 agents, 88.8%, 71.4%, 20 FTE
         out = tmp_path / "one.csv"
         result = runner.invoke(app, ["staff", "--calls", "100", "--output", str(out)])
         assert result.exit_code == 0, result.output
@@ -65,7 +65,7 @@ class TestStaffCommand:
         assert result.exit_code == 0, result.output
         rows = _rows(out)
         assert [r["interval"] for r in rows] == ["09:00", "09:30", "10:00"]
-        assert rows[0]["agents"] == "22"  # research/staffing-peers.md: A=20, patience 120 s -> 22
+        assert rows[0]["agents"] == "22"  # docs/staffing-references.md: A=20, patience 120 s -> 22
         assert rows[1]["agents"] == "0"
         assert float(rows[2]["aht_s"]) == 240.0
         assert float(rows[0]["abandon_rate"]) > 0

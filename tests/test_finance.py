@@ -53,7 +53,7 @@ def one_sign_change_series() -> st.SearchStrategy[np.ndarray]:
 
 
 def test_public_names_are_the_contract() -> None:
-    # DESIGN.md §3.2 plus the names other modules and the Excel UDFs are written against.
+    # docs/design.md §3.2 plus the names other modules and the Excel UDFs are written against.
     assert set(finance.__all__) == {
         "monthly_rate", "npv", "irr", "payback_months", "roi",
         "discount_factors", "customer_lifetime_value", "annualise",
@@ -297,7 +297,7 @@ class TestIrr:
     @given(one_sign_change_series())
     @settings(max_examples=200, deadline=None)
     def test_npv_at_irr_is_zero(self, flows: np.ndarray) -> None:
-        # identity (DESIGN.md §6): one sign change -> exactly one IRR, and npv(irr(x), x) = 0.
+        # identity (docs/design.md §6): one sign change -> exactly one IRR, and npv(irr(x), x) = 0.
         rate = irr(flows)
         assert not math.isnan(rate)
         # the annual rate near -100% (tiny inflows) cannot be represented to the digits npv needs
@@ -469,7 +469,7 @@ class TestRoi:
 
 class TestCustomerLifetimeValue:
     def test_known_value(self) -> None:
-        # hand arithmetic (DESIGN.md §4.6): 100 * 0.8 / (1 + 0.1 - 0.8) = 80 / 0.3 = 266.666...
+        # hand arithmetic (docs/design.md §4.6): 100 * 0.8 / (1 + 0.1 - 0.8) = 80 / 0.3 = 266.666...
         assert customer_lifetime_value(100, 0.8, 0.1) == pytest.approx(800 / 3, rel=1e-15)
 
     def test_equals_the_geometric_series(self) -> None:

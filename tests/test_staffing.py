@@ -1,8 +1,8 @@
 """Tests for roi_models.staffing: one class per public function.
 
 Reference values come from tests/data/staffing_reference.json ("mpmath, dps=50"; the recipe and the
-generator, tests/data/staffing_reference.py, are beside it), from the textbook case (DESIGN 4.2,
-pyworkforce docs) and from research/staffing-peers.md section 3 (exact Erlang A table).
+generator, tests/data/staffing_reference.py, are beside it), from the textbook case (docs/design.md §4.2,
+pyworkforce docs) and from docs/staffing-references.md section 3 (exact Erlang A table).
 """
 
 from __future__ import annotations
@@ -145,7 +145,7 @@ class TestServiceLevel:
         np.testing.assert_allclose(got, _col(EA, f"sl_{definition}"), rtol=0, atol=1e-12)
 
     def test_textbook_case(self) -> None:
-        # textbook case (DESIGN 4.2): 100 calls / 30 min, AHT 180 s, 14 agents -> 88.8% in 20 s
+        # textbook case (docs/design.md §4.2): 100 calls / 30 min, AHT 180 s, 14 agents -> 88.8% in 20 s
         # 1 - C exp(-4 x 20/180) = 0.888350019179467 (mpmath, dps=50)
         assert st.service_level(14, 100, 180, 20, interval=1800) == pytest.approx(
             0.888350019179467, abs=1e-14
@@ -153,7 +153,7 @@ class TestServiceLevel:
 
     @pytest.mark.parametrize(
         ("traffic", "agents", "patience", "offered", "virtual"),
-        [  # research/staffing-peers.md section 3, exact Erlang A table (4 digits), aht 180 s, t = 20 s
+        [  # docs/staffing-references.md section 3, exact Erlang A table (4 digits), aht 180 s, t = 20 s
             (20, 22, 120, 0.8288, 0.8412),
             (20, 18, 120, 0.5521, 0.5690),
             (100, 100, 180, 0.8369, 0.8548),
@@ -266,7 +266,7 @@ class TestAsa:
         assert np.isinf(got[no_agents]).all()  # nobody is answered: the mean wait is infinite
 
     def test_research_table(self) -> None:
-        # research/staffing-peers.md section 3: ASA served .0337 AHT units (A=20, N=22, patience 120 s)
+        # docs/staffing-references.md section 3: ASA served .0337 AHT units (A=20, N=22, patience 120 s)
         assert st.asa(22, 400, 180, patience=120) / 180 == pytest.approx(0.0337, abs=6e-5)
 
     def test_edges(self) -> None:
@@ -300,7 +300,7 @@ class TestAbandonRate:
 
     @pytest.mark.parametrize(
         ("traffic", "agents", "patience", "expected"),
-        [  # research/staffing-peers.md section 3 (exact column, 4 digits)
+        [  # docs/staffing-references.md section 3 (exact column, 4 digits)
             (20, 22, 120, 0.0560),
             (20, 18, 120, 0.1554),
             (100, 100, 180, 0.0399),
@@ -380,7 +380,7 @@ def _brute_force(
 
 class TestAgentsRequired:
     def test_textbook_case(self) -> None:
-        # textbook case (DESIGN 4.2): 14 agents, SL 88.8%, occupancy 71.4%, 20 FTE at 30% shrinkage
+        # textbook case (docs/design.md §4.2): 14 agents, SL 88.8%, occupancy 71.4%, 20 FTE at 30% shrinkage
         n = st.agents_required(100, 180, 0.8, 20, interval=1800)
         assert n == 14
         assert type(n) is int
@@ -390,7 +390,7 @@ class TestAgentsRequired:
 
     @pytest.mark.parametrize(
         ("traffic", "patience", "expected"),
-        # research/staffing-peers.md section 3: exact Erlang A agents for 80/20 and the Erlang C answer
+        # docs/staffing-references.md section 3: exact Erlang A agents for 80/20 and the Erlang C answer
         [(20, 120, 22), (100, 180, 99), (600, 180, 562), (20, None, 24), (100, None, 107), (600, None, 610)],
     )
     def test_research_table(self, traffic: float, patience: float | None, expected: int) -> None:
@@ -482,7 +482,7 @@ class TestAgentsRequired:
 # ------------------------------------------------------------------------------------------------
 class TestFteRequired:
     def test_textbook_case(self) -> None:
-        # DESIGN 4.2: shrinkage by division, 14 / (1 - 0.3) = 20 (not 14 x 1.3 = 18.2)
+        # docs/design.md §4.2: shrinkage by division, 14 / (1 - 0.3) = 20 (not 14 x 1.3 = 18.2)
         assert st.fte_required(14, 0.3) == pytest.approx(20.0)
 
     def test_broadcast(self) -> None:

@@ -1,4 +1,4 @@
-"""Discrete-event validation of the Erlang A / Erlang C closed forms with ciw (DESIGN 6).
+"""Discrete-event validation of the Erlang A / Erlang C closed forms with ciw (docs/design.md §6).
 
 Each point runs 10 independent replications (fixed seeds), time unit = AHT, a warm-up of 20 AHT
 and arrivals counted over [warm-up, horizon - 30 AHT] so nobody counted is still in the system at
@@ -29,7 +29,7 @@ POINTS = [
     (2.0, 3, 2.0, 0.2),  # light
     (5.0, 7, 1.0, 0.1),
     (10.0, 11, 0.5, 0.2),
-    (20.0, 22, 2 / 3, 1 / 9),  # research/staffing-peers.md: A=20, N=22, patience 120 s, AHT 180 s
+    (20.0, 22, 2 / 3, 1 / 9),  # docs/staffing-references.md: A=20, N=22, patience 120 s, AHT 180 s
     (20.0, 18, 2 / 3, 1 / 9),  # agents < traffic
     (15.0, 10, 0.5, 0.2),  # overloaded
     (8.0, 4, 0.25, 0.1),  # heavily overloaded, impatient
