@@ -21,6 +21,7 @@ import os
 import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ import yaml
 from roi_models.errors import InputError
 from roi_models.parameters import PARAMETERS, PRESETS, SECTIONS, Parameter, registry
 
-__all__ = ["Scenario", "ScenarioError", "Section"]
+__all__ = ["PlausibilityWarning", "Scenario", "ScenarioError", "Section"]
 
 _REGISTRY = registry()
 
@@ -149,6 +150,33 @@ def _within(param: Parameter, f: float) -> bool:
     if param.exclusive_minimum and f <= param.minimum:
         return False
     return param.minimum <= f <= param.maximum
+
+
+@dataclass(frozen=True)
+class PlausibilityWarning:
+    """An input inside its hard limits but outside its plausible range (accepted, worth a look).
+
+    Attributes
+    ----------
+    path : str
+        Dotted path of the input.
+    value : float
+        The scenario's value.
+    low, high : float
+        The plausible range for the scenario's preset, in the input's unit.
+    unit : str
+        The input's unit (``money`` stands for the scenario's currency).
+    """
+
+    path: str
+    value: float
+    low: float
+    high: float
+    unit: str
+
+    def __str__(self) -> str:
+        return (f"{self.path} = {self.value:.6g} is outside the plausible range "
+                f"{self.low:.6g}-{self.high:.6g} {self.unit} (accepted; check the figure)")
 
 
 class Scenario:
@@ -395,6 +423,44 @@ class Scenario:
         scale = value / default
         lo, hi = sorted((float(param.low) * scale, float(param.high) * scale))
         return lo, hi
+
+    def plausibility_warnings(self) -> list[PlausibilityWarning]:
+        """Inputs accepted (inside the hard limits) but outside their plausible range.
+
+        The plausible range is the registry's low/high for the preset this scenario started from:
+        the registry's range for the default preset, scaled by ``preset value / registry default``
+        for a preset whose value differs (roubles in ``ru``). Every face lists these warnings: the
+        CLI prints them, the report's assumptions page, the dashboard and the workbook show them.
+
+        Returns
+        -------
+        list of PlausibilityWarning
+            In registry order; empty when every input is plausible.
+
+        Examples
+        --------
+        >>> Scenario.default().plausibility_warnings()
+        []
+        >>> w = Scenario.default().with_changes({"inhouse.agent_hourly_wage": 95.0})
+        >>> [(x.path, x.value, x.low, x.high) for x in w.plausibility_warnings()]
+        [('inhouse.agent_hourly_wage', 95.0, 16.0, 25.0)]
+        """
+        preset = PRESETS.get(self._preset, {})
+        out: list[PlausibilityWarning] = []
+        for p in PARAMETERS:
+            if not p.numeric or p.low is None or p.high is None:
+                continue
+            value = float(self._values[p.path])
+            lo, hi = float(p.low), float(p.high)
+            default = float(p.default)
+            if p.path in preset and default != 0.0:
+                ref = float(preset[p.path][0])
+                if ref != default:
+                    lo, hi = sorted((lo * ref / default, hi * ref / default))
+            lo, hi = min(lo, hi), max(lo, hi)
+            if value < lo or value > hi:
+                out.append(PlausibilityWarning(p.path, value, lo, hi, p.unit))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """Nested sections, as written to files (vectors as lists)."""

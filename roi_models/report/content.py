@@ -42,11 +42,12 @@ OPTIONS_TABLE: tuple[str, ...] = (
 )
 INCREMENTAL_KINDS: dict[str, str] = {
     "net_saving": "money", "npv": "money", "payback_months": "months",
-    "discounted_payback_months": "months", "irr": "rate", "roi": "rate", "cost_saving": "money",
+    "discounted_payback_months": "months", "irr": "rate", "mirr": "rate", "roi": "rate",
+    "cost_saving": "money",
     "cost_saving_share": "share", "revenue_difference": "money", "one_off_costs": "money",
 }
 INCREMENTAL_TABLE: tuple[str, ...] = (
-    "net_saving", "npv", "payback_months", "discounted_payback_months", "irr", "roi",
+    "net_saving", "npv", "payback_months", "discounted_payback_months", "irr", "mirr", "roi",
     "cost_saving", "cost_saving_share", "revenue_difference", "one_off_costs",
 )
 TORNADO_ROWS = 12

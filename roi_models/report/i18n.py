@@ -152,6 +152,8 @@ TEXT: dict[str, dict[str, str]] = {
     "inc.discounted_payback_months": {"en": "Discounted payback",
                                       "ru": "Дисконтированная окупаемость"},
     "inc.irr": {"en": "IRR (annual)", "ru": "IRR (годовая)"},
+    "inc.mirr": {"en": "MIRR (annual, at the discount rate)",
+                 "ru": "MIRR (годовая, по ставке дисконтирования)"},
     "inc.roi": {"en": "ROI on one-off costs", "ru": "ROI на разовые затраты"},
     "inc.cost_saving": {"en": "Cost saving", "ru": "Экономия затрат"},
     "inc.cost_saving_share": {"en": "Cost saving share", "ru": "Доля экономии затрат"},

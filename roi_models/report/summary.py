@@ -78,6 +78,7 @@ INCREMENTAL_ROWS: dict[str, tuple[str, str]] = {
     "payback_months": ("Payback", "months"),
     "discounted_payback_months": ("Discounted payback", "months"),
     "irr": ("IRR (annual)", "rate"),
+    "mirr": ("MIRR (annual, at the discount rate)", "rate"),
     "roi": ("ROI on one-off costs", "rate"),
     "cost_saving": ("Cost saving", "money"),
     "cost_saving_share": ("Cost saving share", "share"),
