@@ -20,7 +20,8 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 class TestStaffCommand:
     def test_textbook_case(self, tmp_path: Path) -> None:
-        # textbook case (docs/design.md §4.2): 100 calls / 30 min, AHT 180 s, 80/20 -> 14 agents, 88.8%, 71.4%, 20 FTE
+        # textbook case (docs/design.md §4.2): 100 calls / 30 min, AHT 180 s, 80/20
+        # -> 14 agents, 88.8%, 71.4%, 20 FTE
         out = tmp_path / "one.csv"
         result = runner.invoke(app, ["staff", "--calls", "100", "--output", str(out)])
         assert result.exit_code == 0, result.output
