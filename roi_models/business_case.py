@@ -26,14 +26,20 @@ from numpy.typing import NDArray
 from roi_models import finance, staffing
 from roi_models.costs import (
     INHOUSE_LINES,
+    RETAINED_LINES,
+    TAX_LINES,
     TRANSITION_LINES,
+    VATABLE_LINES,
     VENDOR_LINES,
     InhouseWorkload,
     agent_fte,
     inhouse_costs,
+    minimum_shift_top_up,
     outbound_vendor_fees,
+    parallel_run_weight,
     sla_credit,
     transition_costs,
+    unrecoverable_vat,
     vendor_fees,
 )
 from roi_models.demand import (
@@ -43,6 +49,7 @@ from roi_models.demand import (
     aht_path,
     escalation,
     fcr_volume_factor,
+    learning_curve,
     monthly_contacts,
     overflow_split,
     self_service_factor,
@@ -51,6 +58,7 @@ from roi_models.demand import (
 from roi_models.errors import InputError
 from roi_models.outbound import CAMPAIGNS, CampaignWork, campaign_work, dialler
 from roi_models.parameters import registry
+from roi_models.pricing import PRICING_MODELS, VendorWork, check_tiers, effective_model
 from roi_models.revenue import (
     experience_churn_change,
     experience_shares,
@@ -60,14 +68,19 @@ from roi_models.revenue import (
 )
 from roi_models.scenario import Scenario
 
-__all__ = ["OPTIONS", "BusinessCase", "OptionResult", "evaluate", "evaluate_batch",
-           "interval_staffing"]
+__all__ = ["OPTIONS", "SERVICE_TOLERANCE", "BusinessCase", "OptionResult", "ServiceDifference",
+           "evaluate", "evaluate_batch", "interval_staffing"]
 
 Array = NDArray[np.float64]
 OPTIONS: tuple[str, ...] = ("inhouse", "outsourced", "hybrid")
+#: The option run at today's staffing when ``inhouse.current_agent_fte`` is given; it comes first
+#: in :attr:`BusinessCase.options` and every incremental figure is against it.
+STATUS_QUO = "status_quo"
 CHANNELS: tuple[str, ...] = ("voice", "chat", "email")
 _REGISTRY = registry()
-_LABELS = {"inhouse": "in-house (as today)", "outsourced": "outsourced", "hybrid": "hybrid"}
+_LABELS = {"status_quo": "in-house as staffed today", "inhouse": "in-house (as today)",
+           "outsourced": "outsourced", "hybrid": "hybrid"}
+_LABEL_TO_TARGET = "in-house staffed to target"
 
 
 # ---------------------------------------------------------------------------------------- inputs
@@ -320,9 +333,12 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
     shared = inp.other("outsourced.delivery_model") == "shared"
     v_fcr = x("outsourced.first_contact_resolution") - (
         x("outsourced.shared_pool_fcr_penalty") if shared else 0.0)
-    v_fcr = np.clip(v_fcr, 0.0, 1.0)
+    # vendor learning curve: AHT and FCR move from go-live factors to steady state
+    ramp = x("outsourced.ramp_months")
+    v_fcr = np.clip(v_fcr * learning_curve(x("outsourced.ramp_fcr_factor"), ramp, M), 0.0, 1.0)
     v_volume = fcr_volume_factor(v_fcr, in_fcr, x("demand.repeats_per_unresolved"))
-    v_aht = {ch: a * x("outsourced.aht_factor") for ch, a in aht.items()}
+    aht_ramp = learning_curve(x("outsourced.ramp_aht_factor"), ramp, M)
+    v_aht = {ch: a * x("outsourced.aht_factor") * aht_ramp for ch, a in aht.items()}
 
     def inhouse_part(vol: dict[str, Array], calls: dict[str, Array] | None = None) -> _Part:
         return _Part("inhouse", vol, calls if calls is not None else calls_of(vol),
@@ -335,7 +351,7 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
             calls = {c: v * v_volume[..., None] for c, v in calls.items()}
         return _Part("vendor", vol, calls if calls is not None else calls_of(vol),
                      v_aht, x("outsourced.voice_target_sl"), x("outsourced.voice_target_time_s"),
-                     x("service.chat_target_sl"), x("service.chat_target_time_s"), v_fcr)
+                     x("outsourced.chat_target_sl"), x("outsourced.chat_target_time_s"), v_fcr)
 
     parts: dict[str, list[_Part]] = {
         "inhouse": [inhouse_part(offered)],
@@ -410,46 +426,49 @@ def _outbound_outcomes(part: _Part, inp: _Inputs) -> dict[str, Array | float]:
             "attempts": attempts}
 
 
-def _vendor_units(part: _Part, inp: _Inputs, model: str) -> Array:
-    """Billable units a month under the pricing model."""
+def _scheduled_hours(part: _Part, inp: _Inputs, profile: WeekProfile | None) -> Array:
+    """Vendor hours scheduled: Erlang hours x (1 + schedule inefficiency) plus shift top-ups.
+
+    The minimum-shift top-up needs the interval staffing; on the surrogate path (no interval
+    agents) it is left out.
+    """
     x = inp.x
-    productive = part.staffed_hours["voice"] + part.staffed_hours["chat"] + part.deferred_hours
-    if model == "per_productive_hour":
-        return productive
-    if model == "per_logged_in_hour":
-        return productive * (1.0 + x("outsourced.logged_in_overhead"))
-    if model == "per_fte_month":
-        return agent_fte(productive, x("inhouse.schedule_inefficiency"), x("outsourced.shrinkage"),
-                         x("inhouse.paid_hours_per_fte_year") / 12.0)
-    if model == "per_handled_minute":
-        minutes = 0.0
-        for ch in CHANNELS:
-            handled = part.offered[ch] - part.abandoned.get(ch, 0.0)
-            per = x("service.chat_concurrency") if ch == "chat" else 1.0
-            minutes = minutes + handled * part.aht[ch] / 60.0 / per
-        return np.asarray(minutes)
-    if model == "per_contact":
-        return sum(part.offered[ch] - part.abandoned.get(ch, 0.0) for ch in CHANNELS)
-    raise InputError(f"outsourced.pricing_model must be one of per_productive_hour, "
-                     f"per_logged_in_hour, per_fte_month, per_handled_minute, per_contact, "
-                     f"got {model!r}")
+    sched = x("outsourced.schedule_inefficiency")
+    erlang = part.staffed_hours["voice"] + part.staffed_hours["chat"] + part.deferred_hours
+    hours = erlang * (1.0 + sched)
+    live = [part.agents[ch] for ch in ("voice", "chat") if ch in part.agents]
+    shift = x("outsourced.minimum_shift_hours")
+    if profile is not None and len(live) == 2 and shift.any():
+        hours = hours + minimum_shift_top_up(live[0] + live[1], profile.count,
+                                             shift, sched)
+    return hours
 
 
-_RATE_OF = {"per_productive_hour": "outsourced.rate_per_productive_hour",
-            "per_logged_in_hour": "outsourced.rate_per_logged_in_hour",
-            "per_fte_month": "outsourced.rate_per_fte_month",
-            "per_handled_minute": "outsourced.rate_per_minute",
-            "per_contact": "outsourced.rate_per_contact"}
+def _vendor_work(part: _Part, inp: _Inputs, profile: WeekProfile | None) -> VendorWork:
+    handled = {ch: part.offered[ch] - part.abandoned.get(ch, 0.0) for ch in CHANNELS}
+    return VendorWork(_scheduled_hours(part, inp, profile), handled, part.aht)
 
 
-def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
+#: pricing model -> registry path of its rate (from the pricing table; faces read it)
+_RATE_OF = {name: m.rate for name, m in PRICING_MODELS.items()}
+
+
+def _cola_rate(inp: _Inputs) -> Array:
+    basis = inp.other("finance.contract_cola_basis")
+    return inp.x("finance.wage_escalation" if basis == "wage_escalation"
+                 else "finance.contract_cola")
+
+
+def _vendor_lines(part: _Part, inp: _Inputs, profile: WeekProfile | None = None
+                  ) -> tuple[dict[str, Array], Array]:
     x = inp.x
-    shared = inp.other("outsourced.delivery_model") == "shared"
-    model = "per_handled_minute" if shared else inp.other("outsourced.pricing_model")
-    units = _vendor_units(part, inp, model)
+    model = effective_model(inp.other("outsourced.pricing_model"),
+                            inp.other("outsourced.delivery_model"))
+    check_tiers(model, inp.other("outsourced.tier_pricing_model"),
+                inp.other("outsourced.tier_thresholds"))
+    units = PRICING_MODELS[model].units(_vendor_work(part, inp, profile), x)
     active = (units > 0).any(axis=-1, keepdims=True)
-    cola = escalation(x("finance.contract_cola"),
-                      inp.months)
+    cola = escalation(_cola_rate(inp), inp.months)
     fees = vendor_fees(units, x(_RATE_OF[model]), cola,
                        base_fee=x("outsourced.monthly_base_fee") * active,
                        thresholds=inp.other("outsourced.tier_thresholds"),
@@ -481,6 +500,14 @@ def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
             "governance": governance}, units
 
 
+def _vendor_fte(part: _Part, inp: _Inputs) -> Array:
+    """Vendor agent FTE for the work (the in-house schedule inefficiency and vendor shrinkage)."""
+    x = inp.x
+    return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
+                     + part.deferred_hours, x("inhouse.schedule_inefficiency"),
+                     x("outsourced.shrinkage"), x("inhouse.paid_hours_per_fte_year") / 12.0)
+
+
 def _workload(part: _Part, profile: WeekProfile) -> InhouseWorkload:
     return InhouseWorkload(staffed_hours=part.staffed_hours["voice"] + part.staffed_hours["chat"],
                            deferred_hours=part.deferred_hours + part.outbound_hours,
@@ -507,13 +534,75 @@ def _profile(inp: _Inputs) -> WeekProfile:
 
 
 def _compute(inp: _Inputs) -> dict[str, _Raw]:
-    """The whole chain: parts -> interval staffing -> money."""
+    """The whole chain: parts -> interval staffing -> money (and the status quo when given)."""
     profile = _profile(inp)
     parts = _make_parts(inp, profile)
     for plist in parts.values():
         for part in plist:
             _staff_part(part, inp, profile)
+    sq = _status_quo_part(parts["inhouse"][0], inp, profile)
+    if sq is not None:
+        parts = {STATUS_QUO: [sq], **parts}
     return _money(inp, parts, profile)
+
+
+def _target_agent_fte(part: _Part, inp: _Inputs) -> Array:
+    """Agent FTE the part's workload needs at its service targets (the ``inhouse_agent_fte``
+    driver before the headcount policy and the ramp)."""
+    x = inp.x
+    return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
+                     + part.deferred_hours + part.outbound_hours,
+                     x("inhouse.schedule_inefficiency"), x("inhouse.shrinkage"),
+                     x("inhouse.paid_hours_per_fte_year") / 12.0)
+
+
+def _status_quo_part(base: _Part, inp: _Inputs, profile: WeekProfile) -> _Part | None:
+    """The in-house center as staffed today: ``inhouse.current_agent_fte`` agents.
+
+    Today's agents are spread over the intervals as the target schedule spreads them (every
+    interval's agents scaled by current FTE / target FTE of the month); service level,
+    abandonment and occupancy then follow from Erlang A at that staffing
+    (:func:`roi_models.staffing.queue_metrics`). E-mail and outbound work keep their share of the
+    hours. Variants with no current FTE (0) get the target staffing.
+    """
+    current = inp.x("inhouse.current_agent_fte")
+    if not current.any():
+        return None
+    target = _target_agent_fte(base, inp)
+    ratio = np.divide(np.broadcast_to(current, target.shape), target,
+                      out=np.ones_like(target), where=(target > 0) & (current > 0))
+    count = profile.count
+    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
+    sq = _Part(base.who, base.offered, base.calls, base.aht, base.target_sl, base.target_time,
+               base.chat_target_sl, base.chat_target_time, base.fcr, outbound=base.outbound,
+               conversion_factor=base.conversion_factor,
+               outbound_hours=np.asarray(base.outbound_hours) * ratio,
+               outbound_work=base.outbound_work)
+    for ch in ("voice", "chat"):
+        calls = base.calls[ch]
+        agents = base.agents[ch] * ratio[..., None]
+        if ch == "voice":
+            tt, patience = base.target_time, inp.x("demand.patience_s")
+            conc = np.ones_like(tt)
+        else:
+            tt, patience = base.chat_target_time, inp.x("demand.chat_patience_s")
+            conc = inp.x("service.chat_concurrency")
+        aht = np.broadcast_to(base.aht[ch][..., None], calls.shape)
+        q = staffing.queue_metrics(agents * conc[..., None], calls, aht,
+                                   np.broadcast_to(tt[..., None], calls.shape),
+                                   INTERVAL_SECONDS,
+                                   patience=np.broadcast_to(patience[..., None], calls.shape))
+        ab, slv, occv = (np.asarray(q[k], dtype=float)
+                         for k in ("abandon_rate", "service_level", "occupancy"))
+        weight = calls * count
+        sq.agents[ch] = agents
+        sq.staffed_hours[ch] = (agents * count).sum(axis=-1) * hours_per_occurrence
+        sq.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
+        sq.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
+        sq.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
+    sq.peak_live = (sq.agents["voice"] + sq.agents["chat"]).max(axis=-1)
+    sq.deferred_hours = np.asarray(base.deferred_hours) * ratio
+    return sq
 
 
 def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
@@ -522,9 +611,17 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
     x = inp.x
     M = inp.months
     ih_sec, fin = inp.section("inhouse"), inp.section("finance")
-    full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M)
+    policy = inp.other("inhouse.headcount_policy")
+    full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M,
+                                         headcount_policy=policy)
     full_total = sum(full_lines.values())
+    # the fixed part of the allocated overhead stays, at the in-house center's level, in every
+    # option (it does not leave with the work)
+    fixed_overhead = full_drv["fixed_overhead"]
     rent_idx = escalation(x("finance.rent_escalation"), M)
+    lic_idx = escalation(x("finance.licence_escalation"), M)
+    severance_load = x("inhouse.payroll_load") * x("tax.severance_payroll_load_share")
+    parallel_w = parallel_run_weight(x("outsourced.parallel_run_months"), M)
     zero = np.zeros((inp.n, M))
     out: dict[str, _Raw] = {}
     for option, plist in parts.items():
@@ -536,22 +633,24 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             if option == "inhouse":
                 il, idrv = full_lines, full_drv
             else:
-                il, idrv = inhouse_costs(_workload(ih_part, profile), ih_sec, fin, M)
+                il, idrv = inhouse_costs(_workload(ih_part, profile), ih_sec, fin, M,
+                                         headcount_policy=policy)
         else:
             il = {k: zero for k in INHOUSE_LINES}
             idrv = {k: zero for k in full_drv}
         lines.update(il)
-        drv.update({f"inhouse_{k}": v for k, v in idrv.items()})
+        drv.update({f"inhouse_{k}": v for k, v in idrv.items() if k != "fixed_overhead"})
+        lines["fixed_overhead"] = fixed_overhead
         if v_part is not None:
-            vl, units = _vendor_lines(v_part, inp)
+            vl, units = _vendor_lines(v_part, inp, profile)
             drv["vendor_billable_units"] = units
-            drv["vendor_fte"] = agent_fte(
-                v_part.staffed_hours["voice"] + v_part.staffed_hours["chat"]
-                + v_part.deferred_hours, x("inhouse.schedule_inefficiency"),
-                x("outsourced.shrinkage"), x("inhouse.paid_hours_per_fte_year") / 12.0)
+            drv["vendor_fte"] = _vendor_fte(v_part, inp)
+            lines["retained_licences"] = (drv["vendor_fte"]
+                                          * x("outsourced.retained_licence_per_agent_monthly")
+                                          * lic_idx)
             retained_total = sum(il.values())
-            released_payroll = (_weekly_payroll(full_lines, x("inhouse.payroll_load"))
-                                - _weekly_payroll(il, x("inhouse.payroll_load")))
+            released_payroll = (_weekly_payroll(full_lines, severance_load)
+                                - _weekly_payroll(il, severance_load))
             released_seats = full_drv["seats"] - idrv["seats"]
             year1 = (vl["vendor_fees"] + vl["vendor_outbound_fees"])[..., :12].sum(
                 axis=-1, keepdims=True)
@@ -559,11 +658,16 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
                                   year1, inp.section("outsourced"), ih_sec, rent_idx)
             lines.update(vl)
             lines.update(tl)
+            # the released center's purchases during the parallel run carry VAT too
+            vat_parallel = (sum(full_lines[k] for k in VATABLE_LINES if k in full_lines)
+                            - sum(il[k] for k in VATABLE_LINES if k in il)) * parallel_w
         else:
             lines.update({k: zero for k in VENDOR_LINES})
             lines.update({k: zero for k in TRANSITION_LINES})
+            lines["retained_licences"] = zero
             drv["vendor_billable_units"] = zero
             drv["vendor_fte"] = zero
+            vat_parallel = zero
         # service and revenue, all parts together
         offered = {ch: sum(p.offered[ch] for p in plist) for ch in CHANNELS}
         abandoned = {ch: sum(p.abandoned[ch] for p in plist) for ch in ("voice", "chat")}
@@ -628,13 +732,16 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             "outbound_value": outbound_value,
         })
         drv["revenue_effect"] = outbound_value - (lost_sales + retention)
+        lines["unrecoverable_vat"] = unrecoverable_vat(
+            sum(lines[k] for k in VATABLE_LINES) + vat_parallel, x("tax.vat_rate"),
+            x("tax.vat_recoverable_share"))
         out[option] = _Raw(lines, drv)
     return out
 
 
 # ---------------------------------------------------------------------------------------- results
 MONEY_COLUMNS: tuple[str, ...] = (*INHOUSE_LINES, "outbound_dialling", *VENDOR_LINES,
-                                  *TRANSITION_LINES)
+                                  *TRANSITION_LINES, *RETAINED_LINES, *TAX_LINES)
 
 _DRIVER_UNITS = {
     "offered_contacts": "contacts", "voice_offered": "contacts", "chat_offered": "contacts",

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from roi_models.pricing import PRICING_MODELS
+
 __all__ = ["PARAMETERS", "PRESETS", "SECTIONS", "Parameter", "registry"]
 
 SECTIONS: tuple[str, ...] = (
@@ -28,6 +30,7 @@ SECTIONS: tuple[str, ...] = (
     "hybrid",
     "outbound",
     "revenue",
+    "tax",
     "finance",
 )
 
@@ -322,6 +325,31 @@ PARAMETERS: tuple[Parameter, ...] = (
        "estimate: HR, finance, IT support, legal allocated to the center; cost-share "
        "benchmarks in wiki.wfmlabs.org",
        "estimate", maximum=2.0),
+    _p("inhouse.overhead_avoidable_share", "share of overhead", 0.5, 0.3, 0.8,
+       "Share of the allocated overhead that leaves with the work when it is outsourced; the "
+       "fixed rest (finance, legal, executive, shared IT) stays in every option at the in-house "
+       "level, escalated with it.",
+       "estimate: allocations that scale with heads and seats (HR, recruiting, desktop IT) go, "
+       "corporate functions stay; 1 = the whole allocation is avoidable (docs/sources.md 1.3)",
+       "estimate", maximum=1.0),
+    _p("inhouse.headcount_policy", "", "attrition_only", None, None,
+       "How in-house agent headcount follows demand: 'track_demand' (hire and shed every month "
+       "at no cost: optimistic), 'attrition_only' (hire ahead of need by the hiring lead time; "
+       "headcount falls only as agents leave, idle hours are paid) or 'hire_to_peak' (hold the "
+       "coming peak and never fall).",
+       "docs/sources.md 1.3 (attrition 35%/yr is the only free way down; severance and "
+       "notice make monthly shedding unrealistic)", "benchmark", kind="choice",
+       choices=("track_demand", "attrition_only", "hire_to_peak"), uncertain=False),
+    _p("inhouse.hiring_lead_months", "months", 2.0, 1.0, 3.0,
+       "Months from opening a requisition to an agent on the floor (recruiting plus classroom): "
+       "headcount is planned this far ahead of demand.",
+       "time to fill about 36-44 days (SHRM) plus the 4-week class (docs/sources.md 1.3)",
+       "benchmark", maximum=24.0, uncertain=False),
+    _p("inhouse.current_agent_fte", "FTE", 0.0, None, None,
+       "Agent FTE the center has today (0 = not given). When given, a 'status_quo' option runs "
+       "the center at this staffing (service level, abandonment and lost contacts from Erlang "
+       "A) and every incremental figure is against it.", "user input", "estimate",
+       maximum=100_000.0, uncertain=False),
     _p("inhouse.capex_one_off", "money", 0.0, 0.0, 500_000.0,
        "One-off investment in month 0 (new site fit-out, platform) if staying in-house needs it.",
        "user input; fit-out $2.5-10k per workstation (siteselectiongroup.com)", "estimate"),
@@ -331,8 +359,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     # ------------------------------------------------------------------ outsourced
     _p("outsourced.pricing_model", "", "per_productive_hour", None, None,
        "Billing unit of the vendor contract.", "docs/sources.md 2.1", "benchmark",
-       kind="choice", choices=("per_productive_hour", "per_logged_in_hour", "per_fte_month",
-                               "per_handled_minute", "per_contact"), uncertain=False),
+       kind="choice", choices=tuple(PRICING_MODELS), uncertain=False),
     _p("outsourced.delivery_model", "", "dedicated", None, None,
        "Dedicated team (billed by the pricing model) or shared pool (billed per handled "
        "minute, lower FCR).", "infocomm.ky; i24image.com", "benchmark", kind="choice",
@@ -365,6 +392,10 @@ PARAMETERS: tuple[Parameter, ...] = (
        "Monthly billable units above which each volume discount applies (marginal tiers).",
        "helpdeskfocus.com: tiers differ at 30, 100 and 500 seats [E values]", "estimate",
        kind="vector", uncertain=False),
+    _p("outsourced.tier_pricing_model", "", "per_productive_hour", None, None,
+       "The pricing model whose unit the tier thresholds are written in; a table written for "
+       "another model than the one billed is an error.", "contract input", "benchmark",
+       kind="choice", choices=tuple(PRICING_MODELS), uncertain=False),
     _p("outsourced.tier_discounts", "share", (0.03, 0.06), None, None,
        "Discount on the units above each threshold.", "estimate", "estimate", kind="vector",
        maximum=1.0, uncertain=False),
@@ -395,9 +426,26 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("outsourced.stranded_lease_months", "months", 12.0, 0.0, 36.0,
        "Months of seat cost still paid after exit (lease that cannot be ended).",
        "destinationcrm.com (stranded leases)", "estimate", maximum=120.0),
-    _p("outsourced.governance_share", "share of vendor fees", 0.05, 0.03, 0.06,
+    _p("outsourced.governance_share", "share of vendor fees", 0.07, 0.05, 0.10,
        "Retained governance team (vendor management, QA, WFM oversight) as a share of fees.",
-       "3-6% of contract value (O'Reilly, Mastering Risk Management)", "sourced", maximum=1.0),
+       "3-6% of contract value (O'Reilly, Mastering Risk Management); 5-10% in outsourcing "
+       "surveys and advisers' rules of thumb (docs/sources.md 2.3); default the middle",
+       "benchmark", maximum=1.0),
+    _p("outsourced.retained_licence_per_agent_monthly", "money/agent/month", 60.0, 0.0, 120.0,
+       "Client-paid seats for vendor agents (CRM, knowledge base, QA tools the client keeps "
+       "licensing), per vendor agent FTE a month.",
+       "estimate: half the in-house software per FTE; clients usually keep CRM and knowledge "
+       "base seats (docs/sources.md 2.3)", "estimate"),
+    _p("outsourced.schedule_inefficiency", "share", 0.10, 0.05, 0.15,
+       "Vendor hours scheduled (and billed by the hour and FTE models) above the Erlang "
+       "requirement, because shifts cannot follow the interval curve exactly.",
+       "as in-house: ~10% (callcentrehelper.com forum); per-hour contracts bill scheduled, not "
+       "ideal, hours (docs/sources.md 2.3)", "benchmark", maximum=1.0),
+    _p("outsourced.minimum_shift_hours", "h/agent/day", 4.0, 3.0, 6.0,
+       "Shortest shift the vendor schedules: a day's billed hours are at least its peak "
+       "interval's agents times this (binds for small, spiky teams such as hybrid overflow).",
+       "estimate: 4-hour minimum shifts are common in contact-center scheduling; 0 = "
+       "30-minute slivers", "estimate", maximum=24.0, uncertain=False),
     _p("outsourced.governance_min_monthly", "money/month", 8_000.0, 5_000.0, 12_000.0,
        "Floor of the retained governance cost (at least a vendor manager), a month.",
        "estimate: one loaded vendor-manager salary", "estimate"),
@@ -420,6 +468,18 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("outsourced.first_contact_resolution", "share", 0.68, 0.60, 0.75,
        "Share of contacts the vendor resolves at the first contact.",
        "estimate; SQM average 70-72% in-house", "estimate", **_SHARE),
+    _p("outsourced.ramp_months", "months", 3.0, 2.0, 6.0,
+       "Vendor learning curve: months over which its AHT and FCR move linearly from the "
+       "starting factors to steady state (0 = steady from month 0). Slower handling is billed: "
+       "nesting hours are hours.", "as the in-house ramp: 3-6 months routine "
+       "(wiki.wfmlabs.org Speed_to_Proficiency_Curve)", "benchmark", maximum=36.0),
+    _p("outsourced.ramp_aht_factor", "x steady vendor AHT", 1.3, 1.1, 1.5,
+       "Vendor AHT at go-live relative to its steady state.",
+       "new-hire AHT 1.3-1.8x tenured (wiki.wfmlabs.org); a vendor nests a whole team at once",
+       "benchmark", minimum=1.0, maximum=5.0),
+    _p("outsourced.ramp_fcr_factor", "x steady vendor FCR", 0.9, 0.8, 1.0,
+       "Vendor FCR at go-live relative to its steady state.", "estimate", "estimate",
+       exclusive_minimum=True, maximum=1.0),
     _p("outsourced.shared_pool_fcr_penalty", "share", 0.05, 0.0, 0.10,
        "FCR points lost in a shared pool versus a dedicated team.", "estimate", "estimate",
        **_SHARE),
@@ -429,6 +489,13 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("outsourced.voice_target_time_s", "s", 20.0, 10.0, 60.0,
        "Contracted target answer time for calls.", "contract input", "benchmark",
        exclusive_minimum=True, uncertain=False),
+    _p("outsourced.chat_target_sl", "share", 0.8, 0.7, 0.9,
+       "Contracted share of chats answered within the contract chat target time.",
+       "contract input (default: the in-house standard)", "benchmark", **_SHARE,
+       uncertain=False),
+    _p("outsourced.chat_target_time_s", "s", 60.0, 30.0, 120.0,
+       "Contracted target answer time for chats.", "contract input (default: the in-house "
+       "standard)", "benchmark", exclusive_minimum=True, uncertain=False),
     _p("outsourced.shrinkage", "share", 0.30, 0.25, 0.35,
        "Vendor shrinkage (drives FTEs billed per FTE-month).", "as in-house (OpsDog, Bocklund)",
        "benchmark", maximum=0.95),
@@ -559,14 +626,17 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("revenue.contacting_share", "share/year", 0.45, 0.35, 0.50,
        "Share of customers who contact the center in a year.",
        "35-50% of customers have a problem (ctmaworld.com)", "sourced", **_SHARE),
-    _p("revenue.bad_experience_effect", "share", 0.27, 0.26, 0.28,
+    _p("revenue.bad_experience_effect", "share", 0.27, 0.2, 4.0,
        "Relative rise in churn after a bad contact (lost or unresolved).",
-       "Teleperformance CX Lab as quoted in 2020: -27% loyalty; published -26% (2016) / "
-       "-28% (2023)", "sourced", maximum=5.0),
-    _p("revenue.good_experience_effect", "share", 0.13, 0.0, 0.15,
+       "estimate spanning the evidence (docs/sources.md 3.3): 0.27 reads Teleperformance's "
+       "-27% loyalty (2020; -26% 2016, -28% 2023) as relative churn; SQM's intent to defect "
+       "25% unresolved vs 5% resolved reads as +400%; stated intent overstates behaviour",
+       "estimate", maximum=10.0),
+    _p("revenue.good_experience_effect", "share", 0.13, 0.0, 0.5,
        "Relative fall in churn after a good (resolved first time) contact.",
-       "quoted +13% loyalty (Teleperformance, 2020); not found in a published survey", "estimate",
-       maximum=1.0),
+       "estimate (docs/sources.md 3.3): quoted +13% loyalty (Teleperformance, 2020), not found "
+       "in a published survey; SQM's 5% defect after a resolved contact vs a 15% base churn "
+       "would read as up to -67%", "estimate", maximum=1.0),
     _p("revenue.retry_share", "share", 0.33, 0.2, 0.5,
        "Share of abandoned callers who try again (and are not lost).",
        "~33% retry (responsedesign.com, context dependent)", "sourced", **_SHARE),
@@ -600,8 +670,33 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("finance.rent_escalation", "share/year", 0.025, 0.0, 0.05,
        "Annual rise of facilities cost.", "estimate", "estimate", **_ANNUAL_RATE),
     _p("finance.contract_cola", "share/year", 0.03, 0.02, 0.05,
-       "Annual cost-of-living adjustment of vendor prices.", "estimate", "estimate",
+       "Annual cost-of-living adjustment of vendor prices (used when "
+       "finance.contract_cola_basis is 'fixed').", "estimate", "estimate",
        **_ANNUAL_RATE),
+    _p("finance.contract_cola_basis", "", "wage_escalation", None, None,
+       "Vendor price escalation: 'wage_escalation' (COLA follows finance.wage_escalation: a "
+       "vendor's cost is mostly wages in the same labour market) or 'fixed' (the contract's "
+       "finance.contract_cola, e.g. a negotiated cap below wage growth).",
+       "COLA clauses index to labour-cost or CPI indices (docs/sources.md 2.3)", "benchmark",
+       kind="choice", choices=("wage_escalation", "fixed"), uncertain=False),
+    # ------------------------------------------------------------------ tax
+    _p("tax.vat_rate", "share", 0.0, 0.0, 0.25,
+       "VAT (or a sales tax) on purchased services and goods: vendor fees and one-offs, rent, "
+       "telephony, software, IT hardware; never on wages.",
+       "US: no federal VAT; state sales tax on call-center services is rare (0 here, set your "
+       "state's rate if it applies); EU 17-27%; Russia 22% from 2026 (Federal Law 425-FZ)",
+       "sourced", maximum=1.0, uncertain=False),
+    _p("tax.vat_recoverable_share", "share", 1.0, 0.0, 1.0,
+       "Share of the VAT paid that the client recovers as input tax; the rest is a cost "
+       "(unrecoverable_vat). Banks, insurers and other VAT-exempt sellers, and Russian companies "
+       "on the simplified regime, recover little or none.",
+       "EU VAT Directive art. 168/173 (pro-rata recovery); Russia Tax Code art. 171, 346.11",
+       "sourced", **_SHARE, uncertain=False),
+    _p("tax.severance_payroll_load_share", "share of payroll load", 1.0, None, None,
+       "Share of the payroll load due on severance pay (1 = loaded like wages, as US FICA; 0 = "
+       "exempt, as Russian severance up to three months' pay, Tax Code art. 422).",
+       "IRS Rev. Rul. 2008-29 / US v. Quality Stores (2014): severance is FICA wages; Russia "
+       "Tax Code art. 422(1)(2)", "sourced", **_SHARE, uncertain=False),
 )
 
 
