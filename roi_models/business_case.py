@@ -810,11 +810,90 @@ class BusinessCase:
     ----------
     scenario : Scenario
     options : dict of str -> OptionResult
-        ``"inhouse"``, ``"outsourced"``, ``"hybrid"``.
+        ``"inhouse"``, ``"outsourced"``, ``"hybrid"``; ``"status_quo"`` first when
+        ``inhouse.current_agent_fte`` is given.
     """
 
     scenario: Scenario
     options: dict[str, OptionResult]
+
+    @property
+    def baseline(self) -> str:
+        """The option every incremental figure is against: ``"status_quo"`` when today's staffing
+        is given, else ``"inhouse"``."""
+        return STATUS_QUO if STATUS_QUO in self.options else "inhouse"
+
+    def label(self, option: str) -> str:
+        """The option's name in words (``inhouse`` reads "staffed to target" beside a status
+        quo)."""
+        if option == "inhouse" and STATUS_QUO in self.options:
+            return _LABEL_TO_TARGET
+        return _LABELS[option]
+
+    def service_targets(self) -> pd.DataFrame:
+        """Every option's service targets, explicit: one row per option and party.
+
+        Columns ``voice_target_sl``, ``voice_target_time_s``, ``chat_target_sl``,
+        ``chat_target_time_s``; index (option, party) with party ``inhouse`` or ``vendor``. The
+        status quo has the in-house targets but not the staffing to meet them.
+        """
+        s = self.scenario
+        own = {k: float(s[f"service.{k}"]) for k in
+               ("voice_target_sl", "voice_target_time_s", "chat_target_sl", "chat_target_time_s")}
+        vendor = {k: float(s[f"outsourced.{k}"]) for k in own}
+        rows = {}
+        for o in self.options:
+            if o in (STATUS_QUO, "inhouse"):
+                rows[(o, "inhouse")] = own
+            elif o == "outsourced":
+                rows[(o, "vendor")] = vendor
+            else:
+                rows[(o, "inhouse")] = own
+                rows[(o, "vendor")] = vendor
+        out = pd.DataFrame.from_dict(rows, orient="index")
+        out.index = pd.MultiIndex.from_tuples(out.index, names=["option", "party"])
+        return out
+
+    def service_differences(self, tolerance: Mapping[str, float] | None = None
+                            ) -> list[ServiceDifference]:
+        """Options whose service differs from in-house by more than a tolerance, and its worth.
+
+        Like-for-like check: voice service level, voice abandonment and first-contact resolution
+        (horizon averages, :meth:`metrics`) of every option against the in-house option (staffed
+        to target). ``worth`` is what the option's service is worth against in-house: the
+        difference in revenue effect over the horizon (lost sales and retention; positive =
+        the option keeps more revenue).
+
+        Parameters
+        ----------
+        tolerance : mapping of metric -> share, optional
+            Defaults to :data:`SERVICE_TOLERANCE` (2 points of SL and FCR, 1 point of
+            abandonment).
+
+        Returns
+        -------
+        list of ServiceDifference
+            One record per option and metric outside the tolerance, in option order.
+
+        Examples
+        --------
+        >>> d = evaluate().service_differences()
+        >>> [(r.option, r.metric) for r in d]
+        [('outsourced', 'first_contact_resolution'), ('hybrid', 'first_contact_resolution')]
+        """
+        tol = dict(SERVICE_TOLERANCE)
+        tol.update(tolerance or {})
+        s = self.summary()
+        out = []
+        for o in self.options:
+            if o == "inhouse":
+                continue
+            worth = float(s.loc["revenue_effect", o] - s.loc["revenue_effect", "inhouse"])
+            for metric, t in tol.items():
+                value, ref = float(s.loc[metric, o]), float(s.loc[metric, "inhouse"])
+                if abs(value - ref) > t:
+                    out.append(ServiceDifference(o, metric, value, ref, value - ref, t, worth))
+        return out
 
     @property
     def currency(self) -> str:
@@ -867,14 +946,18 @@ class BusinessCase:
         MIRR finances and reinvests at the discount rate (the figure for a KPI card; the IRR of a
         fast payback runs to hundreds of per cent and is kept for the tables).
 
-        The incremental cash flow is ``net_cash_flow(option) - net_cash_flow(inhouse)``. ROI is
+        The incremental cash flow is ``net_cash_flow(option) - net_cash_flow(baseline)``, the
+        baseline being the status quo when today's staffing is given, else in-house (then the
+        columns are ``outsourced`` and ``hybrid``; with a status quo ``inhouse`` comes first). ROI is
         (running-cost savings + revenue difference - one-off costs) / one-off costs, where one-off
         costs are the transition lines (setup, knowledge transfer, parallel run, severance,
         stranded lease).
         """
-        base = self.options["inhouse"].monthly
+        base = self.options[self.baseline].monthly
         rows = {}
-        for name in ("outsourced", "hybrid"):
+        for name in self.options:
+            if name == self.baseline:
+                continue
             m = self.options[name].monthly
             diff = (m["net_cash_flow"] - base["net_cash_flow"]).to_numpy()
             one_off = m[list(TRANSITION_LINES)].sum(axis=1).to_numpy()
@@ -907,6 +990,40 @@ class BusinessCase:
         return _recommend(self)
 
 
+#: Like-for-like tolerance: an option whose horizon average differs from in-house by more is
+#: flagged by :meth:`BusinessCase.service_differences` (shares: 0.02 = 2 points).
+SERVICE_TOLERANCE: dict[str, float] = {"voice_service_level": 0.02, "voice_abandon_rate": 0.01,
+                                       "first_contact_resolution": 0.02}
+
+
+@dataclass(frozen=True)
+class ServiceDifference:
+    """One option's service metric outside the like-for-like tolerance against in-house.
+
+    Attributes
+    ----------
+    option, metric : str
+        e.g. ``"outsourced"``, ``"first_contact_resolution"`` (a :meth:`BusinessCase.metrics` key).
+    value, reference : float
+        The option's and in-house's horizon averages (shares).
+    difference : float
+        ``value - reference``.
+    tolerance : float
+        The tolerance it exceeds.
+    worth : float
+        Revenue effect of the option minus in-house's over the horizon (money; negative = the
+        option's service loses revenue).
+    """
+
+    option: str
+    metric: str
+    value: float
+    reference: float
+    difference: float
+    tolerance: float
+    worth: float
+
+
 @dataclass(frozen=True)
 class Recommendation:
     """The recommended option and the reasons, in plain words."""
@@ -936,12 +1053,14 @@ def _recommend(case: BusinessCase) -> Recommendation:
     npvs = s.loc["npv"]
     best = str(npvs.idxmax())
     reasons = []
-    for name in ("outsourced", "hybrid"):
+    base = case.baseline
+    against = "" if base == "inhouse" else f" against {case.label(base)}"
+    for name in inc.columns:
         r = inc[name]
         save = r["cost_saving_share"]
         verb = "saves" if save >= 0 else "costs"
         fcr_pts = (s.loc["first_contact_resolution", name]
-                   - s.loc["first_contact_resolution", "inhouse"]) * 100
+                   - s.loc["first_contact_resolution", base]) * 100
         rev = r["revenue_difference"]
         quality = (f"{'gains' if fcr_pts >= 0 else 'loses'} {abs(fcr_pts):.1f} points of "
                    f"first-contact resolution, {'worth' if rev >= 0 else 'costing'} "
@@ -949,17 +1068,25 @@ def _recommend(case: BusinessCase) -> Recommendation:
         payback = r["payback_months"]
         pb = (f"pays back in {payback:.1f} months" if np.isfinite(payback)
               else "never pays back within the horizon")
-        reasons.append(f"{_LABELS[name].capitalize()} {verb} {abs(save) * 100:.1f}% of cost "
-                       f"({_fmt_money(abs(r['cost_saving']), cur)} over "
+        reasons.append(f"{case.label(name).capitalize()} {verb} {abs(save) * 100:.1f}% of cost"
+                       f"{against} ({_fmt_money(abs(r['cost_saving']), cur)} over "
                        f"{len(case.options[name].monthly)} months) but {quality}; incremental NPV "
                        f"{_fmt_money(r['npv'], cur)}, {pb}.")
+    words = {"voice_service_level": "voice service level", "voice_abandon_rate": "abandonment",
+             "first_contact_resolution": "first-contact resolution"}
+    for d in case.service_differences():
+        reasons.append(
+            f"Not like for like: {case.label(d.option)} {words.get(d.metric, d.metric)} "
+            f"{d.value * 100:.1f}% vs {d.reference * 100:.1f}% in-house "
+            f"({d.difference * 100:+.1f} points, tolerance {d.tolerance * 100:.0f}); its service "
+            f"is worth {_fmt_money(d.worth, cur)} against in-house.")
     ordered = npvs.sort_values(ascending=False)
     margin = ordered.iloc[0] - ordered.iloc[1]
     scale = abs(s.loc["npv_cost", "inhouse"]) or 1.0
     close = margin / scale < 0.02
-    headline = (f"Recommend {_LABELS[best]}: the highest NPV of net cash flow "
+    headline = (f"Recommend {case.label(best)}: the highest NPV of net cash flow "
                 f"({_fmt_money(npvs[best], cur)}), {_fmt_money(margin, cur)} ahead of "
-                f"{_LABELS[str(ordered.index[1])]}.")
+                f"{case.label(str(ordered.index[1]))}.")
     if close:
         reasons.append("The top two options are within 2% of the in-house cost NPV: too close "
                        "to call on cost alone; weigh risk and control.")
@@ -1031,7 +1158,7 @@ def evaluate(scenario: Scenario | None = None) -> BusinessCase:
     raw = _compute(_Inputs(scenario))
     cur = str(scenario["finance.currency"])
     options = {}
-    for name in OPTIONS:
+    for name in raw:
         monthly, drivers = _frames(raw[name], cur)
         options[name] = OptionResult(name, monthly, drivers)
     return BusinessCase(scenario, options)
@@ -1052,7 +1179,9 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     -------
     pandas.DataFrame
         One row per variant: ``{option}_total_cost``, ``{option}_npv`` (net cash flow),
-        ``{option}_revenue_effect`` and ``{option}_incremental_npv`` (vs in-house).
+        ``{option}_revenue_effect`` and ``{option}_incremental_npv`` (vs in-house, or vs the
+        status quo when ``inhouse.current_agent_fte`` is given: then ``status_quo_*`` columns
+        come first and ``inhouse_incremental_npv`` is added).
 
     Examples
     --------
@@ -1066,13 +1195,15 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     rate = inp.x("finance.discount_rate")[:, 0]
     out: dict[str, Array] = {}
     ncf = {}
-    for name in OPTIONS:
+    base = STATUS_QUO if STATUS_QUO in raw else "inhouse"
+    for name in raw:
         total = sum(raw[name].lines[k] for k in MONEY_COLUMNS)
         ncf[name] = raw[name].drivers["revenue_effect"] - total
         out[f"{name}_total_cost"] = total.sum(axis=-1)
         out[f"{name}_revenue_effect"] = raw[name].drivers["revenue_effect"].sum(axis=-1)
         out[f"{name}_npv"] = np.asarray(finance.npv(rate, ncf[name]), dtype=float).reshape(-1)
-    for name in ("outsourced", "hybrid"):
-        out[f"{name}_incremental_npv"] = np.asarray(
-            finance.npv(rate, ncf[name] - ncf["inhouse"]), dtype=float).reshape(-1)
+    for name in raw:
+        if name != base:
+            out[f"{name}_incremental_npv"] = np.asarray(
+                finance.npv(rate, ncf[name] - ncf[base]), dtype=float).reshape(-1)
     return pd.DataFrame(out)

@@ -711,23 +711,28 @@ def registry() -> dict[str, Parameter]:
     return {p.path: p for p in PARAMETERS}
 
 
-_RU_EST = "estimate for Russia (replace with your own figure)"
+_RU_EST = "оценка для России (замените своей цифрой)"
+_RU_RATE = ("согласовано с ценой за продуктивный час: тот же счёт за первый год при любой модели "
+            "оплаты (расчёт движком, docs/sources.md 2.2)")
 
 #: Named presets: overrides of the registry defaults, each with the source of its value.
 PRESETS: dict[str, dict[str, tuple[Any, str]]] = {
     "default": {},
     "ru": {
-        "scenario.name": ("Contact center, Russia (RUB)", "user input"),
-        "scenario.notes": ("Russian preset: figures are thin; every value marked as an estimate "
-                           "is for the user to replace.", "user input"),
-        "finance.currency": ("RUB", "user input"),
+        "scenario.name": ("Контакт-центр, Россия (RUB)", "ввод пользователя"),
+        "scenario.notes": ("Российский пресет, цены 2025-26 гг.: данных мало; каждую оценку "
+                           "замените своими цифрами. НДС 22% с 2026 г. (425-ФЗ); при УСН или "
+                           "освобождённой от НДС деятельности задайте долю вычета НДС 0.",
+                           "ввод пользователя"),
+        "finance.currency": ("RUB", "ввод пользователя"),
         "inhouse.agent_hourly_wage": (
-            215.0, "Worki 2019: operator pay 32,810 RUB/month (~190 RUB/h at 173 h), "
-            "indexed to today [E]"),
-        "inhouse.payroll_load": (0.302, "unified contribution tariff ~30% + 0.2% injury "
-                                        "insurance (msk-sbu.ru) [E, check]"),
-        "inhouse.paid_hours_per_fte_year": (1973.0, "40-hour week, Russian production calendar"),
-        "inhouse.annual_attrition": (0.40, "Russia 30-45% (referatbooks.ru, weak)"),
+            300.0, "оценка 2025-26: оператор call-центра 35 тыс. руб./мес. в Астраханской обл. "
+            "(hh.ru, 2025), медиана зарплат 56 443 руб. (Росстат, 2024); 300 руб./ч = 49 тыс. "
+            "руб. за 164 ч = 1,8 МРОТ 2026 (27 093 руб.); Москва выше [E]"),
+        "inhouse.payroll_load": (0.302, "единый тариф страховых взносов ~30% + 0,2% на травматизм "
+                                        "(msk-sbu.ru) [E, проверить]"),
+        "inhouse.paid_hours_per_fte_year": (1973.0, "40-часовая неделя, производственный календарь"),
+        "inhouse.annual_attrition": (0.40, "Россия 30-45% (referatbooks.ru, слабый источник)"),
         "inhouse.cost_per_hire": (15_000.0, _RU_EST),
         "inhouse.team_lead_annual_salary": (780_000.0, _RU_EST),
         "inhouse.manager_annual_salary": (1_500_000.0, _RU_EST),
@@ -738,26 +743,35 @@ PRESETS: dict[str, dict[str, tuple[Any, str]]] = {
         "inhouse.telephony_per_seat_monthly": (3_500.0, _RU_EST),
         "inhouse.software_per_fte_monthly": (3_000.0, _RU_EST),
         "inhouse.it_capex_per_seat": (90_000.0, _RU_EST),
-        "inhouse.shrinkage": (0.30, "Russia 25-35% (cambridge-centre.ru)"),
-        "outsourced.rate_per_productive_hour": (330.0, "vendor claim: outsourcing 40-50% cheaper "
-                                                       "(novacontact.ru) [E]"),
-        "outsourced.rate_per_logged_in_hour": (290.0, _RU_EST),
-        "outsourced.rate_per_fte_month": (48_000.0, _RU_EST),
-        "outsourced.rate_per_minute": (13.0, _RU_EST),
-        "outsourced.rate_per_contact": (55.0, _RU_EST),
+        "inhouse.shrinkage": (0.30, "Россия 25-35% (cambridge-centre.ru)"),
+        "outsourced.rate_per_productive_hour": (
+            450.0, "оценка: на 40-50% ниже полной стоимости собственного продуктивного часа "
+            "(~770 руб.), как заявляют аутсорсеры (novacontact.ru) [E]"),
+        "outsourced.rate_per_logged_in_hour": (410.0, _RU_RATE),
+        "outsourced.rate_per_fte_month": (51_800.0, _RU_RATE),
+        "outsourced.rate_per_minute": (10.3, _RU_RATE),
+        "outsourced.rate_per_contact": (66.0, _RU_RATE),
+        "outsourced.retained_licence_per_agent_monthly": (1_500.0, _RU_EST),
         "outsourced.setup_fee": (1_500_000.0, _RU_EST),
         "outsourced.tier_thresholds": ((15_000.0, 25_000.0), _RU_EST),
         "outsourced.outbound_rate_per_hour": (310.0, _RU_EST),
         "outsourced.outbound_rate_per_connect": (40.0, _RU_EST),
         "outsourced.outbound_commission": (400.0, _RU_EST),
-        "outbound.cost_per_attempt": (0.9, "call labelling ~0.48 RUB per outbound attempt "
-                                            "(incrussia.ru) plus carrier minutes [E]"),
+        "outbound.cost_per_attempt": (0.9, "маркировка ~0,48 руб. за исходящую попытку "
+                                            "(incrussia.ru) плюс минуты оператора [E]"),
         "outbound.sales_order_value": (5_000.0, _RU_EST),
         "outbound.collections_amount": (8_000.0, _RU_EST),
         "revenue.annual_margin_per_customer": (6_000.0, _RU_EST),
         "revenue.average_order_value": (4_000.0, _RU_EST),
-        "finance.discount_rate": (0.20, "estimate: rouble WACC at a high key rate [E]"),
-        "finance.wage_escalation": (0.08, _RU_EST),
+        "tax.vat_rate": (0.22, "НДС 22% с 1 января 2026 г. (Федеральный закон от 28.11.2025 "
+                               "№ 425-ФЗ)"),
+        "tax.severance_payroll_load_share": (
+            0.0, "выходное пособие в пределах трёх среднемесячных заработков не облагается "
+                 "страховыми взносами (НК РФ ст. 422 п. 1 пп. 2)"),
+        "finance.discount_rate": (0.20, "оценка: рублёвый WACC при высокой ключевой ставке [E]"),
+        "finance.wage_escalation": (
+            0.10, "оценка: номинальные зарплаты росли двузначными темпами в 2024-25 гг. "
+                  "(Росстат); МРОТ +20,7% в 2026 г. поднимает оплату начального уровня [E]"),
         "finance.licence_escalation": (0.07, _RU_EST),
         "finance.rent_escalation": (0.07, _RU_EST),
         "finance.contract_cola": (0.07, _RU_EST),

@@ -45,6 +45,7 @@ _LEGACY_RU: dict[str, Any] = {
     "outsourced.rate_per_contact": 55.0,
     "finance.wage_escalation": 0.08,
     "finance.contract_cola": 0.07,
+    "outsourced.retained_licence_per_agent_monthly": 0.0,
 }
 LEGACY: dict[str, dict[str, Any]] = {"default": dict(_LEGACY_DECISION),
                                      "ru": {**_LEGACY_DECISION, **_LEGACY_RU},
