@@ -1026,11 +1026,26 @@ class ServiceDifference:
 
 @dataclass(frozen=True)
 class Recommendation:
-    """The recommended option and the reasons, in plain words."""
+    """The recommended option and the reasons, in plain words, with the structured facts.
+
+    Attributes
+    ----------
+    option : str
+        The option with the highest NPV of net cash flow.
+    headline, reasons :
+        The words (English).
+    close : bool
+        The top two options are within 2% of the in-house cost NPV (too close to call).
+    service_differences : tuple of ServiceDifference
+        Options not like for like with in-house (:meth:`BusinessCase.service_differences`); each
+        has a reason of its own.
+    """
 
     option: str
     headline: str
     reasons: tuple[str, ...]
+    close: bool = False
+    service_differences: tuple[ServiceDifference, ...] = ()
 
     def __str__(self) -> str:
         return self.headline + "\n" + "\n".join(f"- {r}" for r in self.reasons)
@@ -1074,7 +1089,8 @@ def _recommend(case: BusinessCase) -> Recommendation:
                        f"{_fmt_money(r['npv'], cur)}, {pb}.")
     words = {"voice_service_level": "voice service level", "voice_abandon_rate": "abandonment",
              "first_contact_resolution": "first-contact resolution"}
-    for d in case.service_differences():
+    differences = tuple(case.service_differences())
+    for d in differences:
         reasons.append(
             f"Not like for like: {case.label(d.option)} {words.get(d.metric, d.metric)} "
             f"{d.value * 100:.1f}% vs {d.reference * 100:.1f}% in-house "
@@ -1090,7 +1106,7 @@ def _recommend(case: BusinessCase) -> Recommendation:
     if close:
         reasons.append("The top two options are within 2% of the in-house cost NPV: too close "
                        "to call on cost alone; weigh risk and control.")
-    return Recommendation(best, headline, tuple(reasons))
+    return Recommendation(best, headline, tuple(reasons), close, differences)
 
 
 def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse"

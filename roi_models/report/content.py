@@ -151,8 +151,8 @@ def _recommendation(case: BusinessCase, L: Lang, alt: str,
             fcr=_summary_num(L, s, "first_contact_resolution", o),
             fcr_inhouse=_summary_num(L, s, "first_contact_resolution", "inhouse"),
             npv=_inc_num(L, inc, "npv", o, "short"), payback=payback))
-    # the engine adds one reason beyond the per-option ones when the top two are too close to call
-    if len(rec.reasons) > 2:
+    # the engine says when the top two are too close to call
+    if rec.close:
         reasons.append(L.text("rec.close"))
     if risk is not None:
         mc = risk.monte_carlo
