@@ -83,6 +83,8 @@ def case(
         raise _fail(f"--trials must be >= 0, got {trials}")
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
+        for warning in sc.plausibility_warnings():
+            typer.echo(f"warning: {warning}", err=True)
         result = evaluate(sc)
         paths = write_case(result, out_dir, wanted, lang=lang, risk=None if trials else False,
                            trials=trials)

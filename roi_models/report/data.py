@@ -37,9 +37,9 @@ def alternative(case: bc.BusinessCase) -> str:
     incremental NPV (the engine's figure).
     """
     rec = case.recommendation.option
-    if rec != "inhouse":
+    if rec in ("outsourced", "hybrid"):
         return rec
-    return str(case.incremental.loc["npv"].idxmax())
+    return str(case.incremental.loc["npv", ["outsourced", "hybrid"]].idxmax())
 
 
 def break_even_paths(scenario: Scenario) -> dict[str, str]:
