@@ -879,7 +879,7 @@ class BusinessCase:
         --------
         >>> d = evaluate().service_differences()
         >>> [(r.option, r.metric) for r in d]
-        [('outsourced', 'first_contact_resolution'), ('hybrid', 'first_contact_resolution')]
+        [('outsourced', 'first_contact_resolution')]
         """
         tol = dict(SERVICE_TOLERANCE)
         tol.update(tolerance or {})
