@@ -150,60 +150,19 @@ class _Part:
     outbound_work: dict[str, CampaignWork] = field(default_factory=dict)
 
 
-def _unique_rows(*arrays: Array) -> tuple[list[Array], NDArray[np.intp]]:
-    """Deduplicate variants (axis 0) whose staffing inputs are identical.
-
-    A batch that varies only money inputs staffs once; rows are compared by their bytes.
-    """
-    n = arrays[0].shape[0]
-    if n == 1:
-        return list(arrays), np.zeros(1, dtype=np.intp)
-    first: dict[bytes, int] = {}
-    inverse = np.empty(n, dtype=np.intp)
-    keep: list[int] = []
-    for i in range(n):
-        key = b"".join(np.ascontiguousarray(a[i]).tobytes() for a in arrays)
-        j = first.get(key)
-        if j is None:
-            j = first[key] = len(keep)
-            keep.append(i)
-        inverse[i] = j
-    idx = np.asarray(keep, dtype=np.intp)
-    return [np.ascontiguousarray(a[idx]) for a in arrays], inverse
-
-
 _STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
 _STAFFING_CACHE_SIZE = 64
+_PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
 
 
-def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
-                       patience: Array, occ: Array, conc: Array) -> tuple[Array, ...]:
-    """Agents, abandon rate, service level and occupancy per interval (arrays of one shape).
-
-    Results are memoised on the exact bytes of the inputs (a small LRU): when only money inputs
-    change - a wage slider, a vendor price, a batch over prices - staffing is not recomputed.
-    """
-    arrays = (calls, aht, sl, tt, patience, occ, conc)
-    key = channel.encode() + repr(calls.shape).encode() + b"".join(
-        np.ascontiguousarray(a, dtype=float).tobytes() for a in arrays)
+def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
+    """A small LRU over staffing results keyed by the exact bytes of the inputs: when only money
+    inputs change - a wage slider, a vendor price, a batch over prices - staffing is reused."""
     hit = _STAFFING_CACHE.get(key)
     if hit is not None:
         _STAFFING_CACHE.move_to_end(key)
         return hit
-    if channel == "voice":
-        agents = staffing.agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
-                                          max_occupancy=occ, patience=patience)
-        servers = np.asarray(agents, dtype=float)
-    else:
-        agents = staffing.chat_agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
-                                               concurrency=conc, max_occupancy=occ,
-                                               patience=patience)
-        servers = np.asarray(agents, dtype=float) * conc
-    agents = np.asarray(agents, dtype=float)
-    q = staffing.queue_metrics(servers, calls, aht, tt, INTERVAL_SECONDS, patience=patience)
-    ab, slv, occv = (np.asarray(q[k], dtype=float)
-                     for k in ("abandon_rate", "service_level", "occupancy"))
-    out = (agents, ab, slv, occv)
+    out = compute()
     for a in out:
         a.flags.writeable = False
     _STAFFING_CACHE[key] = out
@@ -212,35 +171,118 @@ def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Ar
     return out
 
 
-def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
-    """Staff voice and chat per interval (Erlang A), e-mail by workload; fill the part's metrics."""
-    count = profile.count
-    occ = inp.x("service.max_occupancy")[..., None]
-    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
-    for ch in ("voice", "chat"):
-        calls = part.calls[ch]
-        aht = np.broadcast_to(part.aht[ch][..., None], calls.shape)
-        if ch == "voice":
-            sl, tt = part.target_sl[..., None], part.target_time[..., None]
-            patience = inp.x("demand.patience_s")[..., None]
-            conc = np.ones_like(sl)
-        else:
-            sl, tt = part.chat_target_sl[..., None], part.chat_target_time[..., None]
-            patience = inp.x("demand.chat_patience_s")[..., None]
-            conc = inp.x("service.chat_concurrency")[..., None]
+def _staff_points(calls: Array, params: Array, row_of: NDArray[np.intp]) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy of flat interval points.
+
+    ``params`` holds one row of the other inputs (``_PARAMS`` columns) per parameter set,
+    ``row_of`` the row of each point. Identical points (across parties, channels, months and batch
+    variants) are staffed once, in one call that also groups them by parameter set.
+    """
+    uniq, pid = np.unique(params, axis=0, return_inverse=True)
+    g = pid.reshape(-1)[row_of]
+    agents = np.zeros(calls.size)
+    ab = np.zeros(calls.size)
+    slv = np.ones(calls.size)
+    occv = np.zeros(calls.size)
+    busy = np.flatnonzero(calls > 0)
+    if busy.size:
+        c, gb = calls[busy], g[busy]
+        order = np.lexsort((c, gb))
+        cs, gs = c[order], gb[order]
+        first = np.empty(cs.size, dtype=bool)
+        first[0] = True
+        first[1:] = (cs[1:] != cs[:-1]) | (gs[1:] != gs[:-1])
+        ug = gs[first]
+        p = uniq[ug].T
+        res = staffing.required_staffing(
+            cs[first], p[1], p[2], p[3], INTERVAL_SECONDS, max_occupancy=p[5], patience=p[4],
+            concurrency=p[6], group=ug)
+        back = np.empty(cs.size, dtype=np.intp)
+        back[order] = np.cumsum(first) - 1  # unique point of every busy point
+        agents[busy] = res["agents"][back]
+        ab[busy] = res["abandon_rate"][back]
+        slv[busy] = res["service_level"][back]
+        occv[busy] = res["occupancy"][back]
+    return agents, ab, slv, occv
+
+
+def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
+                       patience: Array, occ: Array, conc: Array) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy per interval (arrays of one shape).
+
+    Results are memoised on the exact bytes of the inputs (a small LRU).
+    """
+    arrays = (calls, aht, sl, tt, patience, occ, conc)
+    key = channel.encode() + repr(calls.shape).encode() + b"".join(
+        np.ascontiguousarray(a, dtype=float).tobytes() for a in arrays)
+
+    def compute() -> tuple[Array, ...]:
         shape = calls.shape
-        b = [np.broadcast_to(a, shape) for a in (calls, aht, sl, tt, patience, occ, conc)]
-        u, inv = _unique_rows(*b)
-        agents, ab, slv, occv = _interval_staffing(ch, *u)
-        agents, ab, slv, occv = (a[inv] for a in (agents, ab, slv, occv))
-        weight = calls * count  # offered per interval type per week
+        flat = [np.broadcast_to(np.asarray(a, dtype=float), shape).reshape(-1) for a in arrays]
+        chan = np.full(flat[0].size, 0.0 if channel == "voice" else 1.0)
+        params = np.stack([chan, *flat[1:]], axis=1)
+        out = _staff_points(flat[0], params, np.arange(flat[0].size))
+        return tuple(a.reshape(shape) for a in out)
+
+    return _memo(key, compute)
+
+
+def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
+    """Per-month inputs other than the calls of one part-channel, each (n, M)."""
+    shape = part.calls[ch].shape[:2]
+    if ch == "voice":
+        sl, tt = part.target_sl, part.target_time
+        patience = inp.x("demand.patience_s")
+        conc = np.ones_like(sl)
+        chan = 0.0
+    else:
+        sl, tt = part.chat_target_sl, part.chat_target_time
+        patience = inp.x("demand.chat_patience_s")
+        conc = inp.x("service.chat_concurrency")
+        chan = 1.0
+    values = (chan, part.aht[ch], sl, tt, patience, inp.x("service.max_occupancy"), conc)
+    return tuple(np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values)
+
+
+def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
+    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
+    e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
+    segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
+    calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
+    rows = [np.stack(_channel_inputs(part, inp, ch), axis=-1).reshape(-1, _PARAMS)
+            for part, ch in segments]
+    k = profile.count.size
+    flat_calls = np.concatenate([c.reshape(-1) for c in calls])
+    params = np.concatenate(rows)
+    key = b"parts" + repr([c.shape for c in calls]).encode() + flat_calls.tobytes() \
+        + params.tobytes()
+
+    def compute() -> tuple[Array, ...]:
+        row_of = np.repeat(np.arange(params.shape[0]), k)
+        return _staff_points(flat_calls, params, row_of)
+
+    results = _memo(key, compute)
+    count = profile.count
+    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
+    start = 0
+    for (part, ch), c in zip(segments, calls, strict=True):
+        stop = start + c.size
+        agents, ab, slv, occv = (r[start:stop].reshape(c.shape) for r in results)
+        start = stop
+        weight = c * count  # offered per interval type per week
         part.agents[ch] = agents
         part.staffed_hours[ch] = (agents * count).sum(axis=-1) * hours_per_occurrence
         part.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
         part.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
         part.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
-    part.peak_live = (part.agents["voice"] + part.agents["chat"]).max(axis=-1)
-    _defer(part, inp)
+    for part in parts:
+        part.peak_live = (part.agents["voice"] + part.agents["chat"]).max(axis=-1)
+        _defer(part, inp)
+
+
+def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
+    """Staff one part (see :func:`_staff_parts`)."""
+    _staff_parts([part], inp, profile)
 
 
 def _defer(part: _Part, inp: _Inputs) -> None:
@@ -510,9 +552,7 @@ def _compute(inp: _Inputs) -> dict[str, _Raw]:
     """The whole chain: parts -> interval staffing -> money."""
     profile = _profile(inp)
     parts = _make_parts(inp, profile)
-    for plist in parts.values():
-        for part in plist:
-            _staff_part(part, inp, profile)
+    _staff_parts([p for plist in parts.values() for p in plist], inp, profile)
     return _money(inp, parts, profile)
 
 
