@@ -99,7 +99,12 @@ class _Inputs:
                 arr = np.asarray(value, dtype=float).reshape(-1, 1)
                 if path in changes:
                     _check_batch(path, arr)
-                self._num[path] = np.broadcast_to(arr, (n, 1))
+                if arr.shape == (n, 1):  # the common case: no broadcast view to build
+                    arr = arr.view()
+                    arr.flags.writeable = False
+                    self._num[path] = arr
+                else:
+                    self._num[path] = np.broadcast_to(arr, (n, 1))
         self.months = int(scenario["finance.horizon_months"])
 
     def x(self, path: str) -> Array:
@@ -244,21 +249,35 @@ def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
     return tuple(np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values)
 
 
+def _key_of(*arrays: Any) -> bytes:
+    """Exact bytes of arrays (shapes included) for the staffing memo."""
+    parts = []
+    for a in arrays:
+        a = np.asarray(a, dtype=float)
+        parts.append(repr(a.shape).encode())
+        parts.append(np.ascontiguousarray(a).tobytes())
+    return b"|".join(parts)
+
+
 def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
     """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
     e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
     segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
     calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
-    rows = [np.stack(_channel_inputs(part, inp, ch), axis=-1).reshape(-1, _PARAMS)
-            for part, ch in segments]
-    k = profile.count.size
-    flat_calls = np.concatenate([c.reshape(-1) for c in calls])
-    params = np.concatenate(rows)
-    key = b"parts" + repr([c.shape for c in calls]).encode() + flat_calls.tobytes() \
-        + params.tobytes()
+    x = inp.x
+    key = b"parts" + _key_of(
+        *calls, *(part.aht[ch] for part, ch in segments),
+        *(v for part in parts for v in (part.target_sl, part.target_time, part.chat_target_sl,
+                                        part.chat_target_time)),
+        x("demand.patience_s"), x("demand.chat_patience_s"), x("service.chat_concurrency"),
+        x("service.max_occupancy"))
 
     def compute() -> tuple[Array, ...]:
-        row_of = np.repeat(np.arange(params.shape[0]), k)
+        rows = [np.stack(_channel_inputs(part, inp, ch), axis=-1).reshape(-1, _PARAMS)
+                for part, ch in segments]
+        params = np.concatenate(rows)
+        flat_calls = np.concatenate([c.reshape(-1) for c in calls])
+        row_of = np.repeat(np.arange(params.shape[0]), profile.count.size)
         return _staff_points(flat_calls, params, row_of)
 
     results = _memo(key, compute)
@@ -720,18 +739,29 @@ class OptionResult:
         return out
 
 
+_MONEY_FRAME_COLUMNS = pd.Index([*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_flow"])
+
+
 def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     months = next(iter(raw.lines.values())).shape[-1]
     idx = pd.RangeIndex(months, name="month")
-    money = {k: np.asarray(raw.lines[k])[i] for k in MONEY_COLUMNS}
-    df = pd.DataFrame(money, index=idx)
-    df["total_cost"] = df[list(MONEY_COLUMNS)].sum(axis=1)
-    df["revenue_effect"] = raw.drivers["revenue_effect"][i]
-    df["net_cash_flow"] = df["revenue_effect"] - df["total_cost"]
-    df.attrs["units"] = {c: f"{currency}/month" for c in df.columns}
-    drv = pd.DataFrame({k: np.asarray(v)[i] for k, v in raw.drivers.items()
-                        if k not in ("revenue_effect",)}, index=idx)
-    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in drv.columns}
+    # each frame from one preallocated 2-D block (one pandas block, no per-column construction)
+    lines = len(MONEY_COLUMNS)
+    money = np.empty((months, lines + 3))
+    for j, k in enumerate(MONEY_COLUMNS):
+        money[:, j] = np.asarray(raw.lines[k])[i]
+    money[:, lines] = money[:, :lines].sum(axis=1)
+    money[:, lines + 1] = raw.drivers["revenue_effect"][i]
+    money[:, lines + 2] = money[:, lines + 1] - money[:, lines]
+    columns = _MONEY_FRAME_COLUMNS
+    df = pd.DataFrame(money, index=idx, columns=columns, copy=False)
+    df.attrs["units"] = {c: f"{currency}/month" for c in columns}
+    names = [k for k in raw.drivers if k != "revenue_effect"]
+    block = np.empty((months, len(names)))
+    for j, k in enumerate(names):
+        block[:, j] = np.asarray(raw.drivers[k])[i]
+    drv = pd.DataFrame(block, index=idx, columns=names, copy=False)
+    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in names}
     return df, drv
 
 
