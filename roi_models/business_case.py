@@ -176,39 +176,43 @@ def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
     return out
 
 
-def _staff_points(calls: Array, params: Array, row_of: NDArray[np.intp]) -> tuple[Array, ...]:
-    """Agents, abandon rate, service level and occupancy of flat interval points.
+def _staff_rows(calls: Array, params: Array) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy of rows of interval points.
 
-    ``params`` holds one row of the other inputs (``_PARAMS`` columns) per parameter set,
-    ``row_of`` the row of each point. Identical points (across parties, channels, months and batch
-    variants) are staffed once, in one call that also groups them by parameter set.
+    ``calls`` is (R, K): the offered calls of K intervals that share one row of the other inputs
+    in ``params`` (R, ``_PARAMS``). Identical points (across parties, channels, months and batch
+    variants) are staffed once, in one call to :func:`staffing.required_staffing` with the points
+    grouped by their other inputs and sorted by load (its exact bracketed search).
     """
+    r, k = calls.shape
+    flat = calls.reshape(-1)
+    out = np.zeros((4, flat.size))
+    out[2] = 1.0  # service level with no calls
+    busy = np.flatnonzero(flat > 0)
+    if busy.size == 0:
+        return tuple(o.reshape(r, k) for o in out)
     uniq, pid = np.unique(params, axis=0, return_inverse=True)
-    g = pid.reshape(-1)[row_of]
-    agents = np.zeros(calls.size)
-    ab = np.zeros(calls.size)
-    slv = np.ones(calls.size)
-    occv = np.zeros(calls.size)
-    busy = np.flatnonzero(calls > 0)
-    if busy.size:
-        c, gb = calls[busy], g[busy]
-        order = np.lexsort((c, gb))
-        cs, gs = c[order], gb[order]
-        first = np.empty(cs.size, dtype=bool)
-        first[0] = True
-        first[1:] = (cs[1:] != cs[:-1]) | (gs[1:] != gs[:-1])
-        ug = gs[first]
-        p = uniq[ug].T
-        res = staffing.required_staffing(
-            cs[first], p[1], p[2], p[3], INTERVAL_SECONDS, max_occupancy=p[5], patience=p[4],
-            concurrency=p[6], group=ug)
-        back = np.empty(cs.size, dtype=np.intp)
-        back[order] = np.cumsum(first) - 1  # unique point of every busy point
-        agents[busy] = res["agents"][back]
-        ab[busy] = res["abandon_rate"][back]
-        slv[busy] = res["service_level"][back]
-        occv[busy] = res["occupancy"][back]
-    return agents, ab, slv, occv
+    c = flat[busy]
+    # sort by (parameter set, calls) with one integer sort: calls ranked once, then a combined key
+    by_calls = np.argsort(c)
+    rank = np.empty(c.size, dtype=np.int64)
+    rank[by_calls] = np.arange(c.size)
+    g = np.repeat(pid.reshape(-1).astype(np.int64), k)[busy]
+    order = np.argsort(g * c.size + rank)
+    cs, gs = c[order], g[order]
+    first = np.empty(cs.size, dtype=bool)
+    first[0] = True
+    first[1:] = (cs[1:] != cs[:-1]) | (gs[1:] != gs[:-1])
+    ug = gs[first]
+    back = np.empty(cs.size, dtype=np.intp)
+    back[order] = np.cumsum(first) - 1  # unique point of every busy point
+    p = uniq[ug].T
+    res = staffing.required_staffing(cs[first], p[1], p[2], p[3], INTERVAL_SECONDS,
+                                     max_occupancy=p[5], patience=p[4], concurrency=p[6],
+                                     group=ug)
+    for j, name in enumerate(("agents", "abandon_rate", "service_level", "occupancy")):
+        out[j, busy] = res[name][back]
+    return tuple(o.reshape(r, k) for o in out)
 
 
 def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
@@ -223,10 +227,15 @@ def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Ar
 
     def compute() -> tuple[Array, ...]:
         shape = calls.shape
-        flat = [np.broadcast_to(np.asarray(a, dtype=float), shape).reshape(-1) for a in arrays]
-        chan = np.full(flat[0].size, 0.0 if channel == "voice" else 1.0)
-        params = np.stack([chan, *flat[1:]], axis=1)
-        out = _staff_points(flat[0], params, np.arange(flat[0].size))
+        k = shape[-1]
+        full = [np.broadcast_to(np.asarray(a, dtype=float), shape).reshape(-1, k)
+                for a in arrays]
+        rows = [a[:, 0] for a in full[1:]]
+        if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: one a point
+            full = [a.reshape(-1, 1) for a in full]
+            rows = [a[:, 0] for a in full[1:]]
+        chan = np.full(full[0].shape[0], 0.0 if channel == "voice" else 1.0)
+        out = _staff_rows(full[0], np.stack([chan, *rows], axis=1))
         return tuple(a.reshape(shape) for a in out)
 
     return _memo(key, compute)
@@ -273,29 +282,55 @@ def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> 
         x("service.max_occupancy"))
 
     def compute() -> tuple[Array, ...]:
-        rows = [np.stack(_channel_inputs(part, inp, ch), axis=-1).reshape(-1, _PARAMS)
-                for part, ch in segments]
-        params = np.concatenate(rows)
-        flat_calls = np.concatenate([c.reshape(-1) for c in calls])
-        row_of = np.repeat(np.arange(params.shape[0]), profile.count.size)
-        return _staff_points(flat_calls, params, row_of)
+        k = profile.count.size
+        # one segment = one variant of one part-channel (M rows of K intervals); variants that
+        # leave a segment's inputs unchanged (most of a tornado) share its staffing
+        seen: dict[bytes, int] = {}
+        where: list[int] = []
+        rows: list[Array] = []
+        blocks: list[Array] = []
+        for (part, ch), c in zip(segments, calls, strict=True):
+            prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
+            cc = np.broadcast_to(c, (*prm.shape[:2], k))
+            for i in range(cc.shape[0]):
+                key_i = cc[i].tobytes() + prm[i].tobytes()
+                j = seen.get(key_i)
+                if j is None:
+                    j = seen[key_i] = len(blocks)
+                    blocks.append(cc[i])
+                    rows.append(prm[i])
+                where.append(j)
+        res = _staff_rows(np.concatenate(blocks), np.concatenate(rows))
+        m = blocks[0].shape[0]
+        return (*(r.reshape(len(blocks), m, k) for r in res), np.stack(blocks),
+                np.asarray(where, dtype=np.intp))
 
-    results = _memo(key, compute)
+    agents_b, ab_b, sl_b, occ_b, calls_b, where = _memo(key, compute)
     count = profile.count
     hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
+    # monthly aggregates per distinct block (M, K) of intervals, then one row per variant
+    weight = calls_b * count  # offered per interval type per week
+    staffed = (agents_b * count).sum(axis=-1) * hours_per_occurrence
+    abandoned = (weight * ab_b).sum(-1) * WEEKS_PER_MONTH
+    in_time = (weight * sl_b).sum(-1) * WEEKS_PER_MONTH
+    busy = (agents_b * occ_b * count).sum(-1) * hours_per_occurrence
     start = 0
+    picks = {}
     for (part, ch), c in zip(segments, calls, strict=True):
-        stop = start + c.size
-        agents, ab, slv, occv = (r[start:stop].reshape(c.shape) for r in results)
-        start = stop
-        weight = c * count  # offered per interval type per week
-        part.agents[ch] = agents
-        part.staffed_hours[ch] = (agents * count).sum(axis=-1) * hours_per_occurrence
-        part.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
-        part.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
-        part.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
+        pick = where[start:start + c.shape[0]]
+        start += c.shape[0]
+        picks[id(part), ch] = pick
+        if inp.n == 1:  # interval agents are kept for single evaluations (interval_staffing)
+            part.agents[ch] = agents_b[pick]
+        part.staffed_hours[ch] = staffed[pick]
+        part.abandoned[ch] = abandoned[pick]
+        part.answered_in_time[ch] = in_time[pick]
+        part.busy_hours[ch] = busy[pick]
     for part in parts:
-        part.peak_live = (part.agents["voice"] + part.agents["chat"]).max(axis=-1)
+        pv, pc = picks[id(part), "voice"], picks[id(part), "chat"]
+        pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
+        peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
+        part.peak_live = peak[inverse.reshape(-1)]
         _defer(part, inp)
 
 

@@ -1019,8 +1019,13 @@ def _queue_point_metrics(n: np.ndarray, a: np.ndarray, h: np.ndarray, t: np.ndar
 
     Element-wise the same formulas as :func:`queue_metrics` (Erlang C where ``pat`` is inf,
     Erlang A elsewhere): the search's feasibility test and the reported metrics are one
-    evaluation.
+    evaluation. Large inputs run in cache-sized chunks.
     """
+    if n.size > _CHUNK:
+        parts = [_queue_point_metrics(n[i:i + _CHUNK], a[i:i + _CHUNK], h[i:i + _CHUNK],
+                                      t[i:i + _CHUNK], pat[i:i + _CHUNK])
+                 for i in range(0, n.size, _CHUNK)]
+        return tuple(np.concatenate(x) for x in zip(*parts, strict=True))  # type: ignore[return-value]
     sl = np.empty_like(n)
     ab = np.zeros_like(n)
     fin = np.isfinite(pat)
@@ -1142,7 +1147,11 @@ def _solve(a: np.ndarray, h: np.ndarray, sl: np.ndarray, t: np.ndarray, occ: np.
             for k in keys:
                 first[1:] |= k[1:] != k[:-1]
         else:
-            order = np.lexsort((a, group))
+            step_g = np.diff(group)
+            if ((step_g > 0) | ((step_g == 0) & (np.diff(a) >= 0))).all():
+                order = np.arange(m)  # already sorted by group, then load
+            else:
+                order = np.lexsort((a, group))
             g = group[order]
             first = np.zeros(m, dtype=bool)
             first[1:] = g[1:] != g[:-1]
