@@ -73,11 +73,14 @@ _BD0_COEF = tuple(1.0 / (2 * k + 1) for k in range(1, 9))
 _CHUNK = 16384  # elements per block in the hot loops (keeps temporaries in cache)
 _TINY_Q = 1e-250  # below this the incomplete gamma result is replaced by the direct series
 _GL_X, _GL_W = roots_legendre(40)  # Gauss-Legendre nodes for the Erlang A ASA integral
+_MIN_SECONDS = 1e-3  # shortest handle time / patience: below a millisecond the ratios underflow
+_MAX_PATIENCE = 1e10  # longest finite mean patience (300 years); beyond it use None (Erlang C)
 _RECURRENCE_MAX = 64  # Erlang B by recurrence up to this many agents (whole numbers)
 _MAX_TERMS = 20_000  # series terms before a point is declared beyond the engine's range
 #: the largest offered traffic (Erlangs) the engine staffs: agents stay exact whole numbers in a
-#: float (< 2**53) and the searches stay short; a 100,000-seat operation is ~1e5 Erlangs
-MAX_TRAFFIC = 1e12
+#: float and every kernel converges within its bounded iterations (a 100,000-seat operation
+#: carries ~1e5 Erlangs)
+MAX_TRAFFIC = 1e8
 _MAX_AGENTS = 4e12  # no answer is searched above this (whole numbers exact in a float)
 _MAX_PROBES = 200  # steps of the agents search (a gallop doubles: 2**60 is never reached)
 _STRIDE = 16  # in large inputs every 16th problem (by traffic) is searched from scratch
@@ -134,6 +137,11 @@ def _positive(name: str, x: Any, unit: str = "") -> None:
     _check(name, x, (x > 0) & (x < np.inf), f"> 0{unit}")
 
 
+def _aht(h: Any) -> None:
+    _positive("aht", h, " seconds")
+    _check("aht", h, h >= _MIN_SECONDS, f">= {_MIN_SECONDS:g} seconds (a millisecond)")
+
+
 def _share(name: str, x: Any) -> None:
     _check(name, x, (x >= 0) & (x <= 1), "a share between 0 and 1 (decimal, e.g. 0.8 for 80%)")
 
@@ -144,6 +152,9 @@ def _patience(value: Any) -> np.ndarray:
         return np.asarray(np.inf)
     p = _as_float("patience", value)
     _check("patience", p, p > 0, "> 0 seconds (mean time to abandon; None or inf for no abandonment)")
+    _check("patience", p, (p >= _MIN_SECONDS) & ((p <= _MAX_PATIENCE) | (p == np.inf)),
+           f"between {_MIN_SECONDS:g} and {_MAX_PATIENCE:g} seconds, or None/inf for no "
+           f"abandonment (Erlang C)")
     return p
 
 
@@ -440,7 +451,7 @@ def _erlang_a_wait_mass(a: np.ndarray, x: np.ndarray, log_w: np.ndarray, log_j: 
     peaks at s* = log(x/(a+1)) with width 1/sqrt(a+1); the window covers e^-38 of its mass.
     """
     out = np.zeros_like(a)
-    ok = a > 0
+    ok = (a > 0) & (x > 0) & (log_w > -700.0)  # P(wait) < e^-700: no wait worth integrating
     if not ok.any():
         return out
     a, x, log_w, log_j = a[ok], x[ok], log_w[ok], log_j[ok]
@@ -448,7 +459,7 @@ def _erlang_a_wait_mass(a: np.ndarray, x: np.ndarray, log_w: np.ndarray, log_j: 
     s_star = np.maximum(0.0, np.log(x / a1))
     lo = np.maximum(0.0, s_star - np.sqrt(90.0 / a1))
     hi = s_star + np.where(a1 >= 100, np.sqrt(120.0 / a1), 1.0 + 45.0 / a1)
-    log_base = log_w + np.log(a * a1 / x) - log_j - _log_pois(a, x)
+    log_base = log_w + np.log(a) + np.log(a1) - np.log(x) - log_j - _log_pois(a, x)
     total = np.zeros_like(a)
     for left, right in ((lo, s_star), (s_star, hi)):
         half = 0.5 * (right - left)
@@ -581,10 +592,26 @@ def _traffic_inputs(
     c = _as_float("calls", calls)
     _nonneg("calls", c, " contacts per interval")
     h = _as_float("aht", aht)
-    _positive("aht", h, " seconds")
+    _aht(h)
     i = _as_float("interval", interval)
     _positive("interval", i, " seconds")
+    _max_traffic(c, h, i)
     return [*arrays, c, h, i]
+
+
+def _max_traffic(c: np.ndarray, h: np.ndarray, i: np.ndarray) -> np.ndarray:
+    """Offered traffic calls x aht / interval, checked against ``MAX_TRAFFIC``."""
+    with np.errstate(over="ignore"):
+        a = c * h / i
+    big = ~(a <= MAX_TRAFFIC)
+    if np.any(big):
+        a_, c_, h_, i_ = np.broadcast_arrays(a, c, h, i)
+        k = np.unravel_index(int(np.argmax(big)), np.shape(big)) if np.ndim(big) else ()
+        raise InputError(f"calls: offered traffic calls x aht / interval must be at most "
+                         f"{MAX_TRAFFIC:g} Erlangs (the largest load the engine staffs), got "
+                         f"{a_[k]:g} Erlangs from calls={_fmt(c_[k])}, aht={_fmt(h_[k])} s, "
+                         f"interval={_fmt(i_[k])} s")
+    return a
 
 
 def _sl_c_scalar(n: float, calls: float, aht: float, target_time: float, interval: float) -> float:
@@ -1270,7 +1297,7 @@ def _required_inputs(calls: ArrayLike, aht: ArrayLike, target_sl: ArrayLike,
     c = _as_float("calls", calls)
     _nonneg("calls", c, " contacts per interval")
     h = _as_float("aht", aht)
-    _positive("aht", h, " seconds")
+    _aht(h)
     sl = _as_float("target_sl", target_sl)
     _share("target_sl", sl)
     t = _as_float("target_time", target_time)
@@ -1286,16 +1313,7 @@ def _required_inputs(calls: ArrayLike, aht: ArrayLike, target_sl: ArrayLike,
         mab = _as_float("max_abandon", max_abandon)
         _share("max_abandon", mab)
     shape, (c, h, sl, t, i, occ, pat, mab) = _flat(c, h, sl, t, i, occ, pat, mab)
-    with np.errstate(over="ignore"):
-        a = c * h / i
-    big = ~(a <= MAX_TRAFFIC)
-    if big.any():
-        k = int(np.argmax(big))
-        raise InputError(f"calls: offered traffic calls x aht / interval must be at most "
-                         f"{MAX_TRAFFIC:g} Erlangs (the largest load the engine staffs), got "
-                         f"{a[k]:g} Erlangs from calls={_fmt(c[k])}, aht={_fmt(h[k])} s, "
-                         f"interval={_fmt(i[k])} s")
-    return shape, [a, h, sl, t, occ, pat, mab]
+    return shape, [_max_traffic(c, h, i), h, sl, t, occ, pat, mab]
 
 
 def required_staffing(
@@ -1478,7 +1496,7 @@ def deferred_agents_required(
     c = _as_float("items", items)
     _nonneg("items", c, " items per interval")
     h = _as_float("aht", aht)
-    _positive("aht", h, " seconds")
+    _aht(h)
     i = _as_float("interval", interval)
     _positive("interval", i, " seconds")
     occ = _as_float("max_occupancy", max_occupancy)
