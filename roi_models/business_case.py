@@ -112,7 +112,12 @@ class _Inputs:
                 arr = np.asarray(value, dtype=float).reshape(-1, 1)
                 if path in changes:
                     _check_batch(path, arr)
-                self._num[path] = np.broadcast_to(arr, (n, 1))
+                if arr.shape == (n, 1):  # the common case: no broadcast view to build
+                    arr = arr.view()
+                    arr.flags.writeable = False
+                    self._num[path] = arr
+                else:
+                    self._num[path] = np.broadcast_to(arr, (n, 1))
         self.months = int(scenario["finance.horizon_months"])
 
     def x(self, path: str) -> Array:
@@ -163,60 +168,19 @@ class _Part:
     outbound_work: dict[str, CampaignWork] = field(default_factory=dict)
 
 
-def _unique_rows(*arrays: Array) -> tuple[list[Array], NDArray[np.intp]]:
-    """Deduplicate variants (axis 0) whose staffing inputs are identical.
-
-    A batch that varies only money inputs staffs once; rows are compared by their bytes.
-    """
-    n = arrays[0].shape[0]
-    if n == 1:
-        return list(arrays), np.zeros(1, dtype=np.intp)
-    first: dict[bytes, int] = {}
-    inverse = np.empty(n, dtype=np.intp)
-    keep: list[int] = []
-    for i in range(n):
-        key = b"".join(np.ascontiguousarray(a[i]).tobytes() for a in arrays)
-        j = first.get(key)
-        if j is None:
-            j = first[key] = len(keep)
-            keep.append(i)
-        inverse[i] = j
-    idx = np.asarray(keep, dtype=np.intp)
-    return [np.ascontiguousarray(a[idx]) for a in arrays], inverse
-
-
 _STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
 _STAFFING_CACHE_SIZE = 64
+_PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
 
 
-def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
-                       patience: Array, occ: Array, conc: Array) -> tuple[Array, ...]:
-    """Agents, abandon rate, service level and occupancy per interval (arrays of one shape).
-
-    Results are memoised on the exact bytes of the inputs (a small LRU): when only money inputs
-    change - a wage slider, a vendor price, a batch over prices - staffing is not recomputed.
-    """
-    arrays = (calls, aht, sl, tt, patience, occ, conc)
-    key = channel.encode() + repr(calls.shape).encode() + b"".join(
-        np.ascontiguousarray(a, dtype=float).tobytes() for a in arrays)
+def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
+    """A small LRU over staffing results keyed by the exact bytes of the inputs: when only money
+    inputs change - a wage slider, a vendor price, a batch over prices - staffing is reused."""
     hit = _STAFFING_CACHE.get(key)
     if hit is not None:
         _STAFFING_CACHE.move_to_end(key)
         return hit
-    if channel == "voice":
-        agents = staffing.agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
-                                          max_occupancy=occ, patience=patience)
-        servers = np.asarray(agents, dtype=float)
-    else:
-        agents = staffing.chat_agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
-                                               concurrency=conc, max_occupancy=occ,
-                                               patience=patience)
-        servers = np.asarray(agents, dtype=float) * conc
-    agents = np.asarray(agents, dtype=float)
-    q = staffing.queue_metrics(servers, calls, aht, tt, INTERVAL_SECONDS, patience=patience)
-    ab, slv, occv = (np.asarray(q[k], dtype=float)
-                     for k in ("abandon_rate", "service_level", "occupancy"))
-    out = (agents, ab, slv, occv)
+    out = compute()
     for a in out:
         a.flags.writeable = False
     _STAFFING_CACHE[key] = out
@@ -225,35 +189,168 @@ def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Ar
     return out
 
 
-def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
-    """Staff voice and chat per interval (Erlang A), e-mail by workload; fill the part's metrics."""
-    count = profile.count
-    occ = inp.x("service.max_occupancy")[..., None]
-    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
-    for ch in ("voice", "chat"):
-        calls = part.calls[ch]
-        aht = np.broadcast_to(part.aht[ch][..., None], calls.shape)
-        if ch == "voice":
-            sl, tt = part.target_sl[..., None], part.target_time[..., None]
-            patience = inp.x("demand.patience_s")[..., None]
-            conc = np.ones_like(sl)
-        else:
-            sl, tt = part.chat_target_sl[..., None], part.chat_target_time[..., None]
-            patience = inp.x("demand.chat_patience_s")[..., None]
-            conc = inp.x("service.chat_concurrency")[..., None]
+def _staff_rows(calls: Array, params: Array) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy of rows of interval points.
+
+    ``calls`` is (R, K): the offered calls of K intervals that share one row of the other inputs
+    in ``params`` (R, ``_PARAMS``). Identical points (across parties, channels, months and batch
+    variants) are staffed once, in one call to :func:`staffing.required_staffing` with the points
+    grouped by their other inputs and sorted by load (its exact bracketed search).
+    """
+    r, k = calls.shape
+    flat = calls.reshape(-1)
+    out = np.zeros((4, flat.size))
+    out[2] = 1.0  # service level with no calls
+    busy = np.flatnonzero(flat > 0)
+    if busy.size == 0:
+        return tuple(o.reshape(r, k) for o in out)
+    uniq, pid = np.unique(params, axis=0, return_inverse=True)
+    c = flat[busy]
+    # sort by (parameter set, calls) with one integer sort: calls ranked once, then a combined key
+    by_calls = np.argsort(c)
+    rank = np.empty(c.size, dtype=np.int64)
+    rank[by_calls] = np.arange(c.size)
+    g = np.repeat(pid.reshape(-1).astype(np.int64), k)[busy]
+    order = np.argsort(g * c.size + rank)
+    cs, gs = c[order], g[order]
+    first = np.empty(cs.size, dtype=bool)
+    first[0] = True
+    first[1:] = (cs[1:] != cs[:-1]) | (gs[1:] != gs[:-1])
+    ug = gs[first]
+    back = np.empty(cs.size, dtype=np.intp)
+    back[order] = np.cumsum(first) - 1  # unique point of every busy point
+    p = uniq[ug].T
+    res = staffing.required_staffing(cs[first], p[1], p[2], p[3], INTERVAL_SECONDS,
+                                     max_occupancy=p[5], patience=p[4], concurrency=p[6],
+                                     group=ug)
+    for j, name in enumerate(("agents", "abandon_rate", "service_level", "occupancy")):
+        out[j, busy] = res[name][back]
+    return tuple(o.reshape(r, k) for o in out)
+
+
+def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
+                       patience: Array, occ: Array, conc: Array) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy per interval (arrays of one shape).
+
+    Results are memoised on the exact bytes of the inputs (a small LRU).
+    """
+    arrays = (calls, aht, sl, tt, patience, occ, conc)
+    key = channel.encode() + repr(calls.shape).encode() + b"".join(
+        np.ascontiguousarray(a, dtype=float).tobytes() for a in arrays)
+
+    def compute() -> tuple[Array, ...]:
         shape = calls.shape
-        b = [np.broadcast_to(a, shape) for a in (calls, aht, sl, tt, patience, occ, conc)]
-        u, inv = _unique_rows(*b)
-        agents, ab, slv, occv = _interval_staffing(ch, *u)
-        agents, ab, slv, occv = (a[inv] for a in (agents, ab, slv, occv))
-        weight = calls * count  # offered per interval type per week
-        part.agents[ch] = agents
-        part.staffed_hours[ch] = (agents * count).sum(axis=-1) * hours_per_occurrence
-        part.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
-        part.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
-        part.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
-    part.peak_live = (part.agents["voice"] + part.agents["chat"]).max(axis=-1)
-    _defer(part, inp)
+        k = shape[-1]
+        full = [np.broadcast_to(np.asarray(a, dtype=float), shape).reshape(-1, k)
+                for a in arrays]
+        rows = [a[:, 0] for a in full[1:]]
+        if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: one a point
+            full = [a.reshape(-1, 1) for a in full]
+            rows = [a[:, 0] for a in full[1:]]
+        chan = np.full(full[0].shape[0], 0.0 if channel == "voice" else 1.0)
+        out = _staff_rows(full[0], np.stack([chan, *rows], axis=1))
+        return tuple(a.reshape(shape) for a in out)
+
+    return _memo(key, compute)
+
+
+def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
+    """Per-month inputs other than the calls of one part-channel, each (n, M)."""
+    shape = part.calls[ch].shape[:2]
+    if ch == "voice":
+        sl, tt = part.target_sl, part.target_time
+        patience = inp.x("demand.patience_s")
+        conc = np.ones_like(sl)
+        chan = 0.0
+    else:
+        sl, tt = part.chat_target_sl, part.chat_target_time
+        patience = inp.x("demand.chat_patience_s")
+        conc = inp.x("service.chat_concurrency")
+        chan = 1.0
+    values = (chan, part.aht[ch], sl, tt, patience, inp.x("service.max_occupancy"), conc)
+    return tuple(np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values)
+
+
+def _key_of(*arrays: Any) -> bytes:
+    """Exact bytes of arrays (shapes included) for the staffing memo."""
+    parts = []
+    for a in arrays:
+        a = np.asarray(a, dtype=float)
+        parts.append(repr(a.shape).encode())
+        parts.append(np.ascontiguousarray(a).tobytes())
+    return b"|".join(parts)
+
+
+def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
+    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
+    e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
+    segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
+    calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
+    x = inp.x
+    key = b"parts" + _key_of(
+        *calls, *(part.aht[ch] for part, ch in segments),
+        *(v for part in parts for v in (part.target_sl, part.target_time, part.chat_target_sl,
+                                        part.chat_target_time)),
+        x("demand.patience_s"), x("demand.chat_patience_s"), x("service.chat_concurrency"),
+        x("service.max_occupancy"))
+
+    def compute() -> tuple[Array, ...]:
+        k = profile.count.size
+        # one segment = one variant of one part-channel (M rows of K intervals); variants that
+        # leave a segment's inputs unchanged (most of a tornado) share its staffing
+        seen: dict[bytes, int] = {}
+        where: list[int] = []
+        rows: list[Array] = []
+        blocks: list[Array] = []
+        for (part, ch), c in zip(segments, calls, strict=True):
+            prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
+            cc = np.broadcast_to(c, (*prm.shape[:2], k))
+            for i in range(cc.shape[0]):
+                key_i = cc[i].tobytes() + prm[i].tobytes()
+                j = seen.get(key_i)
+                if j is None:
+                    j = seen[key_i] = len(blocks)
+                    blocks.append(cc[i])
+                    rows.append(prm[i])
+                where.append(j)
+        res = _staff_rows(np.concatenate(blocks), np.concatenate(rows))
+        m = blocks[0].shape[0]
+        return (*(r.reshape(len(blocks), m, k) for r in res), np.stack(blocks),
+                np.asarray(where, dtype=np.intp))
+
+    agents_b, ab_b, sl_b, occ_b, calls_b, where = _memo(key, compute)
+    count = profile.count
+    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
+    # monthly aggregates per distinct block (M, K) of intervals, then one row per variant
+    weight = calls_b * count  # offered per interval type per week
+    staffed = (agents_b * count).sum(axis=-1) * hours_per_occurrence
+    abandoned = (weight * ab_b).sum(-1) * WEEKS_PER_MONTH
+    in_time = (weight * sl_b).sum(-1) * WEEKS_PER_MONTH
+    busy = (agents_b * occ_b * count).sum(-1) * hours_per_occurrence
+    start = 0
+    picks = {}
+    for (part, ch), c in zip(segments, calls, strict=True):
+        pick = where[start:start + c.shape[0]]
+        start += c.shape[0]
+        picks[id(part), ch] = pick
+        # interval agents: read by interval_staffing, the vendor's minimum-shift top-up and the
+        # status quo (today's staffing scaled from the target schedule), in batches too
+        part.agents[ch] = agents_b[pick]
+        part.staffed_hours[ch] = staffed[pick]
+        part.abandoned[ch] = abandoned[pick]
+        part.answered_in_time[ch] = in_time[pick]
+        part.busy_hours[ch] = busy[pick]
+    for part in parts:
+        pv, pc = picks[id(part), "voice"], picks[id(part), "chat"]
+        pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
+        peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
+        part.peak_live = peak[inverse.reshape(-1)]
+        _defer(part, inp)
+
+
+def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
+    """Staff one part (see :func:`_staff_parts`)."""
+    _staff_parts([part], inp, profile)
 
 
 def _defer(part: _Part, inp: _Inputs) -> None:
@@ -537,9 +634,7 @@ def _compute(inp: _Inputs) -> dict[str, _Raw]:
     """The whole chain: parts -> interval staffing -> money (and the status quo when given)."""
     profile = _profile(inp)
     parts = _make_parts(inp, profile)
-    for plist in parts.values():
-        for part in plist:
-            _staff_part(part, inp, profile)
+    _staff_parts([p for plist in parts.values() for p in plist], inp, profile)
     sq = _status_quo_part(parts["inhouse"][0], inp, profile)
     if sq is not None:
         parts = {STATUS_QUO: [sq], **parts}
@@ -787,18 +882,29 @@ class OptionResult:
         return out
 
 
+_MONEY_FRAME_COLUMNS = pd.Index([*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_flow"])
+
+
 def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     months = next(iter(raw.lines.values())).shape[-1]
     idx = pd.RangeIndex(months, name="month")
-    money = {k: np.asarray(raw.lines[k])[i] for k in MONEY_COLUMNS}
-    df = pd.DataFrame(money, index=idx)
-    df["total_cost"] = df[list(MONEY_COLUMNS)].sum(axis=1)
-    df["revenue_effect"] = raw.drivers["revenue_effect"][i]
-    df["net_cash_flow"] = df["revenue_effect"] - df["total_cost"]
-    df.attrs["units"] = {c: f"{currency}/month" for c in df.columns}
-    drv = pd.DataFrame({k: np.asarray(v)[i] for k, v in raw.drivers.items()
-                        if k not in ("revenue_effect",)}, index=idx)
-    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in drv.columns}
+    # each frame from one preallocated 2-D block (one pandas block, no per-column construction)
+    lines = len(MONEY_COLUMNS)
+    money = np.empty((months, lines + 3))
+    for j, k in enumerate(MONEY_COLUMNS):
+        money[:, j] = np.asarray(raw.lines[k])[i]
+    money[:, lines] = money[:, :lines].sum(axis=1)
+    money[:, lines + 1] = raw.drivers["revenue_effect"][i]
+    money[:, lines + 2] = money[:, lines + 1] - money[:, lines]
+    columns = _MONEY_FRAME_COLUMNS
+    df = pd.DataFrame(money, index=idx, columns=columns, copy=False)
+    df.attrs["units"] = {c: f"{currency}/month" for c in columns}
+    names = [k for k in raw.drivers if k != "revenue_effect"]
+    block = np.empty((months, len(names)))
+    for j, k in enumerate(names):
+        block[:, j] = np.asarray(raw.drivers[k])[i]
+    drv = pd.DataFrame(block, index=idx, columns=names, copy=False)
+    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in names}
     return df, drv
 
 
