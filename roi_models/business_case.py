@@ -445,11 +445,14 @@ _RATE_OF = {"per_productive_hour": "outsourced.rate_per_productive_hour",
 def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
     x = inp.x
     shared = inp.other("outsourced.delivery_model") == "shared"
-    model = "per_handled_minute" if shared else inp.other("outsourced.pricing_model")
+    model = inp.other("outsourced.pricing_model")
+    if shared and model != "per_contact":  # a shared pool bills usage: per minute or contact
+        model = "per_handled_minute"
     units = _vendor_units(part, inp, model)
     active = (units > 0).any(axis=-1, keepdims=True)
+    # vendor prices in the scenario's currency: COLA index x exchange rate
     cola = escalation(x("finance.contract_cola"),
-                      inp.months)
+                      inp.months) * x("outsourced.fx_rate")
     fees = vendor_fees(units, x(_RATE_OF[model]), cola,
                        base_fee=x("outsourced.monthly_base_fee") * active,
                        thresholds=inp.other("outsourced.tier_thresholds"),
