@@ -53,7 +53,6 @@ import yaml
 
 from roi_models import finance, risk
 from roi_models.business_case import BusinessCase, evaluate
-from roi_models.costs import TRANSITION_LINES
 from roi_models.errors import InputError
 from roi_models.parameters import registry
 from roi_models.scenario import Scenario, ScenarioError
@@ -251,6 +250,14 @@ def _extra_ok(key: str) -> bool:
     return key in _REGISTRY and key.startswith(_EXTRA_SECTIONS)
 
 
+def _unknown_field(key: str) -> str:
+    if key in _REGISTRY:
+        return "unknown field (a bid sets only outsourced.*, hybrid.* and finance.contract_cola)"
+    close = difflib.get_close_matches(key, [*_FIELD, *(p for p in _REGISTRY if _extra_ok(p))],
+                                      n=1)
+    return "unknown field" + (f"; did you mean {close[0]!r}?" if close else "")
+
+
 # ------------------------------------------------------------------------------------- parsing
 def _number(value: Any) -> float | None:
     """A number from YAML or a sheet cell: 0.8, "0.8", "80%", "0,8", "1 200"; None if not one."""
@@ -407,7 +414,9 @@ class Bid:
             value = self.values.get(fd.name, fd.default)
             if value is not None:
                 out[fd.path] = value
-        out[self.rate_path()] = float(self.values["rate"])
+        model = self.values.get("pricing_model")
+        if model in RATE_PATHS and "rate" in self.values:
+            out[RATE_PATHS[model]] = float(self.values["rate"])
         out.update(self.extra)
         if self["evaluate_as"] == "hybrid":
             out["hybrid.outbound_to"] = "vendor" if self["outbound"] else "inhouse"
@@ -458,12 +467,7 @@ def _bid_from_mapping(i: int, data: Any, line: int | None, problems: list[str]) 
         key = str(key).strip()
         fd = _FIELD.get(key)
         if fd is None and not _extra_ok(key):
-            close = difflib.get_close_matches(key, [*_FIELD, *(p for p in _REGISTRY
-                                                                if _extra_ok(p))], n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            if key in _REGISTRY:
-                hint = " (a bid sets only outsourced.*, hybrid.* and finance.contract_cola)"
-            problems.append(f"{where}: {key}: unknown field{hint}")
+            problems.append(f"{where}: {key}: {_unknown_field(key)}")
             continue
         if _blank(raw):
             continue
@@ -506,12 +510,10 @@ def _check_against(bids: Sequence[Bid], scenario: Scenario, problems: list[str])
         if n > 1:
             problems.append(f"bids: name {name!r} is used by {n} bids; names must be unique")
     for b in bids:
-        try:
-            ch = b.changes(scenario)
-        except (KeyError, ValueError):
-            continue  # a required field is missing: already a problem
+        ch = b.changes(scenario)
         by_path_b = dict(by_path)
-        by_path_b[b.rate_path()] = "rate"
+        if b.values.get("pricing_model") in RATE_PATHS:
+            by_path_b[b.rate_path()] = "rate"
         try:
             scenario.with_changes(ch)
         except ScenarioError as exc:
@@ -543,6 +545,13 @@ def bids_from_rows(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, orig
     problems: list[str] = []
     if "name" not in head:
         problems.append("header: needs a 'name' column (the first row names the fields)")
+    for j, h in enumerate(head):
+        if h and h not in _FIELD and not _extra_ok(h):
+            problems.append(f"header: column {j + 1} {h!r}: {_unknown_field(h)}")
+            head[j] = ""
+        elif h and h in head[:j]:
+            problems.append(f"header: column {j + 1} {h!r}: appears twice")
+            head[j] = ""
     bids: list[Bid] = []
     i = 0
     for k, row in enumerate(rows):
@@ -565,8 +574,7 @@ def _finish(bids: list[Bid], problems: list[str], origin: str,
             scenario: Scenario | None) -> list[Bid]:
     if not bids and not problems:
         problems.append("no bids: the file holds no bid")
-    ok = [b for b in bids if all(f.name in b.values for f in FIELDS if f.required)]
-    _check_against(ok, scenario or Scenario.default(), problems)
+    _check_against(bids, scenario or Scenario.default(), problems)
     if problems:
         raise BidsError(problems, origin)
     return bids
@@ -626,7 +634,7 @@ def _read(path: str | os.PathLike[str], scenario: Scenario | None
                         problems.append(str(exc))
                 data = data.get("bids")
             if not isinstance(data, list):
-                raise BidsError(problems + [f"bids: must be a list of bids, got "
+                raise BidsError([*problems, f"bids: must be a list of bids, got "
                                             f"{type(data).__name__}"], origin)
             bids = [b for i, d in enumerate(data, 1)
                     if (b := _bid_from_mapping(i, d, None, problems)) is not None]

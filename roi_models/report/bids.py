@@ -211,6 +211,7 @@ class Table:
     header: list[str]
     rows: list[list[Cell]]
     note: str = ""
+    caption: str = ""
 
 
 @dataclass
@@ -269,13 +270,13 @@ def _svg_bars(names: list[str], panels: list[tuple[str, list[float], str]], lg: 
     """Horizontal bar panels (one per metric) as an SVG string."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(7.5, 0.5 + 0.42 * len(names) * len(panels) + 0.4 * len(panels)),
+    fig = Figure(figsize=(9.0, 0.3 + (0.28 * len(names) + 0.35) * len(panels)),
                  layout="constrained")
     axes = fig.subplots(len(panels), 1, squeeze=False)[:, 0]
     for ax, (title, values, kind) in zip(axes, panels, strict=True):
         y = list(range(len(names)))[::-1]
         colours = ["#4c72b0" if i else "#8c8c8c" for i in range(len(names))]
-        ax.barh(y, values, color=colours)
+        ax.barh(y, values, color=colours, height=0.6)
         ax.set_yticks(y, names, fontsize=8)
         ax.set_title(title, fontsize=9, loc="left")
         ax.tick_params(axis="x", labelsize=7)
@@ -391,7 +392,7 @@ def build_bids_report(cmp: BidComparison, lang: str = "en", *, trials: int = 200
                      _num(lg, r["headroom"], "share")])
     sec.tables.append(Table("breakeven", [tr(lang, f"col.{k}") for k in (
         "bid", "pricing_model", "rate", "break_even_rate", "headroom")], rows,
-        tr(lang, "breakeven.note")))
+        tr(lang, "breakeven.note"), tr(lang, "s.breakeven")))
     if len(names) >= 2:
         tor = cmp.tornado().head(tornado_rows)
         a, b = tor.attrs["first"], tor.attrs["second"]
@@ -401,8 +402,8 @@ def build_bids_report(cmp: BidComparison, lang: str = "en", *, trials: int = 200
         base = float(tor["base"].iloc[0]) if len(tor) else 0.0
         sec.tables.append(Table("tornado", [tr(lang, f"col.{k}") for k in (
             "input", "diff_low", "diff_high", "swing")], rows,
-            tr(lang, "tornado.note", a=a, b=b, base=lg.money(base, short=True))))
-        sec.paragraphs.append(tr(lang, "s.tornado", a=a, b=b))
+            tr(lang, "tornado.note", a=a, b=b, base=lg.money(base, short=True)),
+            tr(lang, "s.tornado", a=a, b=b)))
     sections.append(Section("risk", sec.title, sec.paragraphs, sec.tables, sec.charts))
 
     # commitments
@@ -444,7 +445,8 @@ table { border-collapse: collapse; width: 100%; font-size: .82rem; }
 th, td { border-bottom: 1px solid #d9dee5; padding: .25rem .45rem; text-align: left;
 vertical-align: top; } th { background: #f5f7fa; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-figure { margin: .5rem 0 1rem; } figure img { width: 100%; height: auto; }
+h3 { font-size: .95rem; margin: 1rem 0 .3rem; }
+figure { margin: .5rem 0 1rem; } figure img { width: 100%; max-width: 54rem; height: auto; }
 @page { size: A4 landscape; margin: 12mm; }
 @media print { body { font-size: 8.5pt; } .scroll { overflow: visible; } table { font-size: 7.5pt; }
 tr, figure { break-inside: avoid; } }
@@ -479,6 +481,8 @@ def to_html(rep: BidsReport) -> str:
             body = Markup("").join(
                 Markup("<tr>{}</tr>").format(Markup("").join(_cell_html(c) for c in row))
                 for row in t.rows)
+            if t.caption:
+                out.append(Markup("<h3>{}</h3>").format(t.caption))
             out.append(Markup('<div class="scroll"><table class="t-{}"><thead><tr>{}</tr></thead>'
                               "<tbody>{}</tbody></table></div>").format(t.key, head, body))
             if t.note:
@@ -502,6 +506,8 @@ def to_markdown(rep: BidsReport) -> str:
         for p in sec.paragraphs:
             lines += [_md(p), ""]
         for t in sec.tables:
+            if t.caption:
+                lines += [f"### {_md(t.caption)}", ""]
             lines.append("| " + " | ".join(_md(h) for h in t.header) + " |")
             lines.append("|" + "|".join("---:" if i else "---" for i in range(len(t.header)))
                          + "|")
