@@ -39,8 +39,10 @@ import csv
 import difflib
 import io
 import math
+import multiprocessing
 import os
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -952,8 +954,8 @@ class BidComparison:
         return out
 
     # ------------------------------------------------------------------ risk
-    def monte_carlo(self, trials: int = 10_000, seed: int = 0, *, chunk: int = 5_000
-                    ) -> BidRisk:
+    def monte_carlo(self, trials: int = 10_000, seed: int = 0, *, chunk: int = 5_000,
+                    parallel: bool = True) -> BidRisk:
         """One Monte Carlo over every option with common random numbers.
 
         The scenario's uncertain inputs are drawn once (:func:`roi_models.risk.monte_carlo`,
@@ -965,21 +967,43 @@ class BidComparison:
         scenario's input; a foreign-currency bid's rate moves by the common FX draw stretched to
         its own ``fx_low``/``fx_high``. Inputs a bid leaves blank keep the common draw.
 
+        With ``parallel`` (and a second core, and no other thread running), a forked worker
+        evaluates half of the bids while this process evaluates the other half; the results are
+        the same either way.
+
         Returns
         -------
         BidRisk
             Trial NPVs of every option, P(each option is best) (ties shared; sums to 1), regret.
         """
         fx = _REGISTRY["outsourced.fx_rate"]
-        mc = risk.monte_carlo(self.scenario, trials, seed, distributions={
-            fx.path: ("pert", float(fx.low), float(fx.default), float(fx.high))}, chunk=chunk)
-        samples = mc.samples
-        npv: dict[str, np.ndarray] = {o: mc.npv[o].to_numpy() for o in self.baselines
-                                      if o in mc.npv}
-        for name, r in self.results.items():
-            changes = self._trial_changes(r.bid, samples)
-            frame = risk.fast_batch(r.scenario, changes, chunk=chunk)
-            npv[name] = frame[f"{r.option}_npv"].to_numpy()
+        # The common draws: risk.monte_carlo's sampling of this scenario. The draws depend on
+        # the inputs' values and ranges, not on the horizon, so it runs on a 12-month copy (its
+        # own evaluation is not used: it is the cheapest way through the public API).
+        short = self.scenario.with_changes({"finance.horizon_months": 12})
+        samples = risk.monte_carlo(short, trials, seed, distributions={
+            fx.path: ("pert", float(fx.low), float(fx.default), float(fx.high))},
+            chunk=chunk).samples
+        names = list(self.results)
+        jobs = [(self.results[n].scenario, self._trial_changes(self.results[n].bid, samples),
+                 self.results[n].option, chunk) for n in names]
+        pool = _fork_pool() if parallel and len(jobs) > 1 else None
+        if pool is None:
+            values = [_trial_npv(j) for j in jobs]
+        else:
+            global _JOBS
+            split = (len(jobs) + 1) // 2
+            _JOBS = jobs[split:]  # the forked worker reads its share from its copy of memory
+            try:
+                theirs = pool.submit(_trial_npvs_of_jobs)
+                values = [_trial_npv(j) for j in jobs[:split]] + theirs.result()
+            finally:
+                pool.shutdown()
+                _JOBS = []
+        # the baselines (in-house, status quo) are the same in every bid's batch: bids change
+        # only vendor and hybrid inputs
+        npv: dict[str, np.ndarray] = {o: values[0][o] for o in self.baselines if o in values[0]}
+        npv.update((n, v["bid"]) for n, v in zip(names, values, strict=True))
         return BidRisk(pd.DataFrame(npv), samples, seed)
 
     def _trial_changes(self, bid: Bid, samples: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -1059,6 +1083,35 @@ class BidComparison:
                           "rate": rate, "break_even_rate": be.value, "found": be.found,
                           "headroom": be.value / rate - 1.0 if be.found and rate else float("nan")}
         return pd.DataFrame(rows).T
+
+
+_JOBS: list[tuple[Scenario, dict[str, np.ndarray], str, int]] = []
+
+
+def _trial_npv(job: tuple[Scenario, dict[str, np.ndarray], str, int]) -> dict[str, np.ndarray]:
+    """Trial NPVs of one bid (``"bid"``) and of the baseline options of its batch."""
+    scenario, changes, option, chunk = job
+    frame = risk.fast_batch(scenario, changes, chunk=chunk)
+    out = {c[:-4]: frame[c].to_numpy() for c in frame.columns
+           if c.endswith("_npv") and not c.endswith("incremental_npv")
+           and c[:-4] not in ("outsourced", "hybrid")}
+    out["bid"] = frame[f"{option}_npv"].to_numpy()
+    return out
+
+
+def _trial_npvs_of_jobs() -> list[dict[str, np.ndarray]]:
+    return [_trial_npv(j) for j in _JOBS]
+
+
+def _fork_pool() -> Any:
+    """A one-worker process pool forked from this process, or None where forking is unsafe
+    (one core, no fork, or other threads running: a forked lock could hang the child)."""
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
+            or threading.active_count() > 1:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
 
 
 def _stretch(draw: np.ndarray, lo0: float, mode0: float, hi0: float, mode: float, lo: float,
