@@ -1040,10 +1040,11 @@ class BidComparison:
     def tornado(self, parameters: Sequence[str] | None = None) -> pd.DataFrame:
         """Tornado of the NPV difference between the top two bids (by NPV).
 
-        Each common input (one neither bid states; and the exchange rate when either bid is in a
-        foreign currency) swings between its low and high for both bids at once
-        (:func:`roi_models.risk.tornado` on each bid's scenario); ``swing`` is the change of
-        NPV(first) - NPV(second), largest first.
+        Each common uncertain input (one neither bid states) swings between its low and high for
+        both bids at once (:func:`roi_models.risk.tornado` on each bid's scenario); when either
+        bid prices in a foreign currency, the exchange rate moves to each bid's own
+        ``fx_low`` / ``fx_high`` together. ``swing`` is the change of NPV(first) -
+        NPV(second), largest first.
         """
         names = list(self.results)
         if len(names) < 2:
@@ -1055,16 +1056,31 @@ class BidComparison:
             stated = a.bid.stated_paths() | b.bid.stated_paths()
             parameters = [p for p in risk.ranged_parameters(self.scenario, uncertain_only=True)
                           if p not in stated]
-            if a.bid.foreign(self.scenario) or b.bid.foreign(self.scenario):
-                parameters.append("outsourced.fx_rate")
-        ta = risk.tornado(a.scenario, parameters, metric="npv", option=a.option)
-        tb = risk.tornado(b.scenario, parameters, metric="npv", option=b.option).loc[ta.index]
+        fx_path = "outsourced.fx_rate"
+        common = [p for p in parameters if p != fx_path]
+        ta = risk.tornado(a.scenario, common, metric="npv", option=a.option)
+        tb = risk.tornado(b.scenario, common, metric="npv", option=b.option).loc[ta.index]
         out = pd.DataFrame({
             "unit": ta["unit"],
             "diff_low": ta["metric_low"] - tb["metric_low"],
             "diff_high": ta["metric_high"] - tb["metric_high"],
         })
-        out["base"] = float(ta["base"].iloc[0] - tb["base"].iloc[0])
+        base = float(ta["base"].iloc[0] - tb["base"].iloc[0])
+        if a.bid.foreign(self.scenario) or b.bid.foreign(self.scenario):
+            # the exchange rate at each bid's own fx_low / fx_high (both ends together: one
+            # move of the scenario's currency), as in the Monte Carlo
+            ends = []
+            for k in (0, 1):
+                npvs = []
+                for r in (a, b):
+                    if r.bid.foreign(self.scenario):
+                        s = r.scenario.with_changes({fx_path: r.bid.fx_range()[k]})
+                        npvs.append(evaluate(s).metrics(r.option)["npv"])
+                    else:
+                        npvs.append(float(self.table().loc["npv", r.bid.name]))
+                ends.append(npvs[0] - npvs[1])
+            out.loc[fx_path] = [_REGISTRY[fx_path].unit, ends[0], ends[1]]
+        out["base"] = base
         out["swing"] = (out["diff_high"] - out["diff_low"]).abs()
         out.attrs.update(first=a.bid.name, second=b.bid.name)
         return out.sort_values("swing", ascending=False, kind="stable")
@@ -1199,7 +1215,7 @@ def compare(scenario: Scenario, bids: Sequence[Bid] | str | os.PathLike[str],
     Examples
     --------
     >>> cmp = compare(Scenario.default(), EXAMPLE_BIDS)
-    >>> cmp.ranking["rank_npv"].min()
+    >>> int(cmp.ranking["rank_npv"].min())
     1
     """
     if isinstance(bids, (str, os.PathLike)):

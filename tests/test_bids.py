@@ -351,3 +351,38 @@ class TestFaces:
     def test_fields_are_documented(self) -> None:
         assert all(f.description for f in FIELDS)
         assert ALL_CHANNELS in {c for f in FIELDS for c in f.choices}
+
+
+class TestCurrencyInputs:
+    """outsourced.currency / outsourced.fx_rate (registry entries owned by this issue)."""
+
+    def test_fx_range_only_for_a_foreign_vendor_currency(self, default: Scenario) -> None:
+        from roi_models.risk import ranged_parameters
+        assert default.range_of("outsourced.fx_rate") == (1.0, 1.0)
+        assert "outsourced.fx_rate" not in ranged_parameters(default)
+        eur = default.with_changes({"outsourced.currency": "EUR", "outsourced.fx_rate": 1.08})
+        lo, hi = eur.range_of("outsourced.fx_rate")
+        assert (lo, hi) == pytest.approx((0.85 * 1.08, 1.15 * 1.08), rel=1e-12)
+        assert "outsourced.fx_rate" in ranged_parameters(eur)
+        assert eur.plausibility_warnings() == []
+
+    def test_fx_scales_every_vendor_price_and_nothing_else(self, default: Scenario) -> None:
+        eur = default.with_changes({"outsourced.currency": "EUR", "outsourced.fx_rate": 1.0})
+        a = evaluate(eur).options["outsourced"].monthly
+        b = evaluate(eur.with_changes({"outsourced.fx_rate": 1.25})).options["outsourced"].monthly
+        for line in ("vendor_fees", "setup_fee", "sla_credits", "knowledge_transfer"):
+            np.testing.assert_allclose(b[line], 1.25 * a[line], rtol=1e-12, err_msg=line)
+        for line in ("parallel_run", "severance", "stranded_lease"):
+            np.testing.assert_array_equal(b[line], a[line])
+
+    def test_evaluate_as_hybrid_uses_the_scenarios_split(self, default: Scenario) -> None:
+        b = _bid(evaluate_as="hybrid", rate=32.0)
+        cmp = compare(default, [b])
+        r = cmp.results["A"]
+        assert r.option == "hybrid" and r.scenario["hybrid.mode"] == default["hybrid.mode"]
+        want = evaluate(default.with_changes({
+            "outsourced.rate_per_productive_hour": 32.0, "outsourced.currency": "",
+            "outsourced.tier_thresholds": (), "outsourced.tier_discounts": (),
+            "outsourced.minimum_commitment": 0.0, "outsourced.setup_fee": 0.0,
+            "outsourced.monthly_base_fee": 0.0})).metrics("hybrid")["npv"]
+        assert cmp.table().loc["npv", "A"] == pytest.approx(want, rel=1e-9)
