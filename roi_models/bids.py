@@ -292,8 +292,8 @@ def _parse(fd: BidField | None, key: str, value: Any) -> tuple[Any, str | None]:
     """Convert a given (non-blank) value to the field's type; return (value, problem)."""
     kind = fd.kind if fd else _REGISTRY[key].kind
     if kind == "text":
-        if isinstance(value, (dict, list)):
-            return value, f"must be text, got {value!r}"
+        if isinstance(value, (dict, list, bool)):  # YAML reads a bare NO (krone) as false
+            return value, f"must be text (put it in quotes), got {value!r}"
         return str(value).strip(), None
     if kind == "choice":
         choices = fd.choices if fd else _REGISTRY[key].choices

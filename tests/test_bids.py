@@ -386,3 +386,23 @@ class TestCurrencyInputs:
             "outsourced.minimum_commitment": 0.0, "outsourced.setup_fee": 0.0,
             "outsourced.monthly_base_fee": 0.0})).metrics("hybrid")["npv"]
         assert cmp.table().loc["npv", "A"] == pytest.approx(want, rel=1e-9)
+
+
+@pytest.mark.slow
+def test_pdf_report_in_russian(tmp_path: Path) -> None:
+    import subprocess
+
+    from roi_models.report.bids import write_bids_report
+    cmp = compare(Scenario.preset("ru"), EXAMPLE_BIDS_RU)
+    paths = write_bids_report(cmp, tmp_path, ["pdf", "xlsx"], lang="ru", trials=200)
+    text = subprocess.run(["pdftotext", str(paths[0]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Сравнение предложений подрядчиков" in text and "P(лучший)" in text
+    import openpyxl
+    wb = openpyxl.load_workbook(paths[1])
+    assert {"Ranking", "Options", "Scorecard", "Risk", "Breakeven", "Tornado",
+            "Commitments", "Trials"} <= set(wb.sheetnames)
+    ws = wb["Options"]
+    npv_row = next(r for r in ws.iter_rows(values_only=True)
+                   if r[0] == "NPV чистого денежного потока")
+    assert npv_row[1] == pytest.approx(cmp.table().loc["npv", "inhouse"], rel=1e-15)

@@ -415,6 +415,8 @@ def build_bids_report(cmp: BidComparison, lang: str = "en", *, trials: int = 200
         for n in names:
             b = cmp.results[n].bid
             v = b.values.get(fd.name, fd.default)
+            if fd.name in ("fx_low", "fx_high"):
+                v = (b.fx_range()[fd.name == "fx_high"] if b.foreign(cmp.scenario) else "-")
             if v is None:
                 row.append(Cell(tr(lang, "kept"), None))
             elif isinstance(v, bool):
@@ -537,7 +539,8 @@ def _xlsx(rep: BidsReport, path: Path) -> None:
             for c in ws[1]:
                 c.font = Font(bold=True)
             for row in t.rows:
-                values = [c.value if c.value is not None else c.text for c in row]
+                values = [c.value if c.kind and isinstance(c.value, (int, float)) else c.text
+                          for c in row]
                 ws.append(values)
                 for j, c in enumerate(row, start=1):
                     if c.kind and isinstance(c.value, float):
