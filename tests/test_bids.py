@@ -406,3 +406,18 @@ def test_pdf_report_in_russian(tmp_path: Path) -> None:
     npv_row = next(r for r in ws.iter_rows(values_only=True)
                    if r[0] == "NPV чистого денежного потока")
     assert npv_row[1] == pytest.approx(cmp.table().loc["npv", "inhouse"], rel=1e-15)
+
+
+def test_full_bid_without_outbound_keeps_the_campaigns_in_house() -> None:
+    blended = Scenario.preset("blended")
+    b = _bid(outbound="no")
+    cmp = compare(blended, [b])
+    r = cmp.results["A"]
+    assert r.option == "hybrid"
+    assert (r.scenario["hybrid.mode"], r.scenario["hybrid.outsourced_share"],
+            r.scenario["hybrid.outbound_to"]) == ("share", 1.0, "inhouse")
+    m, d = r.case.options["hybrid"].monthly, r.case.options["hybrid"].drivers
+    assert m["vendor_outbound_fees"].sum() == 0.0 and d["outbound_hours"].sum() > 0
+    assert d["vendor_billable_units"].sum() > 0
+    with_outbound = compare(blended, [_bid(outbound="yes")]).results["A"]
+    assert with_outbound.option == "outsourced"

@@ -334,8 +334,9 @@ def build_bids_report(cmp: BidComparison, lang: str = "en", *, trials: int = 200
                             [Table("ranking", header, rows)]))
 
     # options side by side
-    rows = [[Cell(tr(lang, f"m.{m}"), m)] + [_num(lg, t.loc[m, o], kind) for o in options]
-            for m, kind in TABLE_METRICS.items()]
+    rows = [[Cell(tr(lang, f"m.{m}"), m)] + [
+        Cell("-", None) if m == "payback_months" and o in cmp.baselines
+        else _num(lg, t.loc[m, o], kind) for o in options] for m, kind in TABLE_METRICS.items()]
     chart = _svg_bars([_label(lang, o) for o in options], [
         (tr(lang, "m.cost_per_contact"), [float(t.loc["cost_per_contact", o]) for o in options],
          "money2"),
