@@ -565,7 +565,8 @@ def _vendor_lines(part: _Part, inp: _Inputs, profile: WeekProfile | None = None
                 inp.other("outsourced.tier_thresholds"))
     units = PRICING_MODELS[model].units(_vendor_work(part, inp, profile), x)
     active = (units > 0).any(axis=-1, keepdims=True)
-    cola = escalation(_cola_rate(inp), inp.months)
+    # vendor prices in the scenario's currency: COLA index x exchange rate
+    cola = escalation(_cola_rate(inp), inp.months) * x("outsourced.fx_rate")
     fees = vendor_fees(units, x(_RATE_OF[model]), cola,
                        base_fee=x("outsourced.monthly_base_fee") * active,
                        thresholds=inp.other("outsourced.tier_thresholds"),

@@ -460,6 +460,84 @@ def montecarlo(
         _write_csv(frame, output)
 
 
+# ------------------------------------------------------------------------------------- bids
+@app.command()
+def bids(
+    bids_file: Annotated[str, typer.Argument(
+        metavar="BIDS", help="Bids file (.yaml, .csv or .xlsx), or `init` to write a template.")],
+    scenario: Annotated[Path | None, typer.Argument(
+        help="Scenario file (default: built-in); after `init`: the file to write.",
+        show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Directory to write into.")]
+    = Path("roi-models-bids"),
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, pdf, md, xlsx, "
+                                                          "csv.")] = "html,md,xlsx,csv",
+    lang: Annotated[str, typer.Option("--lang", help="Report language: en or ru.")] = "en",
+    trials: Annotated[int, typer.Option(help="Monte Carlo trials across bids (0 = none).")]
+    = 2000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    weights: Annotated[str | None, typer.Option(
+        help="Scorecard weights, e.g. price=0.5,quality=0.2 (default: the file's or the "
+             "documented defaults).")] = None,
+    preset: Annotated[str, typer.Option(help="For `init`: default (USD) or ru (RUB).")]
+    = "default",
+    force: Annotated[bool, typer.Option("--force", help="For `init`: overwrite.")] = False,
+) -> None:
+    """Compare vendor bids with in-house: ranking by NPV and by score, scorecard, risk.
+
+    `roi-models bids init bids.xlsx` writes a template (.yaml, .csv or .xlsx) with three
+    example bids; `roi-models bids bids.xlsx [SCENARIO] -o DIR` writes the comparison report.
+    """
+    from roi_models import bids as bids_mod
+    from roi_models.errors import InputError
+    from roi_models.report.bids import BIDS_FORMATS, build_bids_report, write_bids_report
+    from roi_models.report.i18n import LANGS
+
+    if bids_file == "init":
+        if scenario is None:
+            raise _fail("bids init needs the file to write, e.g. `roi-models bids init bids.xlsx`")
+        if scenario.exists() and not force:
+            raise _fail(f"{scenario} already exists; use --force to overwrite it")
+        try:
+            written = bids_mod.write_template(scenario, preset)
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            raise _fail(f"cannot write {str(scenario)!r}: {exc}", 1) from None
+        typer.echo(f"Wrote {written}")
+        return
+    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    if not wanted or any(f not in BIDS_FORMATS for f in wanted):
+        raise _fail(f"--format must be a comma-separated list of {', '.join(BIDS_FORMATS)}, "
+                    f"got {formats!r}")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if trials < 0:
+        raise _fail(f"--trials must be >= 0, got {trials}")
+    sc = _load(scenario)
+    try:
+        w = None
+        if weights:
+            w = bids_mod.check_weights(dict(
+                (k.strip(), v.strip()) for k, _, v in (p.partition("=") for p in weights.split(","))))
+        cmp = bids_mod.compare(sc, Path(bids_file), weights=w)
+        report = build_bids_report(cmp, lang, trials=trials, seed=seed)
+        paths = write_bids_report(cmp, out_dir, wanted, lang=lang, report=report)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"cannot write the bids report to {str(out_dir)!r}: {exc}", 1) from None
+    rk = cmp.ranking
+    typer.echo(rk.attrs["why"])
+    frame = rk.copy()
+    if report.risk is not None:
+        frame["p_best"] = report.risk.p_best.reindex(frame.index)
+    _print_frame(frame, f"Bids ranked ({cmp.currency})", {"npv"})
+    typer.echo("Wrote:")
+    for p in paths:
+        typer.echo(f"  {p}")
+
+
 # ------------------------------------------------------------------------------------- dashboard
 def _explore_notebook() -> Path:
     """The explorer notebook: the repository's ``notebooks/explore.ipynb``, or (installed from a

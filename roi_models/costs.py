@@ -508,7 +508,8 @@ def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,
     shape = np.broadcast_shapes(full_inhouse_total.shape, retained_inhouse_total.shape)
     zero = np.zeros(shape)
     setup = zero.copy()
-    setup[..., 0] = np.broadcast_to(o["setup_fee"], setup[..., :1].shape)[..., 0]
+    setup[..., 0] = np.broadcast_to(o["setup_fee"] * o.get("fx_rate", 1.0),  # vendor currency
+                                    setup[..., :1].shape)[..., 0]
     t = o["transition_months"]
     kt_weight = np.clip(t - m, 0.0, 1.0) / np.maximum(t, 1e-12)
     pr = o["parallel_run_months"]

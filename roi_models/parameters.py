@@ -364,6 +364,17 @@ PARAMETERS: tuple[Parameter, ...] = (
        "Dedicated team (billed by the pricing model) or shared pool (billed per handled "
        "minute, lower FCR).", "infocomm.ky; i24image.com", "benchmark", kind="choice",
        choices=("dedicated", "shared"), uncertain=False),
+    # vendor currency (issues 12, 14): every vendor price is in outsourced.currency; the engine
+    # converts rates, fees and setup at fx_rate (the report's vendor-bid comparison moves it)
+    _p("outsourced.currency", "", "", None, None,
+       "Currency the vendor prices in (ISO code such as USD); empty = the scenario's "
+       "finance.currency.", "contract input", "estimate", kind="text", uncertain=False),
+    _p("outsourced.fx_rate", "money", 1.0, 0.85, 1.15,
+       "Exchange rate: scenario currency per unit of the vendor's currency; multiplies every "
+       "vendor price (rates, base fee, setup, outbound). 1 when the vendor prices in the "
+       "scenario's currency.", "estimate: +/-15% over a contract term (major pairs move about "
+       "8-12% a year, emerging-market pairs more); the range scales with the rate and is used "
+       "only for a foreign vendor currency [E]", "estimate", exclusive_minimum=True),
     _p("outsourced.rate_per_productive_hour", "money/h", 40.0, 34.0, 46.0,
        "Vendor price per productive (staffed, available or on contact) agent hour.",
        "estimate: nearshore, ~40% below the in-house fully loaded cost per productive hour "

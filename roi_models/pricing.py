@@ -28,8 +28,8 @@ from numpy.typing import NDArray
 from roi_models.costs import agent_fte
 from roi_models.errors import InputError
 
-__all__ = ["PRICING_MODELS", "SHARED_POOL_MODEL", "PricingModel", "VendorWork", "check_tiers",
-           "effective_model", "rate_path"]
+__all__ = ["PRICING_MODELS", "SHARED_POOL_MODEL", "SHARED_POOL_USAGE_MODELS", "PricingModel",
+           "VendorWork", "check_tiers", "effective_model", "rate_path"]
 
 Array = NDArray[np.float64]
 #: ``x(path)`` returns a scenario input as an array of shape (n, 1).
@@ -116,6 +116,8 @@ PRICING_MODELS: dict[str, PricingModel] = {m.name: m for m in (
 )}
 #: A shared pool bills per handled minute whatever the contract's dedicated-team model.
 SHARED_POOL_MODEL = "per_handled_minute"
+#: models a shared pool may bill as they are (usage-based); any other becomes SHARED_POOL_MODEL
+SHARED_POOL_USAGE_MODELS: tuple[str, ...] = ("per_handled_minute", "per_contact")
 
 
 def _model(name: str) -> PricingModel:
@@ -138,14 +140,19 @@ def rate_path(model: str) -> str:
 
 
 def effective_model(pricing_model: str, delivery_model: str) -> str:
-    """The model actually billed: a shared pool bills per handled minute.
+    """The model actually billed: a shared pool bills usage (per contact, else per minute).
 
     Examples
     --------
     >>> effective_model("per_fte_month", "shared")
     'per_handled_minute'
+    >>> effective_model("per_contact", "shared")
+    'per_contact'
     """
-    return SHARED_POOL_MODEL if delivery_model == "shared" else _model(pricing_model).name
+    name = _model(pricing_model).name
+    if delivery_model == "shared" and name not in SHARED_POOL_USAGE_MODELS:
+        return SHARED_POOL_MODEL
+    return name
 
 
 def check_tiers(model: str, tier_model: str, thresholds: object) -> None:

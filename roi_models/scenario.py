@@ -416,6 +416,8 @@ class Scenario:
         if not param.numeric or param.low is None or param.high is None:
             raise InputError(f"{path}: has no numeric range (kind {param.kind!r})")
         value = float(self._values[path])
+        if path == "outsourced.fx_rate" and not _foreign_vendor_currency(self._values):
+            return (value, value)  # the vendor prices in the scenario's currency: no FX risk
         default = float(param.default)
         if value == default or default == 0.0:
             lo, hi = float(param.low), float(param.high)
@@ -448,8 +450,8 @@ class Scenario:
         preset = PRESETS.get(self._preset, {})
         out: list[PlausibilityWarning] = []
         for p in PARAMETERS:
-            if not p.numeric or p.low is None or p.high is None:
-                continue
+            if not p.numeric or p.low is None or p.high is None or p.path == "outsourced.fx_rate":
+                continue  # (an exchange rate has no plausible level of its own)
             value = float(self._values[p.path])
             lo, hi = float(p.low), float(p.high)
             default = float(p.default)
@@ -538,9 +540,19 @@ class Scenario:
         return "\n".join(lines) + "\n"
 
 
+def _foreign_vendor_currency(v: Mapping[str, Any]) -> bool:
+    """Whether the vendor prices in another currency than the scenario (``outsourced.currency``)."""
+    cur = str(v["outsourced.currency"]).strip().upper()
+    return cur not in ("", str(v["finance.currency"]).strip().upper())
+
+
 def _cross_checks(v: Mapping[str, Any]) -> list[str]:
     """Checks that involve more than one input."""
     problems = []
+    if not _foreign_vendor_currency(v) and v["outsourced.fx_rate"] != 1.0:
+        problems.append(f"outsourced.fx_rate: must be 1 when the vendor prices in the scenario's "
+                        f"currency (set outsourced.currency to the vendor's), got "
+                        f"{v['outsourced.fx_rate']!r}")
     th, disc = v["outsourced.tier_thresholds"], v["outsourced.tier_discounts"]
     if len(th) != len(disc):
         problems.append(f"outsourced.tier_discounts: must have one discount per threshold "
