@@ -553,6 +553,19 @@ def history(
     base: Annotated[Path | None, typer.Option(
         "--base", help="Scenario file to apply the history to (default: the built-in default).")]
     = None,
+    dayfirst: Annotated[bool, typer.Option(
+        "--dayfirst", help="Read 01.02.2024-style dates day-first (only needed when no day in the "
+                           "file is above 12).")] = False,
+    monthfirst: Annotated[bool, typer.Option(
+        "--monthfirst", help="Read 01.02.2024-style dates month-first.")] = False,
+    decimal: Annotated[str | None, typer.Option(
+        "--decimal", help="Decimal mark, when the file does not show it: comma or point.")]
+    = None,
+    columns: Annotated[str | None, typer.Option(
+        "--columns", help="Map file columns to names: 'Входящие=voice_offered,День=date'.")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Text encoding of a CSV, overriding detection (e.g. cp1251, utf-16).")]
+    = None,
 ) -> None:
     """Derive demand from a switch export and forecast it; write the scenario, a chart and the forecast.
 
@@ -561,17 +574,36 @@ def history(
     from rich.console import Console
     from rich.table import Table
 
+    from roi_models.charts import save_history_chart
     from roi_models.errors import InputError
-    from roi_models.history import derive, save_chart
+    from roi_models.history import derive, load_history
     from roi_models.scenario import Scenario
 
+    if dayfirst and monthfirst:
+        raise _fail("give --dayfirst or --monthfirst, not both")
+    if decimal is not None and decimal not in ("comma", "point"):
+        raise _fail(f"--decimal must be comma or point, got {decimal[:40]!r}")
+    mapping: dict[str, str] = {}
+    for pair in (columns or "").replace(";", ",").split(","):
+        if not pair.strip():
+            continue
+        src, eq, dst = pair.partition("=")
+        if not eq or not src.strip() or not dst.strip():
+            raise _fail(f"--columns takes FILE_COLUMN=NAME pairs separated by commas, got "
+                        f"{pair.strip()[:80]!r}")
+        mapping[src.strip()] = dst.strip()
+    order = True if dayfirst else False if monthfirst else None
     try:
         sc_base = Scenario.default() if base is None else Scenario.from_file(base)
-        d = derive(file, months, intervals=intervals)
+        h = load_history(file, dayfirst=order, decimal=decimal, columns=mapping or None,
+                         encoding=encoding)
+        d = derive(h, months, intervals=intervals)
         sc = d.to_scenario(sc_base)
     except InputError as exc:  # HistoryError / ScenarioError list one problem a line
         raise _fail(str(exc)) from None
     console = Console()
+    for key, value in d.detected.items():
+        console.print(f"Read {file.name}: {key} {value}", markup=False, highlight=False)
     ch_table = Table(title=f"History {file.name} ({d.level}, {len(d.monthly)} complete months)",
                      title_justify="left")
     cols = ["channel", "last 12 months", "year-1 forecast", "p10-p90", "model", "back-test MAPE",
@@ -611,7 +643,7 @@ def history(
     for note in d.notes:
         console.print(f"Note: {note}", markup=False, highlight=False, style="yellow")
     try:
-        paths = [sc.to_file(out_dir / "scenario.yaml"), save_chart(d, out_dir / "history.png")]
+        paths = [sc.to_file(out_dir / "scenario.yaml"), save_history_chart(d, out_dir / "history.png")]
         fc.round(1).to_csv(out_dir / "forecast.csv")
         paths.append(out_dir / "forecast.csv")
     except OSError as exc:
