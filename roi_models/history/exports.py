@@ -487,7 +487,8 @@ def parse_times(values: pd.Series, clock: pd.Series | None, at: Callable[[Any], 
         detected["dates"] = "date cells of the workbook"
     num_text = text.str.fullmatch(r"\d{5,8}(?:[.,]\d+)?") & ~is_time & ~is_num
     nums = pd.Series(np.nan, index=values.index)
-    nums[is_num] = values[is_num].astype(float)
+    if is_num.any():
+        nums[is_num] = values[is_num].astype(float)
     nums[num_text] = text[num_text].str.replace(",", ".").astype(float)
     has_num = nums.notna()
     if has_num.any():
@@ -516,7 +517,7 @@ def parse_times(values: pd.Series, clock: pd.Series | None, at: Callable[[Any], 
                     f"column {column!r}: {at(a_big.index[0])} {shown(text[a_big.index[0]])} is "
                     f"day-first but {at(b_big.index[0])} {shown(text[b_big.index[0]])} is "
                     f"month-first; write every date the same way")
-                order = True
+                return out, detected
             elif len(a_big):
                 order = True
                 detected["dates"] = (f"day-first dd{sep}mm{sep}yyyy ({at(a_big.index[0])}: "
@@ -538,9 +539,9 @@ def parse_times(values: pd.Series, clock: pd.Series | None, at: Callable[[Any], 
         day, month = (a, b) if order else (b, a)
         year = dmy.loc[is_dmy, 3].map(_yy)
         parts = pd.DataFrame({"year": year, "month": month, "day": day,
-                              "hour": dmy.loc[is_dmy, 4].fillna(0).astype(int),
-                              "minute": dmy.loc[is_dmy, 5].fillna(0).astype(int),
-                              "second": dmy.loc[is_dmy, 6].fillna(0).astype(int)})
+                              "hour": dmy.loc[is_dmy, 4].fillna("0").astype(int),
+                              "minute": dmy.loc[is_dmy, 5].fillna("0").astype(int),
+                              "second": dmy.loc[is_dmy, 6].fillna("0").astype(int)})
         out[parts.index] = _assemble(parts)
     my = text[rest & ~text.index.isin(is_dmy[is_dmy].index)].str.extract(_MY)
     is_my = my[0].notna()
@@ -557,7 +558,7 @@ def parse_times(values: pd.Series, clock: pd.Series | None, at: Callable[[Any], 
                         f"{column!r}")
     if clock is not None:
         out = out.dt.normalize() + _clock(clock, at, problems)
-    return out, detected
+    return out.astype("datetime64[ns]"), detected
 
 
 def _assemble(parts: pd.DataFrame) -> pd.Series:
@@ -629,5 +630,5 @@ def apply_columns(frame: pd.DataFrame, columns: Mapping[str, str]) -> list[str]:
                             f"{', '.join(shown(c) for c in known)[:300]})")
         else:
             rename[known[key]] = str(dst).strip()
-    frame.rename(columns=rename, inplace=True)
+    frame.columns = [rename.get(c, c) for c in frame.columns]
     return problems

@@ -329,12 +329,14 @@ def load_history(path: str | Path, *, dayfirst: bool | None = None, decimal: str
     ts, how = parse_times(raw[time_col], None if clock is None else raw[clock], at, time_col,
                           problems, dayfirst=dayfirst)
     detected.update(how)
+    if any(p.startswith(f"column {time_col!r}:") for p in problems):
+        raise HistoryError(problems, origin)  # the date order is unsettled: nothing else is reliable
 
     # ---- the file's number convention, from every text cell of the volume columns
     cells = [(at(i), v) for c in volume for i, v in raw[c].items() if isinstance(v, str) and v.strip()]
     conv = number_convention(cells, None if decimal is None else marks[decimal])
     if conv.problem:
-        problems.append(conv.problem)
+        raise HistoryError([conv.problem], origin)
     detected.update(conv.description)
 
     def counts(c: str) -> np.ndarray:
