@@ -51,7 +51,7 @@ class TestValidation:
         assert "inhouse.shrinkage: must be >= 0 and <= 0.95 (share), got 30" in msg
         assert "write 0.3, not 30" in msg
         assert "did you mean 'inhouse.agent_hourly_wage'" in msg
-        assert "demand.voice_aht_s: must be > 0 (s), got 0" in msg
+        assert "demand.voice_aht_s: must be >= 1 and <= 86400 (s), got 0" in msg
         assert "finnance: unknown section; did you mean 'finance'?" in msg
         assert isinstance(err.value, ValueError)
         assert len(err.value.problems) == 4
