@@ -212,3 +212,75 @@ class TestXlwingsLite:
         assert c["error"] == [[{"type": "Error", "errorType": "Value"}]]  # a real #VALUE!
         assert c["why"] == [["#VALUE! CC_AGENTS: aht must be > 0 seconds, got 0"]]
         assert isinstance(c["total"][0][0], float)
+
+
+# --------------------------------------------------------------------------- install, no PyPI
+def test_functions_import_and_run_without_the_cli_report_and_history_packages():
+    blocked = ("matplotlib", "statsmodels", "jinja2", "typer", "rich", "openpyxl", "formulas")
+    code = ("import sys\n"
+            f"for m in {blocked!r}: sys.modules[m] = None\n"
+            "from roi_models.excel import udfs\n"
+            "assert udfs.CC_AGENTS(100, 180, 0.8, 20, 1800) == 14\n"
+            "assert isinstance(udfs.CC_TOTAL(None, 'hybrid', 'npv'), float)\n"
+            "assert udfs.CC_DRIVERS(None, 'inhouse', True)[0][0] == 'month'\n"
+            "print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+    assert out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def _fake_wheel(path):
+    import zipfile
+
+    info = "roi_models-1.2.3.dist-info/"
+    meta = ("Metadata-Version: 2.4\nName: roi-models\nVersion: 1.2.3\n"
+            "Requires-Dist: numpy>=1.26\nRequires-Dist: typer>=0.12\nRequires-Dist: rich>=13\n"
+            "Requires-Dist: matplotlib>=3.8\nRequires-Dist: statsmodels>=0.14\n"
+            "Requires-Dist: jinja2>=3.1\nRequires-Dist: numpy-financial>=1.0\n"
+            "Requires-Dist: PyYAML>=6\nRequires-Dist: tomli_w>=1.0\nRequires-Dist: scipy>=1.11\n"
+            "Requires-Dist: pandas>=2.1\nProvides-Extra: test\n"
+            "Requires-Dist: pytest>=8; extra == 'test'\n\n# readme\n")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("roi_models/__init__.py", "x = 1\n")
+        z.writestr(info + "METADATA", meta)
+        z.writestr(info + "entry_points.txt", "[console_scripts]\nroi-models = roi_models.cli:main\n")
+        z.writestr(info + "RECORD", "stale\n")
+    return path
+
+
+def test_lite_wheel_keeps_only_what_the_functions_import(tmp_path):
+    import base64
+    import hashlib
+    import zipfile
+
+    from roi_models.excel.lite import LITE_REQUIREMENTS, lite_wheel
+
+    out = lite_wheel(_fake_wheel(tmp_path / "roi_models-1.2.3-py3-none-any.whl"), tmp_path / "lite")
+    assert out.name == "roi_models-1.2.3+lite-py3-none-any.whl"
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
+        meta = z.read("roi_models-1.2.3+lite.dist-info/METADATA").decode()
+        record = z.read("roi_models-1.2.3+lite.dist-info/RECORD").decode().splitlines()
+        assert "Version: 1.2.3+lite" in meta
+        reqs = re.findall(r"^Requires-Dist: ([A-Za-z0-9_.-]+)", meta, re.M)
+        assert {re.sub(r"[-_.]+", "-", r).lower() for r in reqs} == set(LITE_REQUIREMENTS)
+        assert "Provides-Extra" not in meta and "# readme" in meta
+        assert not any(n.endswith("entry_points.txt") for n in names)
+        for line in record[:-1]:  # every file's hash in RECORD matches (pip checks them)
+            name, digest, size = line.split(",")
+            data = z.read(name)
+            want = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            assert digest == f"sha256={want}" and int(size) == len(data), name
+        assert record[-1] == "roi_models-1.2.3+lite.dist-info/RECORD,,"
+
+
+def test_nothing_claims_a_package_index_has_roi_models():
+    req = (ROOT / "workbooks" / "xlwings_lite" / "requirements.txt").read_text()
+    lines = [ln.strip() for ln in req.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert "xlwings" in lines[0]
+    assert not any(re.fullmatch(r"roi[-_]models\S*", ln) for ln in lines), lines
+    assert any(re.fullmatch(r"https://\S+/roi_models-[^/]+\+lite-py3-none-any\.whl", ln)
+               for ln in lines), lines
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'pip install "roi-models[excel]"' not in readme
+    assert "pip install roi-models" not in readme

@@ -242,17 +242,29 @@ def _from_formulas(value: Any) -> Any:
 
 
 def _to_formulas(result: Any) -> Any:
+    """A UDF result -> a ``formulas`` array; an error (bare code or ``"#VALUE! CC_X: why"``) is a
+    real error value, as xlwings Lite shows it."""
     import numpy as np
     import schedula as sh
     from formulas.functions import Array
+    from formulas.tokens.operand import Error
+
+    def cell(v: Any) -> Any:
+        if v is None:
+            return sh.EMPTY
+        if isinstance(v, str) and v.startswith("#"):
+            code = v.split(" ", 1)[0]
+            if code in Error.errors:
+                return Error.errors[code]
+        return v
 
     if isinstance(result, list):
         rows = [r if isinstance(r, list) else [r] for r in result]
         out = np.empty((len(rows), max(len(r) for r in rows)), dtype=object)
         for i, r in enumerate(rows):
-            out[i, :] = [sh.EMPTY if v is None else v for v in r]
+            out[i, :] = [cell(v) for v in r]
         return out.view(Array)
-    return np.asarray([[sh.EMPTY if result is None else result]], dtype=object).view(Array)
+    return np.asarray([[cell(result)]], dtype=object).view(Array)
 
 
 def register_formulas(names: Mapping[str, Callable[..., Any]] | None = None) -> dict[str, Any]:
