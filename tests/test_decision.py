@@ -21,7 +21,7 @@ from roi_models.business_case import (
     evaluate_batch,
     interval_staffing,
 )
-from roi_models.costs import VATABLE_LINES, headcount_plan, minimum_shift_top_up
+from roi_models.costs import INHOUSE_LINES, VATABLE_LINES, headcount_plan, minimum_shift_top_up
 from roi_models.demand import WEEKS_PER_MONTH
 from roi_models.errors import InputError
 from roi_models.parameters import registry
@@ -331,6 +331,10 @@ class TestStatusQuo:
             case.incremental.loc["npv", "outsourced"], rel=1e-9)
         assert any(d.option == "status_quo" and d.metric == "voice_abandon_rate"
                    for d in case.service_differences())
+        # the center handed over is today's: the parallel run keeps the status quo running
+        today = case.options["status_quo"].monthly[list(INHOUSE_LINES)].sum(axis=1)
+        assert case.options["outsourced"].monthly["parallel_run"].iloc[0] == pytest.approx(
+            today.iloc[0], rel=1e-12)
 
 
 # ---------------------------------------------------------------------------------------- service
