@@ -1123,7 +1123,8 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
 
     The same chain :func:`evaluate` runs (demand -> interval calls -> Erlang A per interval),
     read before it is summed into monthly hours, for the option's first party (in-house, or the
-    vendor when outsourced). Faces (report, dashboard) chart this; they compute nothing.
+    vendor when outsourced; ``"status_quo"``: today's agents, given
+    ``inhouse.current_agent_fte``). Faces (report, dashboard) chart this; they compute nothing.
 
     Returns
     -------
@@ -1139,14 +1140,20 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
     >>> int(t.loc["Mon-Fri 10:00", "voice_agents"]) > 0
     True
     """
-    if option not in OPTIONS:
-        raise InputError(f"option must be one of {', '.join(OPTIONS)}, got {option!r}")
+    allowed = (*OPTIONS, STATUS_QUO)
+    if option not in allowed:
+        raise InputError(f"option must be one of {', '.join(allowed)}, got {option!r}")
     inp = _Inputs(scenario)
     if not 0 <= month < inp.months:
         raise InputError(f"month must be >= 0 and < {inp.months}, got {month!r}")
     profile = _profile(inp)
-    part = _make_parts(inp, profile)[option][0]
+    part = _make_parts(inp, profile)["inhouse" if option == STATUS_QUO else option][0]
     _staff_part(part, inp, profile)
+    if option == STATUS_QUO:
+        sq = _status_quo_part(part, inp, profile)
+        if sq is None:
+            raise InputError("option 'status_quo' needs inhouse.current_agent_fte > 0, got 0")
+        part = sq
     out = pd.DataFrame({
         "count": profile.count,
         "voice_calls": part.calls["voice"][0, month],

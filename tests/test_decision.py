@@ -312,6 +312,9 @@ class TestStatusQuo:
         # cross-check with staffing.abandon_rate, interval by interval, at today's staffing
         t = interval_staffing(s)
         target = case.options["inhouse"].drivers["inhouse_agent_fte"].iloc[0]
+        today = interval_staffing(s, option="status_quo")
+        assert today["voice_agents"].to_numpy() == pytest.approx(
+            t["voice_agents"].to_numpy() * 28.5 / target, rel=1e-12)
         ab = staffing.abandon_rate(t["voice_agents"] * 28.5 / target, t["voice_calls"], 330.0,
                                    210.0, 1800.0)
         weighted = float((ab * t["voice_calls"] * t["count"]).sum()
