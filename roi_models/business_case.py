@@ -772,7 +772,7 @@ class OptionResult:
     Attributes
     ----------
     name : str
-        ``"inhouse"``, ``"outsourced"`` or ``"hybrid"``.
+        ``"inhouse"``, ``"outsourced"``, ``"hybrid"`` or ``"status_quo"`` (today's staffing).
     monthly : pandas.DataFrame
         One row a month (index ``month``, 0 = start of transition); one column per cost line (money
         spent, positive), then ``total_cost``, ``revenue_effect`` (signed) and ``net_cash_flow``
@@ -1165,7 +1165,7 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
 
 
 def evaluate(scenario: Scenario | None = None) -> BusinessCase:
-    """Evaluate the three options of a scenario.
+    """Evaluate the three options of a scenario (four with a status quo).
 
     Parameters
     ----------
