@@ -379,3 +379,26 @@ class TestQualityRisk:
                             {"revenue.bad_experience_effect": [0.27, 1.0, 4.0]})
         inc = df["outsourced_incremental_npv"].to_numpy()
         assert inc[0] > inc[1] > inc[2]
+
+
+# ---------------------------------------------------------------------------------------- sceptic
+#: Issue 12's sceptical but realistic inputs (half-avoidable overhead, vendor hours +10%, 8%
+#: governance, bad-experience effect 1.0).
+SCEPTIC = {"inhouse.overhead_avoidable_share": 0.5, "outsourced.schedule_inefficiency": 0.10,
+           "outsourced.governance_share": 0.08, "revenue.bad_experience_effect": 1.0}
+
+
+class TestScepticsCase:
+    """The sceptic's inputs on the default scenario (README figures)."""
+
+    def test_sceptic_narrows_and_vat_reverses_the_decision(self) -> None:
+        s = Scenario.default()
+        df = evaluate_batch(s.with_changes(SCEPTIC),
+                            {"tax.vat_rate": [0.0, 0.2], "tax.vat_recoverable_share": [0.0, 0.0]})
+        base = evaluate(s).incremental.loc["npv", "outsourced"]
+        sceptic, with_vat = df["outsourced_incremental_npv"].to_numpy()
+        assert 0 < sceptic < base                     # +1.05M against +2.72M
+        assert with_vat < 0                           # in-house wins
+        case = evaluate(s.with_changes({**SCEPTIC, "tax.vat_rate": 0.2,
+                                        "tax.vat_recoverable_share": 0.0}))
+        assert case.recommendation.option == "inhouse"
