@@ -703,15 +703,21 @@ def _status_quo_part(base: _Part, inp: _Inputs, profile: WeekProfile) -> _Part |
 
 def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
            ) -> dict[str, _Raw]:
-    """Cost lines, transition, revenue and drivers of every option from staffed parts."""
+    """Cost lines, transition, revenue and drivers of every option from staffed parts.
+
+    The center moved to a vendor is today's: the status quo when it is given, else in-house; its
+    released part sets the parallel run, severance and stranded lease, and its fixed overhead
+    stays in every option.
+    """
     x = inp.x
     M = inp.months
     ih_sec, fin = inp.section("inhouse"), inp.section("finance")
     policy = inp.other("inhouse.headcount_policy")
-    full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M,
+    today = STATUS_QUO if STATUS_QUO in parts else "inhouse"
+    full_lines, full_drv = inhouse_costs(_workload(parts[today][0], profile), ih_sec, fin, M,
                                          headcount_policy=policy)
     full_total = sum(full_lines.values())
-    # the fixed part of the allocated overhead stays, at the in-house center's level, in every
+    # the fixed part of the allocated overhead stays, at today's center's level, in every
     # option (it does not leave with the work)
     fixed_overhead = full_drv["fixed_overhead"]
     rent_idx = escalation(x("finance.rent_escalation"), M)
@@ -726,7 +732,7 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
         ih_part = next((p for p in plist if p.who == "inhouse"), None)
         v_part = next((p for p in plist if p.who == "vendor"), None)
         if ih_part is not None:
-            if option == "inhouse":
+            if option == today:
                 il, idrv = full_lines, full_drv
             else:
                 il, idrv = inhouse_costs(_workload(ih_part, profile), ih_sec, fin, M,
@@ -745,9 +751,10 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
                                           * x("outsourced.retained_licence_per_agent_monthly")
                                           * lic_idx)
             retained_total = sum(il.values())
-            released_payroll = (_weekly_payroll(full_lines, severance_load)
-                                - _weekly_payroll(il, severance_load))
-            released_seats = full_drv["seats"] - idrv["seats"]
+            # today's center may be smaller than the part a hybrid keeps: nothing is released then
+            released_payroll = np.maximum(_weekly_payroll(full_lines, severance_load)
+                                          - _weekly_payroll(il, severance_load), 0.0)
+            released_seats = np.maximum(full_drv["seats"] - idrv["seats"], 0.0)
             year1 = (vl["vendor_fees"] + vl["vendor_outbound_fees"])[..., :12].sum(
                 axis=-1, keepdims=True)
             tl = transition_costs(full_total, retained_total, released_payroll, released_seats,
@@ -755,8 +762,9 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             lines.update(vl)
             lines.update(tl)
             # the released center's purchases during the parallel run carry VAT too
-            vat_parallel = (sum(full_lines[k] for k in VATABLE_LINES if k in full_lines)
-                            - sum(il[k] for k in VATABLE_LINES if k in il)) * parallel_w
+            vat_parallel = np.maximum(
+                sum(full_lines[k] for k in VATABLE_LINES if k in full_lines)
+                - sum(il[k] for k in VATABLE_LINES if k in il), 0.0) * parallel_w
         else:
             lines.update({k: zero for k in VENDOR_LINES})
             lines.update({k: zero for k in TRANSITION_LINES})
@@ -860,7 +868,7 @@ class OptionResult:
     Attributes
     ----------
     name : str
-        ``"inhouse"``, ``"outsourced"`` or ``"hybrid"``.
+        ``"inhouse"``, ``"outsourced"``, ``"hybrid"`` or ``"status_quo"`` (today's staffing).
     monthly : pandas.DataFrame
         One row a month (index ``month``, 0 = start of transition); one column per cost line (money
         spent, positive), then ``total_cost``, ``revenue_effect`` (signed) and ``net_cash_flow``
@@ -1222,7 +1230,8 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
 
     The same chain :func:`evaluate` runs (demand -> interval calls -> Erlang A per interval),
     read before it is summed into monthly hours, for the option's first party (in-house, or the
-    vendor when outsourced). Faces (report, dashboard) chart this; they compute nothing.
+    vendor when outsourced; ``"status_quo"``: today's agents, given
+    ``inhouse.current_agent_fte``). Faces (report, dashboard) chart this; they compute nothing.
 
     Returns
     -------
@@ -1238,14 +1247,20 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
     >>> int(t.loc["Mon-Fri 10:00", "voice_agents"]) > 0
     True
     """
-    if option not in OPTIONS:
-        raise InputError(f"option must be one of {', '.join(OPTIONS)}, got {option!r}")
+    allowed = (*OPTIONS, STATUS_QUO)
+    if option not in allowed:
+        raise InputError(f"option must be one of {', '.join(allowed)}, got {option!r}")
     inp = _Inputs(scenario)
     if not 0 <= month < inp.months:
         raise InputError(f"month must be >= 0 and < {inp.months}, got {month!r}")
     profile = _profile(inp)
-    part = _make_parts(inp, profile)[option][0]
+    part = _make_parts(inp, profile)["inhouse" if option == STATUS_QUO else option][0]
     _staff_part(part, inp, profile)
+    if option == STATUS_QUO:
+        sq = _status_quo_part(part, inp, profile)
+        if sq is None:
+            raise InputError("option 'status_quo' needs inhouse.current_agent_fte > 0, got 0")
+        part = sq
     out = pd.DataFrame({
         "count": profile.count,
         "voice_calls": part.calls["voice"][0, month],
@@ -1257,7 +1272,7 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
 
 
 def evaluate(scenario: Scenario | None = None) -> BusinessCase:
-    """Evaluate the three options of a scenario.
+    """Evaluate the three options of a scenario (four with a status quo).
 
     Parameters
     ----------
