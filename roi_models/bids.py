@@ -341,7 +341,8 @@ class Bid:
     Attributes
     ----------
     values : dict
-        Field name -> value for the fields the bid gives (defaults filled for bid-only fields).
+        Field name -> value for the fields the bid gives; ``bid[name]`` falls back to the
+        field's default.
     extra : dict
         Dotted ``outsourced.*`` / ``hybrid.*`` inputs set directly (e.g. a learning curve input).
     where : str
