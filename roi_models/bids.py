@@ -57,6 +57,7 @@ from roi_models import finance, risk
 from roi_models.business_case import BusinessCase, evaluate
 from roi_models.errors import InputError
 from roi_models.parameters import registry
+from roi_models.pricing import PRICING_MODELS, effective_model
 from roi_models.scenario import Scenario, ScenarioError
 
 __all__ = [
@@ -87,13 +88,7 @@ EXAMPLE_BIDS = Path(str(_DATA / "example_bids.yaml"))
 EXAMPLE_BIDS_RU = Path(str(_DATA / "example_bids_ru.yaml"))
 
 #: The rate input the engine reads for each pricing model (the model's unit, vendor currency).
-RATE_PATHS: dict[str, str] = {
-    "per_productive_hour": "outsourced.rate_per_productive_hour",
-    "per_logged_in_hour": "outsourced.rate_per_logged_in_hour",
-    "per_fte_month": "outsourced.rate_per_fte_month",
-    "per_handled_minute": "outsourced.rate_per_minute",
-    "per_contact": "outsourced.rate_per_contact",
-}
+RATE_PATHS: dict[str, str] = {name: m.rate for name, m in PRICING_MODELS.items()}
 ALL_CHANNELS = "voice+chat+email"
 #: Scorecard criteria scored 1-5 in a bid (the price and service criteria come from the engine).
 CRITERIA: tuple[str, ...] = ("quality", "expertise", "technology", "references", "security",
@@ -420,6 +415,12 @@ class Bid:
         model = self.values.get("pricing_model")
         if model in RATE_PATHS and "rate" in self.values:
             out[RATE_PATHS[model]] = float(self.values["rate"])
+        if model in RATE_PATHS:
+            # the bid's tiers are written in the unit its contract bills
+            delivery = self.values.get("delivery_model", scenario["outsourced.delivery_model"])
+            out["outsourced.tier_pricing_model"] = effective_model(str(model), str(delivery))
+        if self.values.get("cola") is not None:
+            out["finance.contract_cola_basis"] = "fixed"  # the bid's own COLA, as signed
         out.update(self.extra)
         if self["evaluate_as"] == "hybrid":
             out["hybrid.outbound_to"] = "vendor" if self["outbound"] else "inhouse"

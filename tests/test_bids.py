@@ -302,7 +302,9 @@ class TestRiskAcrossBids:
         rho_off = np.corrcoef(fxd, mc.npv[off] - mc.npv["inhouse"])[0, 1]
         on = "Onshore dedicated (Russia, regions)"
         rho_on = np.corrcoef(fxd, mc.npv[on] - mc.npv["inhouse"])[0, 1]
-        assert rho_off < -0.25 and abs(rho_on) < 0.15   # 300 trials: noise about 0.06
+        # 300 trials: noise about 0.06; the quality-risk inputs the Monte Carlo now moves add
+        # spread that does not depend on the exchange rate, so the USD bid's link is ~ -0.2
+        assert rho_off < -0.15 and abs(rho_on) < 0.15 and rho_off < rho_on - 0.1
         t = cmp.tornado()
         assert "outsourced.fx_rate" in t.index[:3]
         be = cmp.break_even()

@@ -28,7 +28,7 @@ __all__ = ["KEY_DRIVERS", "SECTION_TABS", "DashboardView"]
 SECTION_TABS: tuple[tuple[str, str], ...] = (
     ("Demand", "demand"), ("Service", "service"), ("In-house", "inhouse"),
     ("Outsourced", "outsourced"), ("Hybrid", "hybrid"), ("Outbound", "outbound"),
-    ("Revenue", "revenue"), ("Finance", "finance"),
+    ("Revenue", "revenue"), ("Tax", "tax"), ("Finance", "finance"),
 )
 #: The drivers that move the answer most, shown on the first screen.
 KEY_DRIVERS: tuple[str, ...] = (
