@@ -597,7 +597,7 @@ def bids(
     except OSError as exc:
         raise _fail(f"cannot write the bids report to {str(out_dir)!r}: {exc}", 1) from None
     rk = cmp.ranking
-    typer.echo(rk.attrs["why"])
+    typer.echo(report.sections[0].paragraphs[0])  # why the rankings differ, in --lang
     frame = rk.copy()
     if report.risk is not None:
         frame["p_best"] = report.risk.p_best.reindex(frame.index)
