@@ -5,11 +5,13 @@
   (print CSS: A4, page 1 alone, page numbers).
 - PDF: the same HTML laid out by WeasyPrint (``pip install "roi-models[pdf]"``; it needs the Pango
   library, present on most Linux desktops, ``apt-get install libpango-1.0-0 libpangoft2-1.0-0``).
-- Markdown: the same text and tables for wikis and git (charts are in the HTML/PDF).
-- XLSX: one sheet per table, numbers stored as numbers with number formats.
+- Markdown (:mod:`roi_models.report.markdown`): the same text and tables for wikis and git.
+- XLSX (:mod:`roi_models.report.xlsx`): one sheet per table, numbers stored as numbers.
+- CSV (:mod:`roi_models.report.files`): ``monthly_<option>.csv``, engine columns, full precision.
 
+:func:`write_case` writes several formats from one build (the ``roi-models case`` command).
 Scenario text (name, notes) is escaped in every format: Jinja2 autoescaping in HTML,
-:func:`~roi_models.report.summary.markdown_escape` in Markdown, string cells in XLSX.
+:func:`~roi_models.report.markdown.markdown_escape` in Markdown, string cells in XLSX.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import base64
 import os
 from importlib import resources
 from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup, escape
@@ -25,15 +28,21 @@ from markupsafe import Markup, escape
 from roi_models._version import __version__
 from roi_models.errors import InputError
 from roi_models.report.content import Chart, Report, Table, build
+from roi_models.report.files import atomic_write, write_monthly_csv
 from roi_models.report.i18n import LANGS, Num, Text
+from roi_models.report.markdown import to_markdown
+from roi_models.report.xlsx import write_xlsx
 
 if TYPE_CHECKING:
     from roi_models.business_case import BusinessCase
     from roi_models.report.data import RiskPages
 
-__all__ = ["RENDER_FORMATS", "render", "to_html", "to_markdown", "to_pdf", "write_report"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "RENDER_FORMATS", "render", "to_html", "to_markdown",
+           "to_pdf", "write_case", "write_report"]
 
 RENDER_FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx")
+FORMATS: tuple[str, ...] = (*RENDER_FORMATS, "csv")
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "md", "xlsx", "csv")
 
 CSS = """
 :root { --ink:#1f2933; --muted:#5f6b7a; --line:#d9dee5; --accent:#dd8452; --good:#2f7d4a;
@@ -195,62 +204,6 @@ def to_pdf(report: Report, path: Path) -> None:
     doc.write_pdf(path)
 
 
-# ------------------------------------------------------------------------------------- Markdown
-def _md_cell(c: Any) -> str:
-    from roi_models.report.summary import markdown_escape
-
-    return markdown_escape(str(c))
-
-
-def _md_table(t: Table) -> list[str]:
-    numeric_cols = {j for row in t.rows for j, c in enumerate(row) if isinstance(c, Num)}
-    align = ["---:" if j in numeric_cols else ":---" for j in range(len(t.header))]
-    out = []
-    if t.title:
-        out += [f"### {_md_cell(t.title)}", ""]
-    out += ["| " + " | ".join(_md_cell(h) for h in t.header) + " |", "|" + "|".join(align) + "|"]
-    for row in t.rows:
-        cells = []
-        for j, c in enumerate(row):
-            text = _md_cell(c)
-            if t.key == "assumptions" and j == 0:
-                text = f"`{c}`"
-            cells.append(text)
-        out.append("| " + " | ".join(cells) + " |")
-    if t.note:
-        out += ["", _md_cell(t.note)]
-    return [*out, ""]
-
-
-def to_markdown(report: Report) -> str:
-    """The report as Markdown (text and tables; the charts are in the HTML and PDF)."""
-    from roi_models.report.summary import markdown_escape
-
-    L = report.lang
-    lines = [f"# {markdown_escape(report.title)}", ""]
-    if report.notes:
-        lines += [markdown_escape(report.notes, block=True), ""]
-    lines += [markdown_escape(report.meta), "", f"## {markdown_escape(L.t('rec.title'))}", "",
-              f"**{markdown_escape(str(report.headline))}**", ""]
-    lines += [f"- {markdown_escape(str(r))}" for r in report.reasons]
-    lines += ["", f"## {markdown_escape(report.kpi_title)}", "",
-              "| " + " | ".join(markdown_escape(str(lab)) for lab, _ in report.kpis) + " |",
-              "|" + "|".join("---:" for _ in report.kpis) + "|",
-              "| " + " | ".join(markdown_escape(v.text) for _, v in report.kpis) + " |", ""]
-    lines += [f"## {markdown_escape(report.options_table.title)}", ""]
-    opt = report.options_table
-    lines += _md_table(Table(opt.key, opt.header, opt.rows, note=opt.note))
-    lines += [markdown_escape(report.signs), "", markdown_escape(L.t("doc.charts_elsewhere")), ""]
-    for s in report.sections:
-        lines += [f"## {markdown_escape(s.title)}", ""]
-        for b in s.blocks:
-            if isinstance(b, Table):
-                lines += _md_table(b)
-            elif isinstance(b, Text):
-                lines += [markdown_escape(str(b), block=True), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
 # ------------------------------------------------------------------------------------- render
 def _check(fmt: str, lang: str) -> None:
     if fmt not in RENDER_FORMATS:
@@ -261,7 +214,7 @@ def _check(fmt: str, lang: str) -> None:
 
 def render(case: BusinessCase, path: str | os.PathLike[str],
            format: Literal["html", "pdf", "md", "xlsx"] = "html",
-           lang: Literal["en", "ru"] = "en", *,
+           lang: str = "en", *,
            risk: RiskPages | Literal[False] | None = None) -> Path:
     """Write the business-case report of ``case`` to ``path`` and return the path.
 
@@ -272,7 +225,8 @@ def render(case: BusinessCase, path: str | os.PathLike[str],
     path : path
         The file to write (its directory must exist); written atomically.
     format : {"html", "pdf", "md", "xlsx"}
-    lang : {"en", "ru"}
+    lang : str
+        One of :data:`~roi_models.report.i18n.LANGS` ("en", "ru").
     risk : RiskPages, optional
         Risk pages from :func:`roi_models.report.data.analyse_risk`; computed when None (tornado,
         break-evens, 2,000 Monte Carlo trials with seed 7); ``False`` leaves them out.
@@ -289,16 +243,81 @@ def render(case: BusinessCase, path: str | os.PathLike[str],
 def write_report(case: BusinessCase, report: Report, path: str | os.PathLike[str],
                  format: str) -> Path:
     """Write a built :class:`Report` in one format (atomically) and return the path."""
-    from roi_models.report.summary import _atomic, _save, _xlsx_workbook
-
     target = Path(path)
     if format == "html":
         text = to_html(report)
-        return _atomic(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+        return atomic_write(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
     if format == "md":
         text = to_markdown(report)
-        return _atomic(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+        return atomic_write(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
     if format == "pdf":
-        return _atomic(target, lambda p: to_pdf(report, p))
-    wb = _xlsx_workbook(case, report)
-    return _atomic(target, lambda p: _save(wb, p))
+        return atomic_write(target, lambda p: to_pdf(report, p))
+    return write_xlsx(case, report, target)
+
+
+def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
+               formats: Sequence[str] = DEFAULT_FORMATS, *, lang: str = "en",
+               risk: RiskPages | Literal[False] | None = None, trials: int = 2000) -> list[Path]:
+    """Write the business case into ``out_dir`` and return the paths written.
+
+    Parameters
+    ----------
+    case : BusinessCase
+        From :func:`roi_models.business_case.evaluate`.
+    out_dir : path
+        Created if missing.
+    formats : sequence of {"html", "pdf", "md", "xlsx", "csv"}
+        ``html``: ``business_case.html`` (self-contained, charts inline); ``pdf``:
+        ``business_case.pdf`` (needs the ``pdf`` extra); ``md``: ``business_case.md``; ``xlsx``:
+        ``business_case.xlsx`` (one sheet per table); ``csv``: ``monthly_<option>.csv`` per
+        option (money lines joined with drivers, full precision, column names as in the engine).
+        Default: html, md, xlsx, csv.
+    lang : str
+        One of :data:`~roi_models.report.i18n.LANGS` ("en", "ru").
+    risk : RiskPages, optional
+        From :func:`roi_models.report.data.analyse_risk`; computed once for all formats when None
+        (``trials`` Monte Carlo trials, seed 7); ``False`` leaves the risk pages out.
+
+    Each file is written atomically (temporary file, then ``os.replace``).
+
+    Examples
+    --------
+    >>> from roi_models import Scenario, evaluate
+    >>> import tempfile
+    >>> paths = write_case(evaluate(Scenario.default()), tempfile.mkdtemp(), ["md"], risk=False)
+    >>> [p.name for p in paths]
+    ['business_case.md']
+    """
+    from roi_models.report.content import static_charts
+    from roi_models.report.data import alternative, analyse_risk
+
+    fmts = [f.strip().lower() for f in formats if f.strip()]
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise InputError(f"formats must be a non-empty list of {', '.join(FORMATS)}, "
+                         f"got {', '.join(map(repr, bad or formats)) or 'nothing'}")
+    if lang not in LANGS:
+        raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    charts = any(f in ("html", "pdf") for f in fmts)
+    drawn: dict[str, str] = {}
+    if risk is None and any(f != "csv" for f in fmts):
+        alt = alternative(case)
+        # the other charts are drawn while a worker process finishes the risk pages
+        risk = analyse_risk(case.scenario, alt, trials=trials,
+                            meanwhile=(lambda: drawn.update(static_charts(case, lang, alt)))
+                            if charts else None, chart_lang=lang if charts else None)
+        if risk.chart_lang == lang:
+            drawn.update(risk.charts)
+    report = None
+    if any(f != "csv" for f in fmts):  # one build serves every format
+        report = build(case, lang, risk=risk or None, charts=charts, drawn=drawn)
+    paths: list[Path] = []
+    for f in dict.fromkeys(fmts):
+        if f == "csv":
+            paths += write_monthly_csv(case, out)
+        else:
+            assert report is not None
+            paths.append(write_report(case, report, out / f"business_case.{f}", f))
+    return paths
