@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import base64
 import os
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup, escape
 
 from roi_models._version import __version__
 from roi_models.errors import InputError
-from roi_models.report.content import Chart, Report, Table, build
+from roi_models.report.content import Chart, Quote, Report, Table, build
 from roi_models.report.files import atomic_write, write_monthly_csv
 from roi_models.report.i18n import LANGS, Num, Text
 from roi_models.report.markdown import to_markdown
@@ -53,21 +53,23 @@ body { margin: 0; color: var(--ink); background: #fff;
 main { max-width: 62rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.45rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.1rem; margin: 1.2rem 0 .5rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
-.meta, .signs, .note, figcaption { color: var(--muted); font-size: .8rem; }
+.meta, .signs, .note { color: var(--muted); font-size: .8rem; }
 .notes { font-style: italic; }
 .decision { border-left: 4px solid var(--accent); padding: .2rem .9rem; background: #fff8f3; }
 .decision h2 { border: 0; margin-top: .4rem; }
 .headline { font-size: 1.08rem; font-weight: bold; margin: .3rem 0; }
 .reasons { margin: .3rem 0 .5rem; padding-left: 1.1rem; font-size: .9rem; }
-.kpi-title { font-size: 1rem; }
 .kpis { display: flex; flex-wrap: wrap; gap: .6rem; margin: .4rem 0 .8rem; }
 .kpi { flex: 1 1 10rem; background: var(--card); border: 1px solid var(--line);
        border-radius: 6px; padding: .5rem .7rem; }
-.kpi-label { color: var(--muted); font-size: .78rem; }
+.kpi-label { color: var(--muted); font-size: .8rem; }
 .kpi-value { font-size: 1.3rem; font-weight: bold; white-space: nowrap; }
+dl.facts { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: .25rem .8rem;
+           margin: .3rem 0 .8rem; font-size: .9rem; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
 .scroll { margin: .3rem 0 .8rem; }
-@media screen { .scroll { overflow-x: auto; } }
+@media screen { .scroll, figure.chart { overflow-x: auto; } }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; }
@@ -75,46 +77,61 @@ th { background: var(--card); text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 th.hl, td.hl { background: #fff1e6; font-weight: bold; }
-.rec-badge { display: inline-block; font-size: .7rem; color: #fff; background: var(--accent);
+.rec-badge { display: inline-block; font-size: .75rem; color: #fff; background: var(--accent);
              border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; font-weight: normal; }
 figure.chart { margin: .5rem 0 1rem; }
-figure.chart img { width: 100%; height: auto; display: block; }
+/* charts are 461 units wide with text >= 10 units: never narrower than 420 px (text >= 9 px) */
+figure.chart img { width: 100%; max-width: 42rem; min-width: 420px; height: auto;
+                   display: block; }
 .toc ol { columns: 2; font-size: .85rem; }
-table.t-assumptions td:nth-child(4) { font-size: .75rem; color: var(--muted); }
-table.t-assumptions td:first-child, table.t-tornado td:first-child,
-table.t-breakeven td:first-child { font-family: "DejaVu Sans Mono", monospace; font-size: .75rem;
-                                   word-break: break-all; }
+table.t-assumptions td:nth-child(4) { font-size: .8rem; color: var(--muted); }
+table.t-assumptions { table-layout: fixed; }
+table.t-assumptions th:nth-child(1) { width: 30%; }
+table.t-assumptions th:nth-child(2) { width: 19%; }
+table.t-assumptions th:nth-child(3) { width: 13%; }
+table.t-assumptions th:nth-child(5) { width: 9%; }
+table.t-assumptions td, table.t-assumptions th { overflow-wrap: anywhere; }
+table.t-assumptions tbody th, table.t-tornado tbody th, table.t-costs tbody th,
+table.t-annual tbody th, table.t-monthly tbody th { font-weight: normal; }
 @media screen and (max-width: 40rem) {
   body { font-size: 14px; }
   main { padding: .6rem; }
   .toc ol { columns: 1; }
-  table { font-size: .78rem; }
+  table { font-size: .8rem; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: .3rem; }
 }
 @page { size: A4; margin: 14mm 13mm 15mm;
-        @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt;
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 7.5pt;
                         color: #5f6b7a; } }
+/* print: one type scale in pt — 14 title, 11 headings, 9 text, 8 tables, 7.5 notes */
 @media print {
-  body { font-size: 9pt; }
+  body { font-size: 9pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
-  h1 { font-size: 15pt; }
-  h2 { font-size: 11.5pt; break-after: avoid; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11pt; break-after: avoid; margin: 8pt 0 4pt; }
   .page1 { break-after: page; }
   .toc { display: none; }
   .section.page-break { break-before: page; }
-  .scroll { overflow: visible; }
-  table { font-size: 8pt; }
-  table.t-assumptions, table.t-monthly, table.t-annual { font-size: 6.8pt; }
-  table.t-monthly th { font-size: 6.2pt; }
-  table.t-monthly td, table.t-monthly th { padding: 1pt 2pt; }
-  .kpis { display: flex; flex-wrap: wrap; }
-  .kpi { flex: 1 1 38mm; min-width: 0; padding: 4pt 6pt; }
-  .kpi-value { white-space: normal; }
-  th, td { padding: 1.6pt 3pt; }
+  .scroll { overflow: visible; margin: 2pt 0 6pt; }
+  table, .reasons, dl.facts { font-size: 8pt; }
+  .meta, .signs, .note, .kpi-label, table.t-assumptions td:nth-child(4), .rec-badge,
+  table.t-monthly, table.t-monthly th { font-size: 7.5pt; }
+  table.t-monthly td, table.t-monthly th, table.t-assumptions td, table.t-assumptions th {
+    padding: 0.8pt 2pt; }
+  table.t-assumptions { font-size: 7.5pt; line-height: 1.25; }
+  .kpis { display: flex; flex-wrap: wrap; gap: 4pt; margin: 3pt 0 5pt; }
+  .kpi { flex: 1 1 38mm; min-width: 0; padding: 3pt 5pt; }
+  .kpi-value { white-space: normal; font-size: 11pt; }
+  th, td { padding: 1.5pt 3pt; }
   thead { display: table-header-group; }
-  tr, figure.chart, .kpi, .keep { break-inside: avoid; }
-  .kpi-value { font-size: 13pt; }
-  .headline { font-size: 10.5pt; }
-  .reasons { font-size: 8.5pt; }
+  tr, figure.chart, .kpi, .keep, dl.facts dd { break-inside: avoid; }
+  figure.chart { margin: 3pt 0 6pt; }
+  figure.chart img { width: 163mm; min-width: 0; max-width: 100%; }
+  .headline { font-size: 9pt; }
+  p { margin: 3pt 0; }
+  .decision { padding: 1pt 6pt; }
+  dl.facts { grid-template-columns: 36mm 1fr; gap: 1.5pt 6pt; margin: 3pt 0 5pt; }
 }
 """
 
@@ -155,6 +172,9 @@ def _table_html(t: Table, section: str, rec_label: str = "") -> Markup:
                 out.append(Markup('<td class="num{}">{}</td>').format(hl, _num_html(c)))
             elif j == 0:
                 out.append(Markup('<th scope="row">{}</th>').format(c))
+            elif isinstance(c, Quote):  # a citation, in its own language
+                out.append(Markup('<td class="{}"><span lang="{}">{}</span></td>').format(
+                    hl.strip(), c.lang, c))
             else:
                 out.append(Markup('<td class="{}">{}</td>').format(hl.strip(), c))
         out.append(Markup("</tr>"))

@@ -12,17 +12,18 @@ RULES = NumberRules(
 )
 
 # key -> text; placeholders in braces are filled by Lang.t
+
 TEXT: dict[str, str] = {
     'doc.title': 'Бизнес-кейс: {name}',
     'doc.meta': (
-        'Пресет {preset} · валюта {currency} · горизонт {months} мес. · ставка '
+        'Пресет: {preset} · валюта {currency} · горизонт {months} мес. · ставка '
         'дисконтирования {rate} в год · подготовлено roi-models {version}'
     ),
     'doc.signs': (
         'Суммы — за весь горизонт, если не указано иное; затраты — потраченные деньги; '
-        'эффект на выручку со знаком (плюс — выручка, сохранённая хорошим сервисом); '
-        'приростные показатели — вариант минус собственный центр, плюс говорит в пользу '
-        'перехода.'
+        'эффект на выручку со знаком (плюс — выручка, сохранённая хорошим сервисом, '
+        'относительно базового оттока без потерянных продаж); приростные показатели — '
+        'вариант минус свой центр, плюс говорит в пользу перехода.'
     ),
     'doc.contents': 'Содержание',
     'doc.page1': 'Резюме решения',
@@ -41,17 +42,19 @@ TEXT: dict[str, str] = {
     'rec.title': 'Рекомендация',
     'rec.switch': (
         'Рекомендуем {option}: за {months} мес. чистая экономия составит {net_saving} с '
-        'учётом затрат на переход и потерь выручки, приростная NPV против своего центра '
-        '— {npv}.'
+        'учётом затрат на переход и потерь выручки, приростная NPV против своего центра — '
+        '{npv}.'
     ),
     'rec.stay': (
-        'Рекомендуем сохранить собственный контакт-центр: у лучшей альтернативы '
-        '({option}) приростная NPV за {months} мес. составляет {npv}.'
+        'Рекомендуем сохранить собственный контакт-центр: у лучшей альтернативы ({option}) '
+        'приростная NPV за {months} мес. составляет {npv}.'
     ),
     'rec.reason': (
-        '{Option}: {verb} {saving_share} затрат ({saving} за {months} мес.); эффект на '
-        'выручку {revenue_difference} относительно своего центра (решение с первого '
-        'обращения {fcr} против {fcr_inhouse}); приростная NPV {npv}; {payback}.'
+        '{Option}: {running_verb} {running} против своего центра за {months} мес. до '
+        'разовых затрат; с учётом разовых затрат перехода {one_off} — {verb} {saving} '
+        '({saving_share} затрат своего центра); эффект на выручку {revenue_difference} '
+        'против своего центра (решение с первого обращения {fcr}, у своего центра '
+        '{fcr_inhouse}); приростная NPV против своего центра {npv}; {payback}.'
     ),
     'rec.verb.saves': 'экономия',
     'rec.verb.costs': 'удорожание на',
@@ -62,30 +65,34 @@ TEXT: dict[str, str] = {
         'деньгам их не различить, решайте по рискам и управляемости.'
     ),
     'rec.mc': (
-        'В {trials} испытаниях Монте-Карло по неопределённым входам {option} выигрывает '
-        'у своего центра в {p} случаев; приростная NPV: P10 {p10}, P50 {p50}, P90 {p90}.'
+        'В {trials} испытаниях Монте-Карло по неопределённым входам {option} выигрывает у '
+        'своего центра в {p} случаев; приростная NPV против своего центра: P10 {p10}, P50 '
+        '{p50}, P90 {p90}.'
     ),
     'kpi.title': 'Ключевые показатели: {option} против своего центра',
     'kpi.net_saving': 'Чистая экономия за {months} мес.',
     'kpi.npv': 'Приростная NPV при ставке {rate}',
-    'kpi.payback': 'Окупаемость',
+    'kpi.payback': 'Окупаемость (без дисконтирования)',
     'kpi.irr': 'IRR (годовая)',
     'kpi.irr_undefined': 'не определена',
     'options.title': 'Варианты рядом',
     'options.metric': 'Показатель',
     'options.note': (
-        'Деньги — за весь горизонт; показатели сервиса взвешены по объёму; FTE — в '
-        'среднем за месяц.'
+        'FTE — в среднем за месяц горизонта, одинаково для всех вариантов: FTE операторов '
+        'своего центра (с новичками на адаптации) и FTE поддержки своего центра '
+        '(супервайзеры, менеджеры, контроль качества, планирование, тренеры) отдельно; FTE '
+        'подрядчика — только операторы, его собственная поддержка входит в ставку. '
+        'Показатели сервиса взвешены по объёму.'
     ),
     'options.recommended': 'рекомендуется',
     'metric.total_cost': 'Затраты за горизонт',
     'metric.average_monthly_cost': 'Средние затраты в месяц',
     'metric.cost_per_contact': 'Стоимость обращения (текущий спрос)',
     'metric.npv_cost': 'NPV затрат',
-    'metric.revenue_effect': 'Эффект на выручку за горизонт',
+    'metric.revenue_effect': 'Эффект сервиса на выручку (к базовому оттоку)',
     'metric.npv': 'NPV чистого денежного потока',
-    'metric.inhouse_fte': 'FTE своего центра (в среднем)',
-    'metric.vendor_fte': 'FTE подрядчика (в среднем)',
+    'metric.inhouse_fte': 'FTE операторов своего центра',
+    'metric.vendor_fte': 'FTE операторов подрядчика',
     'metric.handled_contacts': 'Обработано обращений',
     'metric.voice_service_level': 'Уровень сервиса (голос)',
     'metric.voice_abandon_rate': 'Доля брошенных (голос)',
@@ -104,7 +111,7 @@ TEXT: dict[str, str] = {
     'inc.discounted_payback_months': 'Дисконтированная окупаемость',
     'inc.irr': 'IRR (годовая)',
     'inc.mirr': 'MIRR (годовая, по ставке дисконтирования)',
-    'inc.roi': 'ROI на разовые затраты',
+    'inc.roi': 'ROI на разовые затраты (за горизонт)',
     'inc.cost_saving': 'Экономия затрат',
     'inc.cost_saving_share': 'Доля экономии затрат',
     'inc.revenue_difference': 'Разница в выручке',
@@ -121,12 +128,12 @@ TEXT: dict[str, str] = {
     'assumptions.note': (
         'Все входные параметры сценария из реестра. Метка: источник — опубликованная '
         'цифра, бенчмарк — отраслевой ориентир, оценка — наша оценка; замените оценки '
-        'своими данными.'
+        'своими данными. Источники приведены на языке оригинала.'
     ),
-    'assumptions.path': 'Параметр',
+    'assumptions.path': 'Путь в файле сценария',
     'assumptions.value': 'Значение',
     'assumptions.unit': 'Ед. изм.',
-    'assumptions.source': 'Источник',
+    'assumptions.source': 'Источник (на языке оригинала)',
     'assumptions.tag': 'Метка',
     'assumptions.description': 'Описание (англ.)',
     'assumptions.counts': (
@@ -138,8 +145,8 @@ TEXT: dict[str, str] = {
     'tag.estimate': 'оценка',
     'costs.title': 'Структура затрат по статьям',
     'costs.caption': (
-        'Годовые затраты каждого варианта по статьям, накопительно (годы контракта; 1-й '
-        'год = месяцы 0-11).'
+        'Годовые затраты каждого варианта по группам статей, накопительно (годы контракта; '
+        '1-й год = месяцы 0-11); в таблице ниже — каждая статья за горизонт в своей группе.'
     ),
     'costs.ylabel': 'Затраты в год, {unit}',
     'costs.year': 'Г{n}',
@@ -153,28 +160,23 @@ TEXT: dict[str, str] = {
     'cash.payback': 'окупаемость {months}',
     'staffing.title': 'Персонал по интервалам',
     'staffing.caption': (
-        'Сколько операторов своего центра нужно на линии в каждом 30-минутном интервале '
-        'типичной недели месяца 0 (Erlang A по интервалам, как считает движок), и '
-        'поступающие звонки.'
+        'Сколько операторов своего центра нужно в каждом 30-минутном интервале типичной '
+        'недели месяца 0, по каналам (голос и чат — модель Эрланга с уходом клиентов по '
+        'интервалам, как считает движок; эл. почта и исходящие — их нагрузка, '
+        'распределённая по часам работы), и поступающие звонки.'
     ),
     'staffing.xlabel': 'Время суток',
-    'staffing.agents': 'Операторов на линии',
+    'staffing.agents': 'Операторов',
     'staffing.calls': 'Поступающих звонков за интервал',
-    'staffing.weekday_voice': 'Пн-Пт, голос',
-    'staffing.weekday_chat': 'Пн-Пт, чат',
-    'staffing.weekend_voice': 'Сб-Вс, голос',
-    'staffing.weekend_chat': 'Сб-Вс, чат',
-    'staffing.weekday_calls': 'Пн-Пт, звонки',
-    'staffing.weekend_calls': 'Сб-Вс, звонки',
     'staffing.peak': (
-        'Пик: {agents} операторов голосового канала в {time} в будний день; в среднем за '
-        'горизонт {fte} FTE своего центра.'
+        'Пик: {agents} {noun} голосового канала в {time} в будний день; в среднем за '
+        'горизонт {fte} FTE операторов своего центра.'
     ),
     'bridge.title': 'Мост затрат и выручки',
     'bridge.caption': (
-        'От своего центра к варианту «{option}» за {months} мес.: экономия текущих '
-        'затрат, разовые затраты перехода, затем влияние качества сервиса на удержание и '
-        'продажи — до чистой экономии.'
+        'От своего центра к варианту «{option}» за {months} мес.: экономия текущих затрат, '
+        'разовые затраты перехода, затем влияние качества сервиса на удержание и продажи — '
+        'до чистой экономии.'
     ),
     'bridge.running': 'Экономия текущих затрат',
     'bridge.one_off': 'Разовые затраты перехода',
@@ -188,8 +190,8 @@ TEXT: dict[str, str] = {
     'tornado.title': 'Чувствительность (торнадо)',
     'tornado.caption': (
         'Приростная NPV варианта «{option}» при изменении каждого входа от нижней до '
-        'верхней границы (правдоподобный диапазон из реестра) при прочих равных; {n} '
-        'самых влиятельных из {total}.'
+        'верхней границы (правдоподобный диапазон из реестра) при прочих равных; {n} самых '
+        'влиятельных из {total}.'
     ),
     'tornado.xlabel': 'Приростная NPV, {unit}',
     'tornado.low': 'вход на нижней границе',
@@ -203,27 +205,24 @@ TEXT: dict[str, str] = {
     'breakeven.title': 'Точки безубыточности',
     'breakeven.caption': (
         'Приростная NPV варианта «{option}» против своего центра при изменении одного '
-        'входа при прочих равных; маркер — точка, где варианты равны.'
+        'входа при прочих равных; красный маркер — точка, где варианты равны.'
     ),
     'breakeven.input': 'Параметр',
     'breakeven.current': 'Текущее значение',
     'breakeven.value': 'Точка безубыточности',
     'breakeven.none': 'нет в диапазоне {low} – {high}',
     'breakeven.now': 'сейчас',
-    'breakeven.tie': 'равенство',
     'breakeven.ylabel': 'Приростная NPV, {unit}',
-    'param.vendor_rate': 'Ставка подрядчика',
-    'param.agent_wage': 'Часовая ставка оператора',
-    'param.volume': 'Объём относительно прогноза',
     'mc.title': 'Монте-Карло',
     'mc.caption': (
-        'Приростная NPV варианта «{option}» в {trials} испытаниях (Beta-PERT по нижней '
-        'границе, значению и верхней границе каждого неопределённого входа; seed '
-        '{seed}). P(лучше своего центра) = {p}.'
+        'Приростная NPV варианта «{option}» против своего центра в {trials} испытаниях '
+        '(бета-распределение PERT по нижней границе, значению и верхней границе каждого '
+        'неопределённого входа; зерно генератора {seed}). Вероятность выигрыша у своего '
+        'центра — {p}.'
     ),
     'mc.xlabel': 'Приростная NPV, {unit}',
     'mc.ylabel': 'Испытаний',
-    'mc.p_better': 'P(лучше своего центра)',
+    'mc.p_better': 'Вероятность выигрыша у своего центра',
     'mc.statistic': 'Показатель',
     'mc.mean': 'Среднее',
     'mc.drivers': 'Главные источники разброса: {names}.',
@@ -233,9 +232,9 @@ TEXT: dict[str, str] = {
     'risks.what': 'Что это значит здесь',
     'risks.transition': 'Переход',
     'risks.transition.text': (
-        'Разовые затраты {one_off} (запуск, передача знаний, параллельная работа, '
-        'выходные пособия, неиспользуемая аренда) тратятся до появления экономии; '
-        'окупаемость {payback}. Задержка перехода удлиняет параллельную работу.'
+        'Разовые затраты {one_off} (запуск, передача знаний, параллельная работа, выходные '
+        'пособия, неиспользуемая аренда) тратятся до появления экономии; окупаемость '
+        '{payback}. Задержка перехода удлиняет параллельную работу.'
     ),
     'risks.governance': 'Управление подрядчиком',
     'risks.governance.text': (
@@ -244,9 +243,9 @@ TEXT: dict[str, str] = {
     ),
     'risks.quality': 'Качество и выручка',
     'risks.quality.text': (
-        'Решение с первого обращения {fcr} против {fcr_inhouse} у своего центра; эффект '
-        'на выручку отличается на {revenue_difference} за горизонт. FCR подрядчика — '
-        'один из самых влиятельных входов.'
+        'Решение с первого обращения {fcr} против {fcr_inhouse} у своего центра; эффект на '
+        'выручку отличается на {revenue_difference} за горизонт. FCR подрядчика — один из '
+        'самых влиятельных входов.'
     ),
     'risks.minimum': 'Минимальный объём',
     'risks.minimum.text': (
@@ -286,7 +285,6 @@ TEXT: dict[str, str] = {
     'xlsx.text': 'Текст',
     'xlsx.headline': 'Вывод',
     'xlsx.reason': 'Довод {n}',
-    'xlsx.interval': 'Интервал',
     'xlsx.voice_calls': 'Поступающие звонки',
     'xlsx.chat_offered': 'Поступающие чаты',
     'xlsx.voice_agents': 'Операторов (голос)',
@@ -425,4 +423,265 @@ TEXT: dict[str, str] = {
     'unit.seats': 'мест',
     'unit.units': 'единиц',
     'noun.agent': 'оператор|оператора|операторов',
+    'rec.verb.running_saves': 'текущие затраты ниже на',
+    'rec.verb.running_costs': 'текущие затраты выше на',
+    'kpi.mirr': 'MIRR (годовая, реинвестирование под {rate})',
+    'inc.irr_flag': 'быстрая окупаемость, IRR неинформативна',
+    'inc.irr_note': (
+        'IRR выше 100 % в год означает окупаемость за считаные месяцы: сравнивайте '
+        'варианты по NPV и MIRR.'
+    ),
+    'facts.title': 'Перед подписанием',
+    'facts.breakeven': 'Безубыточность против своего центра ({option})',
+    'facts.breakeven.one': '{name}: {value} (сейчас {now}{unit})',
+    'facts.breakeven.item': '{value}{unit}',
+    'facts.breakeven.none': 'нет в проверенном диапазоне',
+    'facts.trough': 'Наибольший кассовый разрыв',
+    'facts.trough.text': (
+        '{amount} накопленно против своего центра в низшей точке, в месяце {month} (без '
+        'дисконтирования; месяц 0 — начало перехода).'
+    ),
+    'facts.people': 'Затронутые сотрудники',
+    'facts.people.text': (
+        '{total} FTE уходят из штата своего центра ({agents} FTE операторов, {support} FTE '
+        'поддержки) из {today} сейчас, после параллельной работы {parallel}; на другие '
+        'роли переводятся {redeployed}, выходные пособия {severance}.'
+    ),
+    'facts.commitments': 'Обязательства и выход',
+    'facts.commitments.text': (
+        'Подрядчику оплачивается не менее {minimum} прогнозного объёма; срок {term} '
+        '(горизонт); аренда мест оплачивается {lease} после выхода{terms}.'
+    ),
+    'facts.commitments.no_exit': (
+        '; плата за выход и возврат работы в свой центр после срока не моделируются (в '
+        'сценарии нет параметров выхода)'
+    ),
+    'facts.estimates': 'Входы-оценки',
+    'facts.estimates.text': (
+        '{estimates} из {n} входных параметров ({share}) — наши оценки: замените их своими '
+        'данными (см. раздел «Допущения»).'
+    ),
+    'facts.estimates.warnings': (
+        ' Вне правдоподобного диапазона: {n} (список в разделе «Допущения»).'
+    ),
+    'metric.inhouse_support_fte': 'FTE поддержки своего центра',
+    'assumptions.label': 'Параметр',
+    'source.user': 'ввод пользователя',
+    'warnings.title': 'Входы вне правдоподобного диапазона',
+    'warnings.range': 'Правдоподобный диапазон',
+    'warnings.note': 'Приняты (в жёстких пределах), но необычны: проверьте их перед подписанием.',
+    'warnings.none': 'Все входы — в правдоподобных диапазонах.',
+    'costs.xlabel': 'Год контракта',
+    'costs.line': 'Группа: статья (за горизонт)',
+    'family.agents': 'Оплата операторов',
+    'family.support': 'Поддержка, найм, обучение',
+    'family.workplace': 'Рабочие места, ИТ, накладные',
+    'family.outbound': 'Исходящие',
+    'family.vendor': 'Подрядчик за вычетом штрафов SLA',
+    'family.governance': 'Управление подрядчиком',
+    'family.transition': 'Переход (разово)',
+    'family.other': 'Прочее',
+    'staffing.calls_of': 'звонки, {day}',
+    'day.weekday': 'Пн–Пт',
+    'day.weekend': 'Сб–Вс',
+    'channel.voice': 'голос',
+    'channel.chat': 'чат',
+    'channel.email': 'эл. почта',
+    'channel.messaging': 'мессенджеры',
+    'channel.outbound': 'исходящие',
+    'xlsx.day': 'Дни',
+    'xlsx.agents': 'Операторов: {channel}',
+    'sheet.costs': 'Статьи затрат',
+    'breakeven.now_at': 'сейчас {value}',
+    'preset.default': 'по умолчанию',
+    'preset.ru': 'ru (Россия)',
+    'preset.blended': 'смешанный',
+    'preset.default.name': 'Контакт-центр среднего размера, входящие обращения (США)',
+    'preset.default.notes': (
+        'Сценарий по умолчанию из поставки roi-models; замените каждую оценку своими '
+        'данными.'
+    ),
+    'preset.ru.name': 'Контакт-центр, Россия (RUB)',
+    'preset.ru.notes': (
+        'Российский пресет: данных мало; каждое значение с меткой «оценка» замените своими.'
+    ),
+    'preset.blended.name': (
+        'Смешанный центр среднего размера (США): входящие обращения и исходящие кампании'
+    ),
+    'preset.blended.notes': (
+        'Сценарий по умолчанию из поставки roi-models; замените каждую оценку своими '
+        'данными.'
+    ),
+    'input.scenario.name': 'Название сценария',
+    'input.scenario.notes': 'Примечания',
+    'input.demand.voice_annual_contacts': 'Звонков в год',
+    'input.demand.chat_annual_contacts': 'Чатов в год',
+    'input.demand.email_annual_contacts': 'Писем в год',
+    'input.demand.annual_growth': 'Рост объёма в год',
+    'input.demand.volume_vs_forecast': 'Объём относительно прогноза',
+    'input.demand.seasonality': 'Сезонность, янв.–дек.',
+    'input.demand.start_month': 'Месяц начала',
+    'input.demand.weekday_profile': 'Профиль поступлений в будни',
+    'input.demand.weekend_profile': 'Профиль поступлений в выходные',
+    'input.demand.weekend_day_share': 'Объём выходного дня',
+    'input.demand.voice_aht_s': 'Время обработки звонка',
+    'input.demand.chat_aht_s': 'Время обработки чата',
+    'input.demand.email_aht_s': 'Время обработки письма',
+    'input.demand.self_service_containment': 'Доля самообслуживания',
+    'input.demand.self_service_repeat_share': 'Повторы после самообслуживания',
+    'input.demand.aht_improvement': 'Сокращение времени обработки',
+    'input.demand.aht_improvement_months': 'Срок сокращения времени обработки',
+    'input.demand.repeats_per_unresolved': 'Повторы на нерешённое обращение',
+    'input.demand.patience_s': 'Терпение звонящего',
+    'input.demand.chat_patience_s': 'Терпение клиента в чате',
+    'input.service.voice_target_sl': 'Целевой уровень сервиса (голос)',
+    'input.service.voice_target_time_s': 'Целевое время ответа (голос)',
+    'input.service.chat_target_sl': 'Целевой уровень сервиса (чат)',
+    'input.service.chat_target_time_s': 'Целевое время ответа (чат)',
+    'input.service.max_occupancy': 'Предел загрузки',
+    'input.service.chat_concurrency': 'Одновременных чатов на оператора',
+    'input.service.email_occupancy': 'Загрузка на письмах',
+    'input.inhouse.agent_hourly_wage': 'Часовая ставка оператора',
+    'input.inhouse.payroll_load': 'Начисления на ФОТ',
+    'input.inhouse.paid_hours_per_fte_year': 'Оплачиваемых часов на FTE в год',
+    'input.inhouse.shrinkage': 'Потери рабочего времени (свой центр)',
+    'input.inhouse.schedule_inefficiency': 'Неэффективность графика',
+    'input.inhouse.team_lead_span': 'Операторов на супервайзера',
+    'input.inhouse.team_lead_annual_salary': 'Оклад супервайзера',
+    'input.inhouse.manager_span': 'Операторов на менеджера',
+    'input.inhouse.manager_annual_salary': 'Оклад менеджера',
+    'input.inhouse.qa_span': 'Операторов на контролёра качества',
+    'input.inhouse.qa_annual_salary': 'Оклад контролёра качества',
+    'input.inhouse.wfm_span': 'Операторов на специалиста по планированию',
+    'input.inhouse.wfm_annual_salary': 'Оклад специалиста по планированию',
+    'input.inhouse.trainer_span': 'Стажёров на тренера',
+    'input.inhouse.trainer_annual_salary': 'Оклад тренера',
+    'input.inhouse.annual_attrition': 'Текучесть операторов в год',
+    'input.inhouse.training_class_loss': 'Отсев на обучении',
+    'input.inhouse.cost_per_hire': 'Затраты на найм одного',
+    'input.inhouse.training_weeks': 'Недель обучения',
+    'input.inhouse.ramp_months': 'Месяцев адаптации',
+    'input.inhouse.ramp_aht_factor': 'Коэффициент времени обработки новичка',
+    'input.inhouse.seat_cost_monthly': 'Рабочее место в месяц',
+    'input.inhouse.seat_buffer': 'Запас рабочих мест',
+    'input.inhouse.telephony_per_seat_monthly': 'Телефония на место в месяц',
+    'input.inhouse.software_per_fte_monthly': 'ПО на FTE в месяц',
+    'input.inhouse.it_capex_per_seat': 'ИТ-оборудование на место',
+    'input.inhouse.it_depreciation_months': 'Срок амортизации ИТ',
+    'input.inhouse.overhead_share': 'Корпоративные накладные',
+    'input.inhouse.capex_one_off': 'Разовые вложения (свой центр)',
+    'input.inhouse.first_contact_resolution': 'Решение с первого обращения (свой центр)',
+    'input.outsourced.pricing_model': 'Модель оплаты подрядчика',
+    'input.outsourced.delivery_model': 'Формат работы подрядчика',
+    'input.outsourced.rate_per_productive_hour': 'Ставка подрядчика за продуктивный час',
+    'input.outsourced.rate_per_logged_in_hour': 'Ставка подрядчика за час в системе',
+    'input.outsourced.logged_in_overhead': 'Часы в системе сверх продуктивных',
+    'input.outsourced.rate_per_fte_month': 'Ставка подрядчика за FTE в месяц',
+    'input.outsourced.rate_per_minute': 'Ставка подрядчика за минуту обработки',
+    'input.outsourced.rate_per_contact': 'Ставка подрядчика за обращение',
+    'input.outsourced.monthly_base_fee': 'Фиксированная плата подрядчику в месяц',
+    'input.outsourced.tier_thresholds': 'Пороги объёмных скидок',
+    'input.outsourced.tier_discounts': 'Объёмные скидки',
+    'input.outsourced.minimum_commitment': 'Минимальный оплачиваемый объём',
+    'input.outsourced.setup_fee': 'Плата подрядчику за запуск',
+    'input.outsourced.transition_months': 'Месяцев перехода',
+    'input.outsourced.parallel_run_months': 'Месяцев параллельной работы',
+    'input.outsourced.knowledge_transfer_share': 'Затраты на передачу знаний',
+    'input.outsourced.severance_weeks': 'Выходное пособие',
+    'input.outsourced.redeployed_share': 'Доля переведённых сотрудников',
+    'input.outsourced.stranded_lease_months': 'Аренда после выхода',
+    'input.outsourced.governance_share': 'Затраты на управление подрядчиком',
+    'input.outsourced.governance_min_monthly': 'Минимум затрат на управление в месяц',
+    'input.outsourced.sla_at_risk_share': 'Платежи под риском SLA',
+    'input.outsourced.sla_credit_pool_share': 'Пул штрафов SLA',
+    'input.outsourced.sla_credit_allocation': 'Штраф SLA за нарушение',
+    'input.outsourced.sla_misses_per_month': 'Нарушений SLA в месяц',
+    'input.outsourced.aht_factor': 'Коэффициент времени обработки подрядчика',
+    'input.outsourced.first_contact_resolution': 'Решение с первого обращения (подрядчик)',
+    'input.outsourced.shared_pool_fcr_penalty': 'Потеря решения с первого обращения в общем пуле',
+    'input.outsourced.voice_target_sl': 'Целевой уровень сервиса подрядчика',
+    'input.outsourced.voice_target_time_s': 'Целевое время ответа подрядчика',
+    'input.outsourced.shrinkage': 'Потери рабочего времени (подрядчик)',
+    'input.outsourced.outbound_pricing': 'Оплата исходящих подрядчику',
+    'input.outsourced.outbound_rate_per_hour': 'Ставка за час исходящих',
+    'input.outsourced.outbound_rate_per_connect': 'Ставка за дозвон',
+    'input.outsourced.outbound_commission': 'Комиссия подрядчика за результат',
+    'input.outsourced.outbound_blend_hourly_share': 'Доля почасовой оплаты в смешанном договоре',
+    'input.outsourced.outbound_min_fte': 'Минимальная команда исходящих у подрядчика',
+    'input.outsourced.outbound_conversion_factor': 'Коэффициент конверсии подрядчика',
+    'input.hybrid.mode': 'Разделение в гибриде',
+    'input.hybrid.outsourced_share': 'Доля объёма подрядчику',
+    'input.hybrid.overflow_threshold': 'Порог перелива',
+    'input.hybrid.outsourced_channels': 'Каналы подрядчику',
+    'input.hybrid.outbound_to': 'Кто ведёт исходящие в гибриде',
+    'input.outbound.sales_records_per_month': 'Записей продаж в месяц',
+    'input.outbound.retention_records_per_month': 'Записей удержания в месяц',
+    'input.outbound.collections_records_per_month': 'Записей взыскания в месяц',
+    'input.outbound.attempts_per_record': 'Попыток набора на запись',
+    'input.outbound.connect_rate': 'Доля живых дозвонов',
+    'input.outbound.right_party_rate': 'Доля дозвонов до нужного лица',
+    'input.outbound.sales_talk_s': 'Время разговора (продажи)',
+    'input.outbound.retention_talk_s': 'Время разговора (удержание)',
+    'input.outbound.collections_talk_s': 'Время разговора (взыскание)',
+    'input.outbound.other_talk_s': 'Время разговора не с тем лицом',
+    'input.outbound.wrap_s': 'Постобработка',
+    'input.outbound.dialler_mode': 'Режим автодозвона',
+    'input.outbound.preview_utilisation': 'Загрузка, предварительный набор',
+    'input.outbound.progressive_utilisation': 'Загрузка, прогрессивный набор',
+    'input.outbound.predictive_utilisation': 'Загрузка, предиктивный набор',
+    'input.outbound.predictive_abandon_rate': 'Доля сброшенных предиктивным набором',
+    'input.outbound.abandon_cap': 'Нормативный предел сброшенных',
+    'input.outbound.cost_per_attempt': 'Стоимость попытки набора',
+    'input.outbound.sales_conversion': 'Конверсия исходящих продаж',
+    'input.outbound.sales_order_value': 'Средний чек исходящей продажи',
+    'input.outbound.retention_save_rate': 'Доля удержанных',
+    'input.outbound.collections_promise_rate': 'Доля обещаний оплаты',
+    'input.outbound.collections_kept_rate': 'Доля выполненных обещаний',
+    'input.outbound.collections_amount': 'Сумма выполненного обещания',
+    'input.outbound.collections_incremental_share': 'Доля дополнительно собранных денег',
+    'input.revenue.customers': 'Активных клиентов',
+    'input.revenue.annual_base_churn': 'Базовый отток в год',
+    'input.revenue.annual_margin_per_customer': 'Маржа на клиента в год',
+    'input.revenue.contacting_share': 'Доля обращающихся клиентов в год',
+    'input.revenue.bad_experience_effect': 'Рост оттока после плохого контакта',
+    'input.revenue.good_experience_effect': 'Снижение оттока после хорошего контакта',
+    'input.revenue.retry_share': 'Доля перезванивающих',
+    'input.revenue.sales_conversion': 'Конверсия обращений в продажи',
+    'input.revenue.average_order_value': 'Средний чек',
+    'input.revenue.sales_margin': 'Маржа продаж',
+    'input.revenue.value_method': 'Оценка удержанного клиента',
+    'input.finance.currency': 'Валюта',
+    'input.finance.horizon_months': 'Горизонт (срок договора)',
+    'input.finance.discount_rate': 'Ставка дисконтирования',
+    'input.finance.wage_escalation': 'Рост зарплат в год',
+    'input.finance.licence_escalation': 'Рост цен на лицензии в год',
+    'input.finance.rent_escalation': 'Рост аренды в год',
+    'input.finance.contract_cola': 'Индексация цен подрядчика в год',
+    'choice.per_productive_hour': 'за продуктивный час',
+    'choice.per_logged_in_hour': 'за час в системе',
+    'choice.per_fte_month': 'за FTE-месяц',
+    'choice.per_handled_minute': 'за минуту обработки',
+    'choice.per_contact': 'за обращение',
+    'choice.dedicated': 'выделенная команда',
+    'choice.shared': 'общий пул',
+    'choice.per_hour': 'за час',
+    'choice.per_connect': 'за дозвон',
+    'choice.per_outcome': 'за результат',
+    'choice.blend': 'смешанная',
+    'choice.share': 'доля объёма',
+    'choice.overflow': 'перелив',
+    'choice.channel': 'по каналам',
+    'choice.email': 'эл. почта',
+    'choice.chat': 'чат',
+    'choice.chat+email': 'чат + эл. почта',
+    'choice.voice': 'голос',
+    'choice.voice+chat': 'голос + чат',
+    'choice.voice+email': 'голос + эл. почта',
+    'choice.inhouse': 'свой центр',
+    'choice.vendor': 'подрядчик',
+    'choice.preview': 'предварительный',
+    'choice.progressive': 'прогрессивный',
+    'choice.predictive': 'предиктивный',
+    'choice.margin': 'маржа в горизонте',
+    'choice.clv': 'пожизненная ценность',
 }
