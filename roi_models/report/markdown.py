@@ -54,10 +54,7 @@ def _table(t: Table) -> list[str]:
         out += [f"### {_cell(t.title)}", ""]
     out += ["| " + " | ".join(_cell(h) for h in t.header) + " |", "|" + "|".join(align) + "|"]
     for row in t.rows:
-        cells = []
-        for j, c in enumerate(row):
-            cells.append(f"`{c}`" if t.key == "assumptions" and j == 0 else _cell(c))
-        out.append("| " + " | ".join(cells) + " |")
+        out.append("| " + " | ".join(_cell(c) for c in row) + " |")
     if t.note:
         out += ["", _cell(t.note)]
     return [*out, ""]

@@ -164,13 +164,13 @@ def workbook(case: BusinessCase, report: Report) -> Any:
            lambda i, j: NUMBER_FORMATS[kinds_i[i - 2]] if j > 3 else None, [26, 30, 10])
 
     a = assumptions_rows(case, L)
-    rows = [[r["path"], r["label"], _cell_value(r["value"], "number", L), r["unit"], r["source"],
-             L.t("tag." + r["tag"]), r["description"]] for r in a]
+    rows = [[r["path"], _cell_value(r["value"], "number", L), r["unit"], r["source"],
+             L.t("tag." + r["tag"]), r["label"], r["description"]] for r in a]
     _sheet(wb, L.t("sheet.assumptions"), [L.t("assumptions." + k) for k in
-                                          ("path", "label", "value", "unit", "source", "tag",
+                                          ("path", "value", "unit", "source", "tag", "label",
                                            "description")], rows,
-           [None, None, "General", None, None, None, None], [30, 30, 14, 14, 50, 10, 50],
-           wrap=(2, 5, 7))
+           [None, "General", None, None, None, None, None], [30, 14, 14, 50, 10, 30, 50],
+           wrap=(2, 4, 6, 7))
 
     for name in case.options:
         short = L.t("option_short." + name) if L.has("option_short." + name) else name
@@ -219,7 +219,7 @@ def workbook(case: BusinessCase, report: Report) -> Any:
         mc = report.risk.monte_carlo.incremental_npv
         ws = wb[L.t("sheet.montecarlo")[:31]]
         printed = (ws.max_column, ws.max_row)
-        col = ws.max_column + 2
+        col = ws.max_column + 1
         ws.cell(row=1, column=col, value=L.t("xlsx.trial")).font = Font(bold=True)
         for j, o in enumerate(mc.columns, start=1):
             ws.cell(row=1, column=col + j,

@@ -494,7 +494,7 @@ TEXT: dict[str, str] = {
     'sheet.costs': 'Статьи затрат',
     'breakeven.now_at': 'сейчас {value}',
     'preset.default': 'по умолчанию',
-    'preset.ru': 'ru (Россия)',
+    'preset.ru': 'Россия',
     'preset.blended': 'смешанный',
     'preset.default.name': 'Контакт-центр среднего размера, входящие обращения (США)',
     'preset.default.notes': (
