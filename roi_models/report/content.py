@@ -148,6 +148,12 @@ def _scenario_num(L: Lang, case: BusinessCase, path: str, kind: str) -> Num:
     return L.num(_f(case.scenario[path]), kind, f"scenario.{path}")
 
 
+def _input_num(L: Lang, case: BusinessCase, path: str) -> Num:
+    """An input as the user typed it (``2``, ``1.5``; no added decimals), kind ``input``."""
+    value = _f(case.scenario[path])
+    return Num(L.input_value(value), value, f"scenario.{path}", "input")
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -281,7 +287,7 @@ def _people(case: BusinessCase, L: Lang, alt: str) -> Text:
         redeployed=_scenario_num(L, case, "outsourced.redeployed_share", "share"),
         severance=L.num(_f(case.options[alt].monthly["severance"].sum()), "short",
                         f"monthly_sum.severance.{alt}"),
-        parallel=_scenario_num(L, case, "outsourced.parallel_run_months", "months"))
+        parallel=_input_num(L, case, "outsourced.parallel_run_months"))
 
 
 def _commitments(case: BusinessCase, L: Lang) -> Text:
@@ -292,13 +298,13 @@ def _commitments(case: BusinessCase, L: Lang) -> Text:
                   and any(w in p for w in _EXIT_WORDS) and p != "outsourced.stranded_lease_months"]
     terms = Text([])
     for p in exit_terms:
-        terms.parts += [f"; {L.param(p)} ", L.num(_f(case.scenario[p]), "number", f"scenario.{p}"),
+        terms.parts += [f"; {L.param(p)} ", _input_num(L, case, p),
                         f"\u00a0{L.unit(str(Scenario.parameters().loc[p, 'unit']))}".rstrip()]
     return L.text(
         "facts.commitments.text",
         minimum=_scenario_num(L, case, "outsourced.minimum_commitment", "share"),
-        term=_scenario_num(L, case, "finance.horizon_months", "months"),
-        lease=_scenario_num(L, case, "outsourced.stranded_lease_months", "months"),
+        term=_input_num(L, case, "finance.horizon_months"),
+        lease=_input_num(L, case, "outsourced.stranded_lease_months"),
         terms=terms if terms.parts else L.text("facts.commitments.no_exit"))
 
 
@@ -333,7 +339,10 @@ def _break_even_fact(risk: RiskPages, L: Lang) -> Text:
                 c.result.value, kind, f"breakeven.{c.path}"), unit=unit)
         else:
             value = L.t("facts.breakeven.none")
-        out.parts += L.text("facts.breakeven.one", name=L.param(c.path), value=value, now=now,
+        name = L.param(c.path)
+        if i and name[1:2].islower():  # "…; agent hourly wage …"
+            name = name[:1].lower() + name[1:]
+        out.parts += L.text("facts.breakeven.one", name=name, value=value, now=now,
                             unit=unit).parts
     return out
 

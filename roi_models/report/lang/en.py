@@ -439,18 +439,18 @@ TEXT: dict[str, str] = {
     'facts.trough': 'Cash trough',
     'facts.trough.text': (
         '{amount} cumulative cash against in-house at its lowest, in month {month} '
-        '(undiscounted; month 0 = start of transition).'
+        '(undiscounted, counted from the start of the transition).'
     ),
     'facts.people': 'People affected',
     'facts.people.text': (
         '{total} in-house FTE leave the in-house payroll ({agents} agent FTE, {support} '
-        'support FTE) of {today} today, after {parallel} of parallel running; {redeployed} '
-        'are redeployed, severance {severance}.'
+        'support FTE) of {today} today, after {parallel} months of parallel running; '
+        '{redeployed} are redeployed, severance {severance}.'
     ),
     'facts.commitments': 'Commitments and exit',
     'facts.commitments.text': (
-        'The vendor bills at least {minimum} of the forecast volume; term {term} (the '
-        'horizon); seat lease paid {lease} after exit{terms}.'
+        'The vendor bills at least {minimum} of the forecast volume; term {term} months '
+        '(the horizon); seat lease paid {lease} months after exit{terms}.'
     ),
     'facts.commitments.no_exit': (
         '; exit fees and re-insourcing after the term are not modelled (the scenario has '
