@@ -681,7 +681,8 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
     sections.append(Section("staffing", L.t("staffing.title"), blocks))
     # bridge
     steps = _bridge_steps(case, L, alt)
-    blocks = [L.text("bridge.caption", option=L.option(alt), months=months)]
+    blocks = [L.text("bridge.caption", option=L.option(alt), months=months,
+                     months_word=L.plural("noun.month", months))]
     if charts:
         blocks.append(Chart("bridge", drawn["bridge"], L.t("bridge.title")))
     blocks.append(Table("bridge", [L.t("bridge.step"), L.t("bridge.amount")],

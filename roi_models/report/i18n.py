@@ -260,7 +260,8 @@ class Lang:
     def input_value(self, value: Any, unit: str = "") -> str:
         """An input value for display: what a person typed, never float noise.
 
-        Up to 6 significant digits (``55.2``, not ``55.199999999999996``); shares as %.
+        Up to 4 significant digits after the point (``55.2``, not ``55.199999999999996``;
+        ``0.05333`` for 0.16/3); whole numbers in full.
         """
         if isinstance(value, (tuple, list)):
             return "; ".join(self.input_value(v, unit) for v in value)
@@ -272,7 +273,7 @@ class Lang:
                 return self.t("value.na")
             if x.is_integer() and abs(x) < 1e15:
                 return self.number(x, 0)
-            digits = max(0, 5 - math.floor(math.log10(abs(x)))) if x else 0
+            digits = max(0, 3 - math.floor(math.log10(abs(x)))) if x else 0
             text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
             decimals = len(text.split(".")[1]) if "." in text else 0
             return self.number(x, decimals)

@@ -172,7 +172,7 @@ TEXT: dict[str, str] = {
     ),
     'bridge.title': 'Cost and revenue bridge',
     'bridge.caption': (
-        'From in-house to {option} over {months} months: running-cost saving, one-off '
+        'From in-house to {option} over {months} {months_word}: running-cost saving, one-off '
         'transition costs, then the retention and lost-sales effects of service quality, '
         'to the net saving.'
     ),
@@ -423,6 +423,7 @@ TEXT: dict[str, str] = {
     'unit.seats': 'seats',
     'unit.units': 'units',
     'noun.agent': 'agent|agents',
+    'noun.month': 'month|months',
     'rec.verb.running_saves': 'running costs fall by',
     'rec.verb.running_costs': 'running costs rise by',
     'kpi.mirr': 'MIRR (annual, reinvested at {rate})',
