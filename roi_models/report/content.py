@@ -125,7 +125,8 @@ def _f(x: Any) -> float:
     return float(x)
 
 
-def _summary_value(case: BusinessCase, s: pd.DataFrame, metric: str, option: str) -> float:
+def summary_value(case: BusinessCase, s: pd.DataFrame, metric: str, option: str) -> float:
+    """A row of page 1's options table: ``case.summary()``, or a driver's monthly average."""
     if metric in s.index:
         return _f(s.loc[metric, option])
     # a monthly-average row the engine's summary does not carry: the driver's mean over the horizon
@@ -134,7 +135,7 @@ def _summary_value(case: BusinessCase, s: pd.DataFrame, metric: str, option: str
 
 def _summary_num(L: Lang, s: pd.DataFrame, metric: str, option: str,
                  case: BusinessCase | None = None) -> Num:
-    value = _summary_value(case, s, metric, option) if case is not None else _f(
+    value = summary_value(case, s, metric, option) if case is not None else _f(
         s.loc[metric, option])
     return L.num(value, SUMMARY_KINDS[metric], f"summary.{metric}.{option}")
 
@@ -237,14 +238,41 @@ def _recommendation(case: BusinessCase, L: Lang, alt: str,
 
 
 def recommendation_text(case: BusinessCase, lang: str = "en", *,
-                        risk: RiskPages | None = None) -> tuple[str, list[str]]:
-    """The recommendation and its reasons as plain text in ``lang`` (the CLI prints them)."""
+                        risk: RiskPages | None = None, keep_nbsp: bool = False
+                        ) -> tuple[str, list[str]]:
+    """The recommendation and its reasons as plain text in ``lang`` (the CLI prints them).
+
+    ``keep_nbsp=True`` keeps the no-break spaces inside figures (``83,3 %``) for a wrapper that
+    must not split them.
+    """
     from roi_models.report.data import alternative
 
     L = Lang(lang, case.currency)
     alt = risk.option if risk is not None else alternative(case)
     headline, reasons = _recommendation(case, L, alt, risk)
-    return str(headline).replace("\u00a0", " "), [str(r).replace("\u00a0", " ") for r in reasons]
+
+    def plain(t: Text) -> str:
+        return str(t) if keep_nbsp else str(t).replace("\u00a0", " ")
+
+    return plain(headline), [plain(r) for r in reasons]
+
+
+def plausibility_lines(scenario: Any, lang: str = "en") -> list[str]:
+    """One line per input outside its plausible range (``Scenario.plausibility_warnings``).
+
+    >>> from roi_models import Scenario
+    >>> s = Scenario.default().with_changes({"inhouse.agent_hourly_wage": 95.0})
+    >>> line = plausibility_lines(s)[0].replace("\u00a0", " ")
+    >>> line.startswith("Warning: Agent hourly wage (inhouse.agent_hourly_wage) = 95 $/h")
+    True
+    >>> line.endswith("plausible range 16 – 25 $/h; accepted, check it.")
+    True
+    """
+    L = Lang(lang, str(scenario["finance.currency"]))
+    return [L.t("warnings.line", name=L.param(w.path), path=w.path,
+                value=L.input_value(w.value), low=L.input_value(w.low),
+                high=L.input_value(w.high), unit=L.unit(str(w.unit)))
+            for w in scenario.plausibility_warnings()]
 
 
 def _kpis(case: BusinessCase, L: Lang, alt: str) -> list[tuple[Text, Num]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from roi_models.report.content import OPTIONS_TABLE, SUMMARY_KINDS
+from roi_models.report.content import OPTIONS_TABLE, SUMMARY_KINDS, summary_value
 from roi_models.report.formats import DEFAULT_FORMATS, FORMATS, write_case
 from roi_models.report.i18n import Lang, format_value
 from roi_models.report.markdown import markdown_escape
@@ -26,13 +26,15 @@ def summary_table(case: BusinessCase, metrics: Sequence[str] = OPTIONS_TABLE, la
                   ) -> tuple[list[str], list[list[str]]]:
     """Header and formatted rows of the options table (the CLI prints it).
 
-    Rows are the engine's summary metrics (``case.summary()``) formatted in ``lang``.
+    Rows are page 1's options table: the engine's summary metrics (``case.summary()``) and the
+    monthly average of the support FTE driver, formatted in ``lang``.
     """
     L = Lang(lang, case.currency)
     s = case.summary()
     header = [L.t("options.metric"), *(L.option(str(o)) for o in s.columns)]
-    rows = [[L.t("metric." + m), *(L.fmt(s.loc[m, o], SUMMARY_KINDS[m]) for o in s.columns)]
-            for m in metrics if m in s.index]
+    rows = [[L.t("metric." + m), *(L.fmt(summary_value(case, s, m, str(o)), SUMMARY_KINDS[m])
+                                   for o in s.columns)]
+            for m in metrics]
     return header, rows
 
 

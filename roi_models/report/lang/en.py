@@ -684,4 +684,8 @@ TEXT: dict[str, str] = {
     'choice.predictive': 'predictive',
     'choice.margin': 'margin in the horizon',
     'choice.clv': 'lifetime value',
+    'warnings.line': (
+        'Warning: {name} ({path}) = {value} {unit} is outside its plausible ran'
+        'ge {low} – {high} {unit}; accepted, check it.'
+    ),
 }

@@ -685,4 +685,8 @@ TEXT: dict[str, str] = {
     'choice.predictive': 'предиктивный',
     'choice.margin': 'маржа в горизонте',
     'choice.clv': 'пожизненная ценность',
+    'warnings.line': (
+        'Внимание: {name} ({path}) = {value} {unit} — вне правдоподобного диапа'
+        'зона {low} – {high} {unit}; принято, проверьте.'
+    ),
 }
