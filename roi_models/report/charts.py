@@ -86,10 +86,13 @@ def _svg(fig: Figure) -> str:
 
 
 def _money_axis(ax: Any, lang: Lang, axis: str = "y") -> None:
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     fmt = FuncFormatter(lambda v, _pos: lang.money(v, short=True) if v else "0")
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_formatter(fmt)
+    if axis == "x":  # money labels are wide ("100,0 млн ₽"): few enough never to overlap
+        target.set_major_locator(MaxNLocator(4))
 
 
 def _draw(make: Callable[[], Figure]) -> str:
@@ -144,7 +147,7 @@ def cost_breakdown(case: BusinessCase, lang: Lang) -> str:
         for ax in np.atleast_1d(axes):
             for h, lab in zip(*ax.get_legend_handles_labels(), strict=True):
                 handles.setdefault(lab, h)
-        fig.legend(handles.values(), handles.keys(), loc="outside lower center", ncol=3)
+        fig.legend(handles.values(), handles.keys(), loc="outside lower center", ncol=2)
         return fig
 
     return _draw(make)
@@ -254,7 +257,9 @@ def tornado(risk: RiskPages, lang: Lang, labels: list[str]) -> str:
     """Horizontal bars of the incremental NPV at each input's low and high; largest first."""
     def make() -> Figure:
         t = risk.tornado.head(len(labels))
-        fig, ax = _figure(0.34 * len(t) + 1.3)
+        wrapped = ["\n".join(textwrap.wrap(s, 26, max_lines=2, placeholder="…")) for s in labels]
+        lines = sum(w.count("\n") + 1 for w in wrapped)
+        fig, ax = _figure(0.2 * lines + 0.12 * len(t) + 1.3)
         base = float(t["base"].iloc[0])
         y = np.arange(len(t))[::-1]
         lo = t["metric_low"].to_numpy() - base
@@ -262,7 +267,7 @@ def tornado(risk: RiskPages, lang: Lang, labels: list[str]) -> str:
         ax.barh(y, lo, left=base, color="#8fb3d9", label=lang.t("tornado.low"), linewidth=0)
         ax.barh(y, hi, left=base, color="#dd8452", label=lang.t("tornado.high"), linewidth=0)
         ax.axvline(base, color="#333333", lw=0.9)
-        ax.set_yticks(y, [textwrap.shorten(s, 34, placeholder="…") for s in labels])
+        ax.set_yticks(y, wrapped)
         _money_axis(ax, lang, "x")
         ax.set_xlabel(lang.t("tornado.xlabel", unit=lang.symbol))
         ax.grid(axis="y", visible=False)
