@@ -446,6 +446,8 @@ def _source_cell(source: str, L: Lang) -> Cell:
     """A source: a citation stays in its language (marked); "user input" is translated."""
     if source == "user input":
         return L.t("source.user")
+    if source.startswith("user input ("):  # "user input (my.yaml)": the file name as is
+        return f"{L.t('source.user')} {source[len('user input '):]}"
     return Quote(source)
 
 

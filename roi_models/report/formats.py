@@ -90,7 +90,8 @@ table.t-assumptions th:nth-child(1) { width: 30%; }
 table.t-assumptions th:nth-child(2) { width: 19%; }
 table.t-assumptions th:nth-child(3) { width: 13%; }
 table.t-assumptions th:nth-child(5) { width: 9%; }
-table.t-assumptions td, table.t-assumptions th { overflow-wrap: anywhere; }
+table.t-assumptions td:nth-child(2) { overflow-wrap: anywhere; }
+@media screen { table.t-assumptions { min-width: 40rem; } }
 table.t-assumptions tbody th, table.t-tornado tbody th, table.t-costs tbody th,
 table.t-annual tbody th, table.t-monthly tbody th { font-weight: normal; }
 @media screen and (max-width: 40rem) {
