@@ -509,7 +509,8 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
 
     opt = L.option(risk.option if risk else alt, lower=True)
     if risk is None:
-        return [Section("risk", L.t("tornado.title"), [L.text("risk.skipped")])]
+        return [Section("risk", L.t("tornado.title"), [L.text("risk.skipped")],
+                        page_break=True)]
     reg = registry()
     out = []
     # tornado
@@ -528,7 +529,8 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
                                                  total=len(risk.tornado))]
     if charts:
         blocks.append(Chart("tornado", ch.tornado(risk, L, labels), L.t("tornado.title")))
-    out.append(Section("tornado", L.t("tornado.title"), [*blocks, table]))
+    # the risk chapter starts a printed page (the page before it may end short: a chapter's last)
+    out.append(Section("tornado", L.t("tornado.title"), [*blocks, table], page_break=True))
     # break-even
     rows = []
     for c in risk.break_evens:
