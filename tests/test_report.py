@@ -217,13 +217,31 @@ def _page1(html: str) -> _Page1:
 
 # ------------------------------------------------------------------------------------- tests
 class TestTranslations:
-    def test_every_key_in_both_languages(self) -> None:
-        for key, texts in TEXT.items():
-            assert set(texts) == set(LANGS), key
-            fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f}
-                      for lang in LANGS]
-            assert fields[0] == fields[1], f"{key}: placeholders differ {fields}"
-            assert all(texts[lang] or key == "unit." for lang in LANGS), key
+    def test_every_language_has_every_english_key(self) -> None:
+        # a new language is one file in roi_models/report/lang/ (plus a row in test_money below)
+        from roi_models.report.lang import table
+
+        assert LANGS[0] == "en" and set(LANGS) >= {"en", "ru"}
+        en = table("en").TEXT
+        for lang in LANGS:
+            mod = table(lang)
+            assert set(mod.TEXT) == set(en), (lang, sorted(set(en) ^ set(mod.TEXT))[:10])
+            assert mod.RULES.name and mod.RULES.plural(1) == 0
+            for key, text in en.items():
+                fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f}
+                          for t in (text, mod.TEXT[key])]
+                assert fields[0] == fields[1], f"{lang} {key}: placeholders differ {fields}"
+                assert mod.TEXT[key] or key == "unit.", (lang, key)
+
+    def test_every_input_named_in_every_language(self) -> None:
+        # an input the registry gains shows its dotted path until it is named here
+        missing = {lang: [p for p in Scenario.parameters().index
+                          if not Lang(lang).has(f"input.{p}")] for lang in LANGS}
+        assert not any(missing.values()), missing
+        choices = {v.strip(" '") for a in Scenario.parameters()["allowed"]
+                   if str(a).startswith("one of") for v in str(a)[7:].split(",")}
+        for lang in LANGS:
+            assert all(Lang(lang).has(f"choice.{c}") for c in choices), lang
 
     def test_engine_columns_and_registry_units_translated(self, cases: dict) -> None:
         case, _ = cases["default"]

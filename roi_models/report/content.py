@@ -551,6 +551,8 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
     mc = risk.monte_carlo
     rows = []
     for o in alternatives(case):
+        if f"incremental_npv_{o}" not in mc.summary.index:  # an option the Monte Carlo skips
+            continue
         q = mc.summary.loc[f"incremental_npv_{o}"]
         rows.append([L.option(o), *(L.num(_f(q[k]), "money", f"mc.incremental_npv_{o}.{k}")
                                     for k in ("mean", "p10", "p50", "p90")),
