@@ -9,7 +9,7 @@ Readable everywhere: every chart is :data:`WIDTH` wide and no text is smaller th
 :data:`MIN_TEXT` points, so at the phone layout's minimum chart width (420 px, see
 ``formats.CSS``) text stays >= 9 px; labels carry their units and sit off the lines on a white
 ground. Few artists: one bar container per cost family and option, no per-glyph legends beyond
-what the chart needs (drawing time is measured in ``benchmarks/``).
+what the chart needs.
 """
 
 from __future__ import annotations

@@ -504,8 +504,8 @@ def _range_text(L: Lang, low: float, high: float, unit: str) -> str:
 
 def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: bool,
                    alt: str, drawn: dict[str, str]) -> list[Section]:
+    import roi_models.report.charts as ch
     from roi_models.parameters import registry
-    from roi_models.report import charts as ch
 
     opt = L.option(risk.option if risk else alt, lower=True)
     if risk is None:
@@ -657,7 +657,7 @@ STATIC_CHARTS: tuple[str, ...] = ("costs", "cash", "staffing", "bridge")
 
 def static_charts(case: BusinessCase, lang: str, alt: str) -> dict[str, str]:
     """The charts that do not depend on the risk pages, as SVG (drawn ahead, see write_case)."""
-    from roi_models.report import charts as ch
+    import roi_models.report.charts as ch
     from roi_models.report.data import interval_staffing
 
     L = Lang(lang, case.currency)
