@@ -1238,8 +1238,9 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
     pandas.DataFrame
         Rows: interval types with arrivals, labelled ``"Mon-Fri 09:30"`` / ``"Sat-Sun 09:30"``;
         columns ``count`` (occurrences a week), ``voice_calls``, ``chat_offered`` (offered per
-        occurrence), ``voice_agents``, ``chat_agents``. ``sum(count x agents) x 0.5 h x weeks a
-        month`` is the month's staffed hours.
+        occurrence), ``voice_agents``, ``chat_agents`` (``sum(count x agents) x 0.5 h x weeks a
+        month`` is the month's staffed hours), ``email_agents`` and ``outbound_agents`` (workload
+        channels, spread evenly over the open hours as the seat count assumes).
 
     Examples
     --------
@@ -1261,12 +1262,16 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
         if sq is None:
             raise InputError("option 'status_quo' needs inhouse.current_agent_fte > 0, got 0")
         part = sq
+    open_hours_month = profile.open_hours_per_week * WEEKS_PER_MONTH
     out = pd.DataFrame({
         "count": profile.count,
         "voice_calls": part.calls["voice"][0, month],
         "chat_offered": part.calls["chat"][0, month],
         "voice_agents": part.agents["voice"][0, month],
         "chat_agents": part.agents["chat"][0, month],
+        # workload channels spread evenly over the open hours, as _peak_agents staffs them
+        "email_agents": part.deferred_hours[0, month] / open_hours_month,
+        "outbound_agents": part.outbound_hours[0, month] / open_hours_month,
     }, index=pd.Index(profile.label, name="interval"))
     return out
 
