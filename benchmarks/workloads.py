@@ -157,7 +157,33 @@ def staffing_year(args: argparse.Namespace) -> dict[str, float]:
     return out
 
 
+def surrogate_error(args: argparse.Namespace) -> dict[str, float]:
+    """The Monte Carlo's staffing surrogate against the exact batch on the same sampled trials."""
+    import numpy as np
+
+    from roi_models import Scenario, evaluate_batch
+    from roi_models.risk import monte_carlo as mc
+
+    s = Scenario.default()
+    r = mc(s, trials=args.trials, seed=5)
+    t0 = time.perf_counter()
+    exact = evaluate_batch(s, {p: r.samples[p].to_numpy() for p in r.samples})
+    seconds = time.perf_counter() - t0
+    out: dict[str, float] = {"seconds": seconds}
+    worst = 0.0
+    for o in ("inhouse", "outsourced", "hybrid"):
+        e = exact[f"{o}_npv"].to_numpy()
+        worst = max(worst, float(np.max(np.abs(r.npv[o].to_numpy() - e) / np.abs(e))))
+    inc = (exact["outsourced_npv"] - exact["inhouse_npv"]).to_numpy()
+    out["npv_rel_error"] = worst
+    out["incremental_error_share_of_max"] = float(
+        np.max(np.abs(r.incremental_npv["outsourced"].to_numpy() - inc)) / np.abs(inc).max())
+    out["incremental_std"] = float(np.std(inc))
+    return out
+
+
 WORKLOADS = {
+    "surrogate_error": surrogate_error,
     "evaluate_cold": evaluate_cold,
     "evaluate_money": evaluate_money,
     "monte_carlo": monte_carlo,
