@@ -6,9 +6,10 @@
 
 The previous implementation is the engine as it stood before the speed work (commit
 ``BASELINE``), extracted from git into a temporary directory (``git archive``) and put first on
-``PYTHONPATH`` for its runs; both run the same ``benchmarks/workloads.py`` in fresh processes,
-alternating, and each figure is the best of ``--rounds`` rounds, so the ratio holds on a busy
-machine. Peers: pyworkforce (Erlang C) for staffing, where installed. Rows owned elsewhere (Excel
+``PYTHONPATH`` for its runs; both run the same ``benchmarks/workloads.py`` in fresh
+processes, alternating, and each figure is the best of ``--rounds`` rounds. The CPU seconds of
+the measured section are printed beside the wall time: on a shared machine they are the steadier
+figure. Peers: pyworkforce (Erlang C) for staffing, where installed. Rows owned elsewhere (Excel
 workbook recalculation, the dashboard in a browser) name the script that measures them.
 """
 
@@ -130,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\nroi-models speed table - Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; "
           f"previous = commit {args.baseline}" if prev else "\nroi-models speed table")
-    head = f"{'workload':<58} {'now':>10} {'previous':>10} {'ratio':>7} {'peak MB':>9}  target"
+    head = (f"{'workload':<58} {'now':>10} {'previous':>10} {'ratio':>7} {'peak MB':>9} "
+            f"{'cpu now':>9} {'cpu prev':>9}  target")
     print(head)
     print("-" * len(head))
     for label, target, res, note in rows:
@@ -139,9 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{p['seconds'] / now['seconds']:.1f}x" if p else "-"
         rss = now["rss_mb"]
         rss_s = f"{rss:,.0f}" if rss == rss else ""
+        cpu_now = now.get("cpu")
+        cpu_prev = p.get("cpu") if p else None
         print(f"{label:<58} {_fmt_s(now['seconds']):>10} {_fmt_s(p['seconds'] if p else None):>10}"
-              f" {ratio:>7} {rss_s:>9}  {target}")
-        extra = {k: v for k, v in now.items() if k not in ("seconds", "rss_mb")}
+              f" {ratio:>7} {rss_s:>9} {_fmt_s(cpu_now):>9} {_fmt_s(cpu_prev):>9}  {target}")
+        extra = {k: v for k, v in now.items() if k not in ("seconds", "rss_mb", "cpu")}
         if "npv_rel_error" in extra:
             print(f"  surrogate error: max {extra['npv_rel_error']:.2%} of an option's NPV, "
                   f"max {extra['incremental_error_share_of_max']:.2%} of the largest incremental "

@@ -157,6 +157,7 @@ class _Part:
 
 _STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
 _STAFFING_CACHE_SIZE = 64
+_MEMO_POINTS = 2_000_000  # batches with more interval points than this are not memoised
 _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
 
 
@@ -274,12 +275,14 @@ def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> 
     segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
     calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
     x = inp.x
-    key = b"parts" + _key_of(
-        *calls, *(part.aht[ch] for part, ch in segments),
-        *(v for part in parts for v in (part.target_sl, part.target_time, part.chat_target_sl,
-                                        part.chat_target_time)),
-        x("demand.patience_s"), x("demand.chat_patience_s"), x("service.chat_concurrency"),
-        x("service.max_occupancy"))
+
+    def key() -> bytes:
+        return b"parts" + _key_of(
+            *calls, *(part.aht[ch] for part, ch in segments),
+            *(v for part in parts for v in (part.target_sl, part.target_time,
+                                            part.chat_target_sl, part.chat_target_time)),
+            x("demand.patience_s"), x("demand.chat_patience_s"), x("service.chat_concurrency"),
+            x("service.max_occupancy"))
 
     def compute() -> tuple[Array, ...]:
         k = profile.count.size
@@ -292,7 +295,13 @@ def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> 
         for (part, ch), c in zip(segments, calls, strict=True):
             prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
             cc = np.broadcast_to(c, (*prm.shape[:2], k))
+            # variants equal to the first one (a money-only variant) need no hashing
+            same = (cc == cc[:1]).all(axis=(1, 2)) & (prm == prm[:1]).all(axis=(1, 2))
+            first_block = -1
             for i in range(cc.shape[0]):
+                if same[i] and first_block >= 0:
+                    where.append(first_block)
+                    continue
                 key_i = cc[i].tobytes() + prm[i].tobytes()
                 j = seen.get(key_i)
                 if j is None:
@@ -300,12 +309,19 @@ def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> 
                     blocks.append(cc[i])
                     rows.append(prm[i])
                 where.append(j)
+                if i == 0:
+                    first_block = j
         res = _staff_rows(np.concatenate(blocks), np.concatenate(rows))
         m = blocks[0].shape[0]
         return (*(r.reshape(len(blocks), m, k) for r in res), np.stack(blocks),
                 np.asarray(where, dtype=np.intp))
 
-    agents_b, ab_b, sl_b, occ_b, calls_b, where = _memo(key, compute)
+    # a big batch (a tornado, a Monte Carlo check) is keyed at a cost of reading all its calls and
+    # rarely repeats: memoise single evaluations and small batches only
+    if sum(c.size for c in calls) <= _MEMO_POINTS:
+        agents_b, ab_b, sl_b, occ_b, calls_b, where = _memo(key(), compute)
+    else:
+        agents_b, ab_b, sl_b, occ_b, calls_b, where = compute()
     count = profile.count
     hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
     # monthly aggregates per distinct block (M, K) of intervals, then one row per variant
@@ -328,9 +344,13 @@ def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> 
         part.busy_hours[ch] = busy[pick]
     for part in parts:
         pv, pc = picks[id(part), "voice"], picks[id(part), "chat"]
-        pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
-        peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
-        part.peak_live = peak[inverse.reshape(-1)]
+        if (pv == pv[0]).all() and (pc == pc[0]).all():  # one staffing for every variant
+            peak = (agents_b[pv[0]] + agents_b[pc[0]]).max(axis=-1)
+            part.peak_live = np.broadcast_to(peak, (pv.size, peak.size))
+        else:
+            pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
+            peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
+            part.peak_live = peak[inverse.reshape(-1)]
         _defer(part, inp)
 
 
@@ -774,7 +794,8 @@ class OptionResult:
         return out
 
 
-_MONEY_FRAME_COLUMNS = pd.Index([*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_flow"])
+_MONEY_FRAME_NAMES = (*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_flow")
+_MONEY_FRAME_COLUMNS = pd.Index(_MONEY_FRAME_NAMES)
 
 
 def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -790,7 +811,7 @@ def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.Data
     money[:, lines + 2] = money[:, lines + 1] - money[:, lines]
     columns = _MONEY_FRAME_COLUMNS
     df = pd.DataFrame(money, index=idx, columns=columns, copy=False)
-    df.attrs["units"] = {c: f"{currency}/month" for c in columns}
+    df.attrs["units"] = {c: f"{currency}/month" for c in _MONEY_FRAME_NAMES}
     names = [k for k in raw.drivers if k != "revenue_effect"]
     block = np.empty((months, len(names)))
     for j, k in enumerate(names):
