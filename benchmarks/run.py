@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nroi-models speed table - Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; "
           f"previous = commit {args.baseline}" if prev else "\nroi-models speed table")
     head = (f"{'workload':<58} {'now':>10} {'previous':>10} {'ratio':>7} {'peak MB':>9} "
-            f"{'cpu now':>9} {'cpu prev':>9}  target")
+            f"{'prev MB':>8} {'cpu now':>9} {'cpu prev':>9}  target")
     print(head)
     print("-" * len(head))
     for label, target, res, note in rows:
@@ -141,10 +141,12 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{p['seconds'] / now['seconds']:.1f}x" if p else "-"
         rss = now["rss_mb"]
         rss_s = f"{rss:,.0f}" if rss == rss else ""
+        rss_p = f"{p['rss_mb']:,.0f}" if p and p["rss_mb"] == p["rss_mb"] else ""
         cpu_now = now.get("cpu")
         cpu_prev = p.get("cpu") if p else None
         print(f"{label:<58} {_fmt_s(now['seconds']):>10} {_fmt_s(p['seconds'] if p else None):>10}"
-              f" {ratio:>7} {rss_s:>9} {_fmt_s(cpu_now):>9} {_fmt_s(cpu_prev):>9}  {target}")
+              f" {ratio:>7} {rss_s:>9} {rss_p:>8} {_fmt_s(cpu_now):>9} {_fmt_s(cpu_prev):>9}"
+              f"  {target}")
         extra = {k: v for k, v in now.items() if k not in ("seconds", "rss_mb", "cpu")}
         if "npv_rel_error" in extra:
             print(f"  surrogate error: max {extra['npv_rel_error']:.2%} of an option's NPV, "
