@@ -157,7 +157,6 @@ class _Part:
 
 _STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
 _STAFFING_CACHE_SIZE = 64
-_MEMO_POINTS = 2_000_000  # batches with more interval points than this are not memoised
 _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
 
 
@@ -259,69 +258,49 @@ def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
     return tuple(np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values)
 
 
-def _key_of(*arrays: Any) -> bytes:
-    """Exact bytes of arrays (shapes included) for the staffing memo."""
-    parts = []
-    for a in arrays:
-        a = np.asarray(a, dtype=float)
-        parts.append(repr(a.shape).encode())
-        parts.append(np.ascontiguousarray(a).tobytes())
-    return b"|".join(parts)
-
-
 def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
     """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
     e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
     segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
     calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
-    x = inp.x
-
-    def key() -> bytes:
-        return b"parts" + _key_of(
-            *calls, *(part.aht[ch] for part, ch in segments),
-            *(v for part in parts for v in (part.target_sl, part.target_time,
-                                            part.chat_target_sl, part.chat_target_time)),
-            x("demand.patience_s"), x("demand.chat_patience_s"), x("service.chat_concurrency"),
-            x("service.max_occupancy"))
+    k = profile.count.size
+    # one segment = one variant of one part-channel (M rows of K intervals); variants that leave a
+    # segment's inputs unchanged (most of a tornado, every money-only variant) share one block
+    seen: dict[bytes, int] = {}
+    where_list: list[int] = []
+    rows: list[Array] = []
+    blocks: list[Array] = []
+    for (part, ch), c in zip(segments, calls, strict=True):
+        prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
+        cc = np.broadcast_to(c, (*prm.shape[:2], k))
+        # variants equal to the first one need no hashing
+        same = (cc == cc[:1]).all(axis=(1, 2)) & (prm == prm[:1]).all(axis=(1, 2))
+        first_block = -1
+        for i in range(cc.shape[0]):
+            if same[i] and first_block >= 0:
+                where_list.append(first_block)
+                continue
+            key_i = cc[i].tobytes() + prm[i].tobytes()
+            j = seen.get(key_i)
+            if j is None:
+                j = seen[key_i] = len(blocks)
+                blocks.append(cc[i])
+                rows.append(prm[i])
+            where_list.append(j)
+            if i == 0:
+                first_block = j
+    calls_b = np.stack(blocks)
+    params = np.concatenate(rows)
+    where = np.asarray(where_list, dtype=np.intp)
+    m = blocks[0].shape[0]
 
     def compute() -> tuple[Array, ...]:
-        k = profile.count.size
-        # one segment = one variant of one part-channel (M rows of K intervals); variants that
-        # leave a segment's inputs unchanged (most of a tornado) share its staffing
-        seen: dict[bytes, int] = {}
-        where: list[int] = []
-        rows: list[Array] = []
-        blocks: list[Array] = []
-        for (part, ch), c in zip(segments, calls, strict=True):
-            prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
-            cc = np.broadcast_to(c, (*prm.shape[:2], k))
-            # variants equal to the first one (a money-only variant) need no hashing
-            same = (cc == cc[:1]).all(axis=(1, 2)) & (prm == prm[:1]).all(axis=(1, 2))
-            first_block = -1
-            for i in range(cc.shape[0]):
-                if same[i] and first_block >= 0:
-                    where.append(first_block)
-                    continue
-                key_i = cc[i].tobytes() + prm[i].tobytes()
-                j = seen.get(key_i)
-                if j is None:
-                    j = seen[key_i] = len(blocks)
-                    blocks.append(cc[i])
-                    rows.append(prm[i])
-                where.append(j)
-                if i == 0:
-                    first_block = j
-        res = _staff_rows(np.concatenate(blocks), np.concatenate(rows))
-        m = blocks[0].shape[0]
-        return (*(r.reshape(len(blocks), m, k) for r in res), np.stack(blocks),
-                np.asarray(where, dtype=np.intp))
+        res = _staff_rows(calls_b.reshape(-1, k), params)
+        return tuple(r.reshape(len(blocks), m, k) for r in res)
 
-    # a big batch (a tornado, a Monte Carlo check) is keyed at a cost of reading all its calls and
-    # rarely repeats: memoise single evaluations and small batches only
-    if sum(c.size for c in calls) <= _MEMO_POINTS:
-        agents_b, ab_b, sl_b, occ_b, calls_b, where = _memo(key(), compute)
-    else:
-        agents_b, ab_b, sl_b, occ_b, calls_b, where = compute()
+    # memoised on the distinct blocks only (a tornado's key is a few MB, not every variant's calls)
+    key = b"blocks" + repr(calls_b.shape).encode() + calls_b.tobytes() + params.tobytes()
+    agents_b, ab_b, sl_b, occ_b = _memo(key, compute)
     count = profile.count
     hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
     # monthly aggregates per distinct block (M, K) of intervals, then one row per variant
