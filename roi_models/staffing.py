@@ -267,12 +267,25 @@ def _erlang_b_recurrence(n: np.ndarray, a: np.ndarray) -> np.ndarray:
 
     Forward-stable (relative error below n machine epsilons); one pass over k = 1..max(n).
     """
-    b = np.ones_like(a)
-    top = int(n.max()) if n.size else 0
+    if n.size == 0:
+        return np.ones_like(a)
+    # sorted by n (descending), step k only touches the prefix with n >= k: sum(n) work, not
+    # max(n) x size
+    order = np.argsort(-n, kind="stable")
+    ns, a_s = n[order], a[order]
+    b = np.ones_like(a_s)
+    top = int(ns[0])
+    active = np.searchsorted(-ns, -np.arange(1.0, top + 1.0), side="right")
+    ab = np.empty_like(a_s)
+    den = np.empty_like(a_s)
     for k in range(1, top + 1):
-        ab = a * b
-        np.copyto(b, ab / (k + ab), where=n >= k)
-    return b
+        c = active[k - 1]
+        np.multiply(a_s[:c], b[:c], out=ab[:c])
+        np.add(ab[:c], k, out=den[:c])
+        np.divide(ab[:c], den[:c], out=b[:c])
+    out = np.empty_like(b)
+    out[order] = b
+    return out
 
 
 def _log_erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
