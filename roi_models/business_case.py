@@ -142,7 +142,7 @@ class _Part:
     chat_target_sl: Array
     chat_target_time: Array
     fcr: Array
-    agents: dict[str, Array] = field(default_factory=dict)
+    agents: dict[str, Array] = field(default_factory=dict)  # (n, M, K); single evaluations only
     staffed_hours: dict[str, Array] = field(default_factory=dict)
     abandoned: dict[str, Array] = field(default_factory=dict)
     answered_in_time: dict[str, Array] = field(default_factory=dict)
@@ -157,6 +157,7 @@ class _Part:
 
 _STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
 _STAFFING_CACHE_SIZE = 64
+_STAFFING_CACHE_BYTES = 256 * 2**20
 _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
 
 
@@ -171,7 +172,11 @@ def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
     for a in out:
         a.flags.writeable = False
     _STAFFING_CACHE[key] = out
-    if len(_STAFFING_CACHE) > _STAFFING_CACHE_SIZE:
+    # bounded by entries and by bytes (a big batch's blocks are tens of MB): oldest out first
+    while len(_STAFFING_CACHE) > 1 and (
+            len(_STAFFING_CACHE) > _STAFFING_CACHE_SIZE
+            or sum(sum(a.nbytes for a in v) for v in _STAFFING_CACHE.values())
+            > _STAFFING_CACHE_BYTES):
         _STAFFING_CACHE.popitem(last=False)
     return out
 
@@ -231,7 +236,7 @@ def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Ar
         full = [np.broadcast_to(np.asarray(a, dtype=float), shape).reshape(-1, k)
                 for a in arrays]
         rows = [a[:, 0] for a in full[1:]]
-        if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: one a point
+        if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: a row a point
             full = [a.reshape(-1, 1) for a in full]
             rows = [a[:, 0] for a in full[1:]]
         chan = np.full(full[0].shape[0], 0.0 if channel == "voice" else 1.0)
