@@ -198,12 +198,16 @@ def _staff_rows(calls: Array, params: Array) -> tuple[Array, ...]:
         return tuple(o.reshape(r, k) for o in out)
     uniq, pid = np.unique(params, axis=0, return_inverse=True)
     c = flat[busy]
-    # sort by (parameter set, calls) with one integer sort: calls ranked once, then a combined key
+    # sort by (parameter set, calls): calls sorted once, then a stable sort by parameter set (a
+    # radix sort on 16-bit labels; a combined integer key when there are more sets than that)
     by_calls = np.argsort(c)
-    rank = np.empty(c.size, dtype=np.int64)
-    rank[by_calls] = np.arange(c.size)
     g = np.repeat(pid.reshape(-1).astype(np.int64), k)[busy]
-    order = np.argsort(g * c.size + rank)
+    if uniq.shape[0] < 2**15:
+        order = by_calls[np.argsort(g[by_calls].astype(np.int16), kind="stable")]
+    else:
+        rank = np.empty(c.size, dtype=np.int64)
+        rank[by_calls] = np.arange(c.size)
+        order = np.argsort(g * c.size + rank)
     cs, gs = c[order], g[order]
     first = np.empty(cs.size, dtype=bool)
     first[0] = True
