@@ -93,11 +93,21 @@ def _search_range(scenario: Scenario, path: str) -> tuple[float, float]:
 
 
 def _break_evens(scenario: Scenario, option: str, points: int) -> list[BreakEvenCurve]:
+    paths = break_even_paths(scenario)
+    grids = {path: np.linspace(*_search_range(scenario, path), points) for path in paths.values()}
+    # every curve in one batch (each variant moves one input): the variants that move only money
+    # share the base scenario's staffing, the volume variants are staffed together
+    changes = {}
+    for j, path in enumerate(grids):
+        values = np.full(points * len(grids), float(scenario[path]))
+        values[j * points:(j + 1) * points] = grids[path]
+        changes[path] = values
+    column = bc.evaluate_batch(scenario, changes)[f"{option}_incremental_npv"].to_numpy()
     curves = []
-    for key, path in break_even_paths(scenario).items():
+    for j, (key, path) in enumerate(paths.items()):
         lo, hi = _search_range(scenario, path)
-        grid = np.linspace(lo, hi, points)
-        curve = bc.evaluate_batch(scenario, {path: grid})[f"{option}_incremental_npv"].to_numpy()
+        grid = grids[path]
+        curve = column[j * points:(j + 1) * points]
         # the curve brackets the tie; break_even refines it inside the bracket (fewer staffing runs)
         cross = np.flatnonzero(np.sign(curve[:-1]) * np.sign(curve[1:]) <= 0)
         if cross.size:
