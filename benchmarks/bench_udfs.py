@@ -105,6 +105,8 @@ def _arg(wb, ref: str, default_sheet: str):
 
     if ref.startswith('"'):
         return ref.strip('"')
+    if ref.upper() in ("TRUE", "FALSE"):
+        return ref.upper() == "TRUE"
     try:
         return float(ref)
     except ValueError:

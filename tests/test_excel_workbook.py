@@ -291,3 +291,18 @@ def test_recalculated_without_the_functions_in_libreoffice(tmp_path):
     pages = subprocess.run(["pdfinfo", str(tmp_path / "out" / "contact_center_business_case.pdf")],
                            capture_output=True, text=True, check=True).stdout
     assert int(re.search(r"Pages:\s+(\d+)", pages).group(1)) <= 30
+
+
+def test_russian_labels_same_formulas(tmp_path):
+    en, ru = tmp_path / "en.xlsx", tmp_path / "ru.xlsx"
+    build(en, cache=False)
+    build(ru, cache=False, lang="ru")
+    a, b = openpyxl.load_workbook(en), openpyxl.load_workbook(ru)
+    for name in SHEETS:
+        assert _formulas_of(a[name]) == _formulas_of(b[name]), name
+    assert b["Summary"]["A1"].value == "Сводка" and b["Summary"]["C4"].value == "свой центр"
+    assert b["Checks"]["A9"].value == "свой центр: Зарплата операторов"  # report's line label
+    assert b["Costs"]["A17"].value == "per_handled_minute"  # codes read by MATCH stay
+    assert [c.value for c in b["Inputs"]["B"]] == [c.value for c in a["Inputs"]["B"]]
+    with pytest.raises(ValueError, match="lang must be one of"):
+        build(tmp_path / "x.xlsx", cache=False, lang="de")

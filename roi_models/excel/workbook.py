@@ -1213,7 +1213,7 @@ def _cell_sub(m: re.Match[str], sheet: str, values: dict[str, Any]) -> str:
 
 
 def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool = True,
-          progress: Callable[[str], None] | None = None) -> Built:
+          progress: Callable[[str], None] | None = None, lang: str = "en") -> Built:
     """Build the business-case workbook at ``path`` (``.xlsx``).
 
     Parameters
@@ -1228,6 +1228,9 @@ def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool 
         formulas are written with no results (Excel computes them once the add-in is loaded).
     progress : callable, optional
         Called with a short message at each stage.
+    lang : {"en", "ru"}
+        Language of the labels (:mod:`roi_models.excel.labels`); formulas, sheet names and
+        values are the same in every language.
 
     Returns
     -------
@@ -1244,8 +1247,16 @@ def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool 
         from roi_models.errors import InputError
 
         raise InputError(f"path must end in .xlsx (a macro-free workbook), got {str(path)!r}")
+    from roi_models.excel.labels import translate
+    from roi_models.report.i18n import LANGS
+
+    if lang not in LANGS:
+        from roi_models.errors import InputError
+
+        raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     say("laying out the workbook")
     wb, ctx = _layout(sc)
+    translate(wb, lang, str(sc["finance.currency"]))
     buf = io.BytesIO()
     wb.save(buf)
     raw = buf.getvalue()
