@@ -143,7 +143,11 @@ def _row(ws: Any, r: int, label: str, unit: str, template: str, months: int,
 
 
 def _axis(ws: Any, r: int, months: int, ctx: Any = None) -> None:
-    """Row r-1: month start dates; row r: month index (0 = start of transition); r+1: year."""
+    """Row r-1: month start dates; row r: month index (0 = start of transition); r+1: year.
+
+    Month columns are wide enough for a month's money with cents (``1,234,567.89``)."""
+    for m in range(months):
+        ws.column_dimensions[_mc(m)].width = 13
     if ctx is not None:
         ws.cell(r - 1, 1, "month starting")
         ws.cell(r - 1, 2, "date")
@@ -163,14 +167,16 @@ def _axis(ws: Any, r: int, months: int, ctx: Any = None) -> None:
         _style(ws.cell(r + 1, FIRST + m, f"=INT({_mc(m)}${r}/{per_year})"), fmt="0")
 
 
-def _print(ws: Any, titles: str | None = None, cols: str | None = "A:B", tall: int = 0) -> None:
-    """Landscape, one page wide, header rows and label columns repeated, print area = used range."""
+def _print(ws: Any, titles: str | None = None, cols: str | None = "A:B", tall: int = 0,
+           wide: int = 1) -> None:
+    """Landscape, ``wide`` pages wide (months sheets: 2, 30 months a page, label columns repeated),
+    header rows repeated, print area = used range."""
     from openpyxl.worksheet.properties import PageSetupProperties
 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = wide
     ws.page_setup.fitToHeight = tall  # 0: as many pages as the rows need
     if titles:
         ws.print_title_rows = titles
@@ -430,6 +436,8 @@ def _engine(wb: Any, ctx: _Ctx) -> Any:
     for key in SCALARS:
         ctx.scalar_row[key] = r
         r += 1
+    for m in range(M):
+        ws.column_dimensions[_mc(m)].width = 13
     ws.column_dimensions["A"].width = 40
     ws.column_dimensions["B"].width = 28
     ws.freeze_panes = "C11"
@@ -633,7 +641,7 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 24
     ws.freeze_panes = "C6"
-    _print(ws, "3:5")
+    _print(ws, "3:5", wide=2)
 
 
 def _revenue(wb: Any, ctx: _Ctx) -> None:
@@ -666,7 +674,7 @@ def _revenue(wb: Any, ctx: _Ctx) -> None:
     ws.column_dimensions["A"].width = 36
     ws.column_dimensions["B"].width = 16
     ws.freeze_panes = "C6"
-    _print(ws, "3:5")
+    _print(ws, "3:5", wide=2)
 
 
 def _cashflow(wb: Any, ctx: _Ctx) -> None:
@@ -773,7 +781,7 @@ def _cashflow(wb: Any, ctx: _Ctx) -> None:
     for letter in "CDE":
         ws.column_dimensions[letter].width = 16
     ws.freeze_panes = "C6"
-    _print(ws, "3:5")
+    _print(ws, "3:5", wide=2)
 
 
 def _check_rows(wb: Any, ctx: _Ctx) -> None:
