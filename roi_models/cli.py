@@ -732,6 +732,7 @@ def workbook(
         Path | None,
         typer.Option("--scenario", help="Scenario file for the Inputs sheet (default: built-in)."),
     ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the labels: en or ru.")] = "en",
 ) -> None:
     """Build the business-case Excel workbook (CC_ functions, native cost lines, checks)."""
     from roi_models.errors import InputError
@@ -743,7 +744,8 @@ def workbook(
         raise _fail(f"cannot build the workbook: {exc}") from None
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
-        built = build(out, sc, progress=lambda msg: typer.echo(f"  {msg}...", err=True))
+        built = build(out, sc, progress=lambda msg: typer.echo(f"  {msg}...", err=True),
+                      lang=lang)
     except ModuleNotFoundError as exc:
         raise _fail(f"building the workbook needs the formulas package ({exc.name}): "
                     'pip install "roi-models[excel]"') from None
