@@ -675,4 +675,9 @@ def _cross_checks(v: Mapping[str, Any]) -> list[str]:
                             f"are 0)")
     if sum(v["demand.seasonality"]) <= 0:
         problems.append("demand.seasonality: needs at least one month above 0")
+    churn, rate = v["revenue.annual_base_churn"], v["finance.discount_rate"]
+    if v["revenue.value_method"] == "clv" and churn + rate <= 0:
+        problems.append(f"revenue.value_method: 'clv' needs revenue.annual_base_churn + "
+                        f"finance.discount_rate > 0 (got {churn:g} + {rate:g}): a customer who never "
+                        f"leaves, undiscounted, is worth an infinite lifetime value; use 'margin'")
     return problems
