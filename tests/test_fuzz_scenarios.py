@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from roi_models.business_case import evaluate
@@ -35,7 +35,7 @@ from roi_models.scenario import Scenario
 CREDITS = {"sla_credits"}
 #: Lines that are not costs: may take either sign.
 SIGNED = {"revenue_effect", "net_cash_flow"}
-PATH = re.compile(r"\b[a-z]+\.[a-z_0-9]+\b")
+PATH = re.compile("|".join(re.escape(p.path) for p in sorted(PARAMETERS, key=lambda p: -len(p.path))))
 #: Smallest positive volume / arrival weight drawn (see the module docstring: a staffing limit).
 TINY = 1e-6
 #: Inputs whose positive values feed the interval load directly.
@@ -107,7 +107,9 @@ def check(values: dict) -> None:
         case = evaluate(sc)
     except InputError as exc:
         assert PATH.search(str(exc)), f"InputError without a dotted path: {exc}"
+        event("refused: " + PATH.search(str(exc)).group(0))
         return
+    event("evaluated")
     for name, option in case.options.items():
         m = option.monthly
         num = m.select_dtypes("number")

@@ -238,4 +238,7 @@ def test_clv_needs_churn_or_discount() -> None:
     with pytest.raises(ScenarioError, match=r"revenue\.value_method: 'clv' needs"):
         Scenario.default().with_changes({"revenue.value_method": "clv",
                                          "finance.discount_rate": -0.5})
+    with pytest.raises(ScenarioError, match=r"revenue\.annual_base_churn > 0"):
+        Scenario.default().with_changes({"revenue.value_method": "clv",
+                                         "revenue.annual_base_churn": 0.0})
     Scenario.default().with_changes({"revenue.value_method": "clv", "finance.discount_rate": -0.1})
