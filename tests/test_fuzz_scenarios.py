@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from datetime import timedelta
 
 import numpy as np
 import pytest
@@ -128,7 +129,8 @@ def check(values: dict) -> None:
         assert np.isfinite(summary.loc[metric].to_numpy(dtype=float)).all(), metric
 
 
-_SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
+#: Time bound per draw: typical draws take 0.04-0.9 s on 2 shared cores; 10 s is a hang or a slow path.
+_SETTINGS = dict(deadline=timedelta(seconds=10), suppress_health_check=[HealthCheck.too_slow,
                                                        HealthCheck.data_too_large],
                  derandomize=True, database=None)
 
