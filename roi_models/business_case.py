@@ -317,7 +317,13 @@ def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> 
     m = blocks[0].shape[0]
 
     def compute() -> tuple[Array, ...]:
-        res = _staff_rows(calls_b.reshape(-1, k), params)
+        try:
+            res = _staff_rows(calls_b.reshape(-1, k), params)
+        except InputError as exc:  # the engine's limit, in the scenario's terms
+            raise InputError(
+                "demand.voice_annual_contacts, demand.chat_annual_contacts, demand.annual_growth "
+                "and finance.horizon_months: an interval's load grows beyond what the engine "
+                f"staffs ({exc})") from None
         return tuple(r.reshape(len(blocks), m, k) for r in res)
 
     # memoised on the distinct blocks only (a tornado's key is a few MB, not every variant's calls)

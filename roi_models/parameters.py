@@ -376,7 +376,8 @@ PARAMETERS: tuple[Parameter, ...] = (
        "vendor price (rates, base fee, setup, outbound). 1 when the vendor prices in the "
        "scenario's currency.", "estimate: +/-15% over a contract term (major pairs move about "
        "8-12% a year, emerging-market pairs more); the range scales with the rate and is used "
-       "only for a foreign vendor currency [E]", "estimate", exclusive_minimum=True),
+       "only for a foreign vendor currency [E]", "estimate", exclusive_minimum=True,
+       minimum=1e-6, maximum=1e6),
     _p("outsourced.rate_per_productive_hour", "money/h", 40.0, 34.0, 46.0,
        "Vendor price per productive (staffed, available or on contact) agent hour.",
        "estimate: nearshore, ~40% below the in-house fully loaded cost per productive hour "
@@ -448,7 +449,7 @@ PARAMETERS: tuple[Parameter, ...] = (
        "Client-paid seats for vendor agents (CRM, knowledge base, QA tools the client keeps "
        "licensing), per vendor agent FTE a month.",
        "estimate: half the in-house software per FTE; clients usually keep CRM and knowledge "
-       "base seats (docs/sources.md 2.3)", "estimate"),
+       "base seats (docs/sources.md 2.3)", "estimate", maximum=1e9),
     _p("outsourced.schedule_inefficiency", "share", 0.10, 0.05, 0.15,
        "Vendor hours scheduled (and billed by the hour and FTE models) above the Erlang "
        "requirement, because shifts cannot follow the interval curve exactly.",
