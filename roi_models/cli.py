@@ -748,7 +748,8 @@ def workbook(
                       lang=lang)
     except ModuleNotFoundError as exc:
         raise _fail(f"building the workbook needs the formulas package ({exc.name}): "
-                    'pip install "roi-models[excel]"') from None
+                    'pip install "dist/roi_models-<version>-py3-none-any.whl[excel]" '
+                    "(the wheel built from the repository; README, Excel)") from None
     except InputError as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:

@@ -1275,7 +1275,7 @@ def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool 
         Defaults to :meth:`Scenario.default`; its values fill the Inputs sheet.
     cache : bool
         Evaluate the workbook with ``formulas`` and store every result as the cell's cached value
-        (needs the ``formulas`` package: ``pip install "roi-models[excel]"``). Without it the
+        (needs the ``formulas`` package: the ``excel`` extra of the roi-models wheel). Without it the
         formulas are written with no results (Excel computes them once the add-in is loaded).
     progress : callable, optional
         Called with a short message at each stage.
