@@ -16,7 +16,28 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from roi_models.widgets.wiring import Dashboard
 
-__all__ = ["Dashboard"]
+__all__ = ["Dashboard", "loading"]
+
+_SPINNER = """<style>@keyframes roi-spin {{ to {{ transform: rotate(360deg); }} }}</style>
+<div class="roi-loading" style="display:flex;align-items:center;gap:10px;font:15px system-ui,
+sans-serif;color:#444;padding:24px"><span style="width:22px;height:22px;border:3px solid #ddd;
+border-top-color:#4c72b0;border-radius:50%;display:inline-block;animation:roi-spin .8s linear
+infinite"></span>{text}</div>"""
+
+
+def loading(lang: str | None = None) -> Any:
+    """Show a spinner until the dashboard below it has drawn (its CSS hides ``.roi-loading``).
+
+    Light on purpose (IPython only): the first cell of ``notebooks/explore.ipynb`` calls it so the
+    page shows something within a second, while the engine and the widgets load.
+    """
+    import os
+
+    from IPython.display import HTML, display
+
+    lang = lang or os.environ.get("ROI_MODELS_LANG", "") or "en"
+    text = {"ru": "Загружаем панель…"}.get(lang, "Loading the dashboard…")
+    return display(HTML(_SPINNER.format(text=text)), display_id=True)
 
 
 def __getattr__(name: str) -> Any:
