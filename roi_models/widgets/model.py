@@ -273,11 +273,13 @@ class DashboardModel:
 
     def write_case(self, out_dir: str | os.PathLike[str] | None = None, *,
                    lang: str = "en") -> list[Path]:
-        """Write the business case (Markdown, CSV, XLSX) of the current valid scenario."""
+        """Write the business case (HTML, Markdown, XLSX, CSV) of the current valid scenario,
+        without the risk pages (run those on the Risk tab or with ``roi-models case``)."""
         from roi_models.report.summary import write_case
 
         return write_case(self.case, Path(out_dir).expanduser() if out_dir else
-                          self.case_folder(), ["md", "xlsx", "csv"], lang=lang, trials=0)
+                          self.case_folder(), ["html", "md", "xlsx", "csv"], lang=lang,
+                          risk=False)
 
     # ------------------------------------------------------------------ scenarios side by side
     def keep(self, name: str = "") -> tuple[str, str | None]:

@@ -137,14 +137,16 @@ _CSS = """
   background: #fafafa; height: 178px; box-sizing: border-box; overflow: hidden; }
 .roi-dashboard .roi-card h4 { margin: 0 0 2px 0; font-size: 14px; white-space: nowrap; }
 .roi-dashboard .roi-card table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-.roi-dashboard .roi-card td { padding: 1px 2px; white-space: nowrap; overflow: hidden;
-  text-overflow: ellipsis; }
+.roi-dashboard .roi-card td { padding: 0 2px; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; line-height: 20px; font-size: 12.5px; }
 .roi-dashboard .roi-card td.roi-kpi-value { text-align: right; font-weight: 600; width: 44%;
   font-variant-numeric: tabular-nums; }
 .roi-dashboard .roi-card.roi-best { border-color: #55a868; box-shadow: 0 0 0 1px #55a868; }
 .roi-dashboard .roi-label { font-size: 12px; line-height: 1.25; margin-top: 5px; }
 .roi-dashboard .roi-unit { color: #777; }
 .roi-dashboard .roi-note { color: #8a5a00; font-size: 11px; }
+.roi-dashboard .roi-label .widget-html-content, .roi-dashboard .roi-label {
+  line-height: 1.3 !important; }
 .roi-dashboard .roi-muted { color: #666; font-size: 12px; }
 .roi-dashboard table.roi-compare { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .roi-dashboard table.roi-compare td, .roi-dashboard table.roi-compare th {
@@ -173,8 +175,10 @@ _CSS = """
 
 def _unit_html(w: Words, param: Parameter) -> str:
     unit = w.unit(param.unit)
-    if param.unit in fm.SHARE_UNITS:
-        unit = "%" + ("" if param.unit in ("share",) else f", {unit}")
+    if param.unit == "share/year":
+        unit = "%/" + w.unit("year")
+    elif param.unit in fm.SHARE_UNITS:
+        unit = "%" + ("" if param.unit == "share" else f", {unit}")
     return f' <span class="roi-unit">({html.escape(unit)})</span>' if unit else ""
 
 
@@ -332,6 +336,7 @@ class DashboardView(widgets.VBox):
             titles=[w.t("tab.key"), *(w.t(f"tab.{s}") for s in SECTION_TABS)],
             layout=widgets.Layout(width="100%"))
         self._sections.add_class("roi-sections")
+        self._sections.selected_index = 0
         self._sections.observe(self._on_section, names="selected_index")
 
         # ---- scenario box
@@ -801,10 +806,10 @@ class DashboardView(widgets.VBox):
                 Path(p).suffix, "application/octet-stream")
             links.append(f'<a href="{_data_uri(data, mime)}" download="{html.escape(p.name)}" '
                          f'title="{html.escape(str(p))}">{html.escape(p.name)}</a>')
+        where = html.escape(str(Path(files[0]).parent)) if files else ""
         self._export_msg[chart].value = (f"<span class='roi-muted'>"
                                          f"{html.escape(self.words.t('msg.exported'))} "
-                                         f"{' '.join(links)} · {html.escape(str(Path(files[0]).parent)) if files else ''}"
-                                         "</span>")
+                                         f"{' '.join(links)} · {where}</span>")
 
     # ------------------------------------------------------------------ scenarios side by side
     def show_compare(self, table: Any, rows: Sequence[tuple[str, str]]) -> None:
@@ -1026,8 +1031,14 @@ class DashboardView(widgets.VBox):
         files_html = f"<ul style='margin:2px 0'>{''.join(links)}</ul>" if links else ""
         self._message.value = f"<div>{html.escape(text)}</div>{files_html}"
 
-    def show_sources(self, options: Sequence[tuple[str, tuple[str, str]]]) -> None:
+    def show_sources(self, options: Sequence[tuple[str, tuple[str, str]]],
+                     current: tuple[str, str] | None = None) -> None:
         self._source.options = list(options)
+        values = [v for _, v in options]
+        if current in values:
+            self._source.value = current
+        elif values:
+            self._source.value = values[0]
 
     def show_status(self, text: str) -> None:
         self._status.value = f'<div class="roi-muted">{html.escape(text)}</div>'

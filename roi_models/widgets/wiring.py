@@ -138,10 +138,7 @@ class Dashboard:
         self._hold = True
         try:  # the other copies of the same input show the new value
             for p in targets:
-                for ctrl in self.view.built_controls(p):
-                    if ctrl is not change.get("owner") and ctrl.value != value:
-                        self.view.put_value(p, value)
-                        break
+                self.view.put_value(p, value)
         finally:
             self._hold = False
         changed = self.model.set_many({p: value for p in targets})
@@ -347,7 +344,6 @@ class Dashboard:
         finally:
             done()
         from roi_models.parameters import registry
-
         from roi_models.widgets import formatting as fm
 
         unit = registry()[path].unit

@@ -260,7 +260,7 @@ PARAM_LABELS: dict[str, tuple[str, str]] = {
     "inhouse.agent_hourly_wage": ("Agent hourly wage", "Часовая ставка оператора"),
     "inhouse.payroll_load": ("Payroll taxes & benefits", "Начисления на ФОТ"),
     "inhouse.paid_hours_per_fte_year": ("Paid hours per FTE", "Оплачиваемые часы на FTE"),
-    "inhouse.shrinkage": ("Shrinkage", "Потери времени (shrinkage)"),
+    "inhouse.shrinkage": ("Shrinkage", "Потери рабочего времени"),
     "inhouse.schedule_inefficiency": ("Scheduling inefficiency", "Неэффективность графиков"),
     "inhouse.team_lead_span": ("Agents per team lead", "Операторов на супервайзера"),
     "inhouse.team_lead_annual_salary": ("Team lead salary", "Оклад супервайзера"),
