@@ -16,7 +16,22 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from roi_models.widgets.wiring import Dashboard
 
-__all__ = ["Dashboard", "loading"]
+__all__ = ["LANG_ENV", "Dashboard", "default_lang", "loading"]
+
+#: Environment variable that picks the language when ``lang`` is not given
+#: (``roi-models dashboard --lang ru`` sets it for the Voila kernel).
+LANG_ENV = "ROI_MODELS_LANG"
+
+
+def default_lang() -> str:
+    """The language when none is given: ``?lang=ru`` in the Voila page's address (Voila hands
+    the query string to the kernel as ``$QUERY_STRING``), else ``$ROI_MODELS_LANG``, else
+    English."""
+    import os
+    from urllib.parse import parse_qs
+
+    query = parse_qs(os.environ.get("QUERY_STRING", ""))
+    return (query.get("lang") or [""])[0] or os.environ.get(LANG_ENV, "") or "en"
 
 _SPINNER = """<style>@keyframes roi-spin {{ to {{ transform: rotate(360deg); }} }}</style>
 <div class="roi-loading" style="display:flex;align-items:center;gap:10px;font:15px system-ui,
@@ -31,11 +46,9 @@ def loading(lang: str | None = None) -> Any:
     Light on purpose (IPython only): the first cell of ``notebooks/explore.ipynb`` calls it so the
     page shows something within a second, while the engine and the widgets load.
     """
-    import os
-
     from IPython.display import HTML, display
 
-    lang = lang or os.environ.get("ROI_MODELS_LANG", "") or "en"
+    lang = lang or default_lang()
     text = {"ru": "Загружаем панель…"}.get(lang, "Loading the dashboard…")
     return display(HTML(_SPINNER.format(text=text)), display_id=True)
 

@@ -87,9 +87,13 @@ def cost_stack(case: BusinessCase) -> pd.DataFrame:
     Each row adds up to the option's ``total_cost`` summed over the horizon.
     """
     rows = {}
+    groups = _groups()
     for name in OPTIONS:
-        totals = case.options[name].monthly.sum()
-        rows[name] = {g: float(totals[list(cols)].sum()) for g, cols in _groups().items()}
+        monthly = case.options[name].monthly
+        totals = dict(zip(monthly.columns, monthly.to_numpy(dtype=float).sum(axis=0),
+                          strict=True))
+        rows[name] = {g: float(sum(totals.get(c, 0.0) for c in cols))
+                      for g, cols in groups.items()}
     return pd.DataFrame(rows).T
 
 

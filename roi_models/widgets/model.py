@@ -370,17 +370,30 @@ class DashboardModel:
         d = self._derived()
         return kpis(self.case, d["summary"], d["incremental"])
 
+    def chart_table(self, name: str) -> Any:
+        """One table a chart draws, computed once per case: ``cost_stack``, ``cumulative_cash``,
+        ``payback_months`` (by alternative), ``revenue_effect``, or ``kept_cash`` (name and
+        cumulative cash of each kept scenario)."""
+        if name == "kept_cash":
+            return [(n, charts.cumulative_cash(c)) for n, _, c in self.kept]
+        d = self._derived()
+        key = "chart." + name
+        if key not in d:
+            case = self.case
+            d[key] = {
+                "cost_stack": lambda: charts.cost_stack(case),
+                "cumulative_cash": lambda: charts.cumulative_cash(case),
+                "payback_months": lambda: {n: float(self.incremental.loc["payback_months", n])
+                                           for n in ("outsourced", "hybrid")},
+                "revenue_effect": lambda: charts.revenue_effect(case),
+            }[name]()
+        return d[key]
+
     def chart_data(self) -> dict[str, Any]:
-        """The tables the charts draw: cost stack, cumulative cash (+ payback), revenue effect,
-        and the kept scenarios' cumulative cash."""
-        return {
-            "cost_stack": charts.cost_stack(self.case),
-            "cumulative_cash": charts.cumulative_cash(self.case),
-            "payback_months": {n: float(self.incremental.loc["payback_months", n])
-                               for n in ("outsourced", "hybrid")},
-            "revenue_effect": charts.revenue_effect(self.case),
-            "kept_cash": [(name, charts.cumulative_cash(case)) for name, _, case in self.kept],
-        }
+        """Every chart table (:meth:`chart_table`) by name."""
+        return {n: self.chart_table(n) for n in ("cost_stack", "cumulative_cash",
+                                                  "payback_months", "revenue_effect",
+                                                  "kept_cash")}
 
     def week_staffing(self) -> pd.DataFrame:
         """In-house staffing over a week of intervals for month 0 (the engine memoises it)."""

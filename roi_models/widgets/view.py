@@ -108,9 +108,13 @@ _PROFILES = {"demand.seasonality": "months", "demand.weekday_profile": "halfhour
 _CSS = """
 <style>
 .roi-loading { display: none !important; }
-.roi-dashboard { font-size: 13px; color: #222; }
+.jp-OutputArea-output:has(.roi-dashboard), .jp-OutputArea-child:has(.roi-dashboard),
+.jp-OutputArea:has(.roi-dashboard), .jp-Cell-outputWrapper:has(.roi-dashboard) {
+  overflow: visible !important; }
+.roi-dashboard { font-size: 13px; color: #222; overflow: visible !important; }
+.roi-dashboard > .widget-box, .roi-dashboard .roi-outputs { overflow: visible !important; }
 .roi-dashboard .roi-strip { position: sticky; top: 0; z-index: 20; background: #fff;
-  border-bottom: 1px solid #ddd; padding: 4px 8px 6px 8px; min-height: 104px;
+  border-bottom: 1px solid #ddd; padding: 4px 8px 6px 8px; min-height: 122px;
   box-sizing: border-box; }
 .roi-dashboard .roi-strip .roi-sub { color: #666; font-size: 12px; }
 .roi-dashboard .roi-strip .roi-head { font-size: 17px; font-weight: 600; margin: 2px 0 4px 0;
@@ -118,11 +122,13 @@ _CSS = """
 .roi-dashboard .roi-strip .roi-head.roi-stay { color: #4c72b0; }
 .roi-dashboard .roi-strip .roi-head .roi-npv { color: #2a7a3b; }
 .roi-dashboard .roi-strip .roi-head .roi-npv.neg { color: #b23b3b; }
-.roi-dashboard .roi-chips { display: flex; flex-wrap: wrap; gap: 6px 14px; font-size: 12.5px; }
+.roi-dashboard .roi-chips { display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 12.5px;
+  line-height: 1.35; }
 .roi-dashboard .roi-chip b { font-weight: 600; }
 .roi-dashboard .roi-chip .sw { display: inline-block; width: 9px; height: 9px; border-radius: 2px;
   margin-right: 4px; }
-.roi-dashboard .roi-pbetter { background: #eef5ee; border-radius: 10px; padding: 0 8px; }
+.roi-dashboard .roi-pbetter { background: #eef5ee; border-radius: 10px; padding: 0 8px;
+  font-size: 14px; font-weight: 600; margin-left: 8px; white-space: nowrap; }
 .roi-dashboard .roi-pbetter.roi-stale { background: #f3f3f3; color: #777; }
 .roi-dashboard .roi-flags { font-size: 12.5px; margin-top: 3px; }
 .roi-dashboard .roi-flags.roi-diff { color: #8a5a00; }
@@ -131,7 +137,7 @@ _CSS = """
   padding: 6px 10px; white-space: pre-wrap; }
 .roi-dashboard .roi-error .roi-box { background: #fdecea; border-left: 4px solid #c44e52;
   padding: 6px 10px; white-space: pre-wrap; font-family: monospace; font-size: 12px; }
-.roi-dashboard .roi-inputs { height: calc(100vh - 150px); min-height: 420px; overflow-y: auto;
+.roi-dashboard .roi-inputs { height: calc(100vh - 180px); min-height: 420px; overflow-y: auto;
   overflow-x: hidden; border-right: 1px solid #eee; }
 .roi-dashboard .roi-card { border: 1px solid #ddd; border-radius: 6px; padding: 4px 8px;
   background: #fafafa; height: 178px; box-sizing: border-box; overflow: hidden; }
@@ -346,6 +352,7 @@ class DashboardView(widgets.VBox):
         self._source.add_class("roi-source")
         self._buttons["open"] = widgets.Button(description=w.t("scen.open_btn"),
                                                icon="folder-open")
+        self._buttons["open"].style.text_color = "#222"
         self._scenario_name = widgets.Text(value=str(values.get("scenario.name", "")),
                                            description=w.t("scen.name"), style=style,
                                            continuous_update=False,
@@ -361,7 +368,7 @@ class DashboardView(widgets.VBox):
                                                  button_style=style_)
         for name, b in self._buttons.items():
             b.add_class(f"roi-btn-{name}")
-            b.layout = widgets.Layout(width="auto", flex="0 1 auto")
+            b.layout = widgets.Layout(width="auto", flex="0 0 auto")
         self._message = widgets.HTML()
         self._message.add_class("roi-message")
         scenario_box = widgets.VBox([
@@ -374,6 +381,8 @@ class DashboardView(widgets.VBox):
             self._message,
         ], layout=widgets.Layout(border="1px solid #ddd", padding="6px", margin="8px 0 0 0",
                                  width="100%"))
+        scenario_box.layout.flex = "0 0 auto"
+        self._sections.layout.flex = "0 0 auto"
         scenario_box.add_class("roi-scenario")
         inputs = widgets.VBox([self._sections, scenario_box],
                               layout=widgets.Layout(width="410px", flex="0 0 410px",
@@ -685,14 +694,15 @@ class DashboardView(widgets.VBox):
                          f'style="background:{OPTION_COLORS[o]}"></span><b>'
                          f'{html.escape(w.option(o))}{star}</b> '
                          f'{html.escape(" · ".join(bits))}</span>')
+        badge = ""
         if p_better is not None:
             p, stale = p_better
             text = w.t("strip.p_better", option=w.option("outsourced", lower=True),
                        p=fm.pct(lang, p))
             if stale:
                 text += f" ({w.t('strip.p_stale')})"
-            chips.append(f'<span class="roi-pbetter{" roi-stale" if stale else ""}" '
-                         f'data-p-better="{p!r}">{html.escape(text)}</span>')
+            badge = (f'<span class="roi-pbetter{" roi-stale" if stale else ""}" '
+                     f'data-p-better="{p!r}">{html.escape(text)}</span>')
         if differences:
             items = []
             for d in differences:
@@ -711,8 +721,8 @@ class DashboardView(widgets.VBox):
         self._strip.value = (
             f'<div class="roi-sub">{html.escape(w.t("title"))} · {html.escape(sub)}</div>'
             f'<div class="roi-head{stay}" data-strip="headline" data-value="{npv!r}" '
-            f'data-option="{best_alternative}" data-recommended="{recommended}">{head}</div>'
-            f'<div class="roi-chips">{"".join(chips)}</div>{flags}')
+            f'data-option="{best_alternative}" data-recommended="{recommended}">{head}{badge}'
+            f'</div><div class="roi-chips">{"".join(chips)}</div>{flags}')
 
     def show_kpis(self, kpis: Mapping[str, Mapping[str, float]],
                   rows: Sequence[tuple[str, str]], best: str) -> None:

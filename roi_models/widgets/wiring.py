@@ -24,16 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from roi_models.scenario import Scenario
-from roi_models.widgets import charts
+from roi_models.widgets import charts, default_lang
 from roi_models.widgets.model import COMPARE_ROWS, KPI_ROWS, DashboardModel
 from roi_models.widgets.view import EVERY_PARTY, DashboardView
-from roi_models.widgets.words import Words
+from roi_models.widgets.words import TEXT, Words
 
 __all__ = ["Dashboard"]
-
-#: Environment variable that picks the language when ``lang`` is not given
-#: (``roi-models dashboard --lang ru`` sets it for the Voila kernel).
-LANG_ENV = "ROI_MODELS_LANG"
 
 
 class Dashboard:
@@ -60,7 +56,7 @@ class Dashboard:
 
     def __init__(self, scenario: Scenario | None = None, lang: str | None = None,
                  folder: str | os.PathLike[str] | None = None) -> None:
-        self.lang = lang or os.environ.get(LANG_ENV, "") or "en"
+        self.lang = lang or default_lang()
         self.model = DashboardModel(scenario, folder)
         m = self.model
         self.words = Words(self.lang, m.currency)
@@ -73,7 +69,6 @@ class Dashboard:
         self._stale: set[str] = set()
         self._risk_versions: dict[str, int] = {}
         self._mc: tuple[float, int] | None = None
-        self._data: dict[str, Any] = {}
         self.view.on_control = self._attach
         self.view.control("scenario.name").observe(
             self._guard(partial(self._on_value, "scenario.name")), names="value")
@@ -121,7 +116,8 @@ class Dashboard:
 
     def _show_sources(self) -> None:
         w = self.words
-        opts = [(w.t("scen.preset", name=n) if k == "preset" else
+        opts = [(w.t("scen.preset", name=w.t(f"preset.{n}") if f"preset.{n}" in TEXT else n)
+                 if k == "preset" else
                  w.t("scen.file", name=Path(n).name), (k, n)) for k, n in self.model.sources()]
         self.view.show_sources(opts)
 
@@ -231,7 +227,7 @@ class Dashboard:
         folder = self._folder() / "exports"
         folder.mkdir(parents=True, exist_ok=True)
         stem = folder / chart
-        d = self._data
+        d = {k: self._table(k) for k in ("cost_stack", "cumulative_cash", "revenue_effect")}
         if fmt == "svg":
             path = stem.with_suffix(".svg")
             path.write_text(self.view.chart_svg(chart), encoding="utf-8")
@@ -249,7 +245,9 @@ class Dashboard:
 
     def _png(self, chart: str) -> bytes:
         """PNG of a chart, drawn by matplotlib (loaded only for an export)."""
-        d, cur = self._data, self.model.currency
+        t, cur = self._table, self.model.currency
+        d = {k: t(k) for k in ("cost_stack", "cumulative_cash", "payback_months",
+                               "revenue_effect")}
         if chart == "cost_stack":
             return charts.CostStackChart(dpi=120).draw(d["cost_stack"], cur)
         if chart == "cash":
@@ -291,21 +289,23 @@ class Dashboard:
         self.view.show_kpis(k, KPI_ROWS, best)
         self.kpi_update_ms = (time.perf_counter() - self._t0) * 1000.0
         self._mark_stale()
-        self._data = m.chart_data()
         self._stale = {"money", "staffing", "revenue", "scenarios"}
         self._draw_tab(self.view.visible_chart_tab)
 
+    def _table(self, name: str) -> Any:
+        return self.model.chart_table(name)
+
     def _draw_tab(self, tab: str) -> None:
         """Redraw the charts of one tab."""
-        m, d, v = self.model, self._data, self.view
+        m, t, v = self.model, self._table, self.view
         if tab == "money":
-            v.show_svg("cost_stack", v.cost_stack_svg(d["cost_stack"]))
-            v.show_svg("cash", v.cash_svg(d["cumulative_cash"], d["payback_months"],
-                                          d["kept_cash"]))
+            v.show_svg("cost_stack", v.cost_stack_svg(t("cost_stack")))
+            v.show_svg("cash", v.cash_svg(t("cumulative_cash"), t("payback_months"),
+                                          t("kept_cash")))
         elif tab == "staffing":
             v.show_svg("staffing", v.staffing_svg(m.week_staffing()))
         elif tab == "revenue":
-            v.show_svg("revenue", v.revenue_svg(d["revenue_effect"]))
+            v.show_svg("revenue", v.revenue_svg(t("revenue_effect")))
         elif tab == "scenarios":
             v.show_compare(m.comparison(), COMPARE_ROWS)
         self._stale.discard(tab)
