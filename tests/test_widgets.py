@@ -266,6 +266,7 @@ class TestScenarioFiles:
         repo = Path(__file__).resolve().parent.parent
         assert repo not in default_folder().parents
 
+    @pytest.mark.slow  # writes the HTML, Markdown and XLSX business case
     def test_save_open_reset_and_write(self, fresh: Dashboard, tmp_path: Path) -> None:
         d = fresh
         d.view.control(WAGE).value = 18.5
@@ -344,6 +345,7 @@ class TestScenariosSideBySide:
         assert [n for n, _, _ in m.kept] == ["s1", "s2", "s3", "s4"]
 
 
+@pytest.mark.slow  # tornado, break-even searches and a Monte Carlo: a few seconds each
 class TestRiskTab:
     @pytest.fixture
     def risky(self, fresh: Dashboard) -> Dashboard:
