@@ -81,7 +81,7 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def _voila(port: int) -> Any:
     home = tempfile.mkdtemp(prefix="roi-bench-home-")
-    log = open(Path(home) / "voila.log", "wb")  # noqa: SIM115 - closed below
+    log = open(Path(home) / "voila.log", "wb")
     proc = subprocess.Popen([sys.executable, "-m", "roi_models.cli", "dashboard", "--port",
                              str(port)], stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True, cwd=home,
