@@ -6,7 +6,6 @@ Russian shows no English label; callbacks never raise."""
 from __future__ import annotations
 
 import html as htmllib
-import math
 import re
 from pathlib import Path
 
@@ -73,6 +72,17 @@ class TestControls:
         assert not ctrl.continuous_update
         assert s.source_of(WAGE) in ctrl.tooltip
         assert ctrl.layout.width == "100%"
+
+    def test_tooltips_cite_no_file_of_the_kit(self, dash: Dashboard) -> None:
+        from roi_models.widgets.view import source_for_people
+
+        w = Words("en", "USD")
+        assert source_for_people("forecast error of +/-10-20% (docs/sources.md 4) [E]", w) == \
+            "estimate: forecast error of +/-10-20%"
+        assert source_for_people("docs/sources.md 2.1", w) == "the kit's documented design choice"
+        tips = [dash.view.control(p).tooltip for p in registry()
+                if not p.startswith("scenario.")]
+        assert not [t for t in tips if t and ("docs/" in t or "[E" in t)]
 
     def test_labels_are_words_with_units_and_shares_are_percent(self, dash: Dashboard) -> None:
         labels = {p.path: text_of(lab.value) for lab, p, _ in dash.view._labels}
@@ -454,7 +464,23 @@ def test_pooling_curve_shows_economies_of_scale() -> None:
     assert df["occupancy"].is_monotonic_increasing
 
 
-def test_cost_of_service_level_rises_with_the_target() -> None:
-    df = charts.cost_of_service_level(100, 180, 20, [0.7, 0.8, 0.9], 30.0, interval=1800)
+def test_cost_of_service_level_is_smooth_and_monotone() -> None:
+    """Issue 18: the price of a point zig-zagged (NaN, 8, 0, 0, 8, ...) from whole agents."""
+    from scipy.optimize import brentq
+
+    from roi_models import staffing
+
+    targets = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98]
+    df = charts.cost_of_service_level(100, 180, 20, targets, 40.0, interval=1800)
     assert df["agents"].is_monotonic_increasing
-    assert math.isnan(df["cost_per_point"].iloc[0])
+    assert df["cost_per_point"].is_monotonic_increasing and (df["cost_per_point"] > 0).all()
+    # independent check: invert the engine's service level with brentq at 80% +/- 0.1 point
+    def agents_for(sl: float) -> float:
+        return brentq(lambda n: float(staffing.service_level(n, 100, 180, 20, 1800)) - sl,
+                      10.0 + 1e-9, 40.0, xtol=1e-12)
+
+    slope = (agents_for(0.801) - agents_for(0.799)) / 0.002
+    assert df.loc[0.8, "agents_exact"] == pytest.approx(agents_for(0.8), abs=1e-3)
+    assert df.loc[0.8, "cost_per_point"] == pytest.approx(slope * 40.0 / 100, rel=2e-3)
+    # a roster needs whole agents: the smallest count that meets the target
+    assert (df["agents"] == np.ceil(df["agents_exact"] - 1e-9)).all()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import html
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -186,6 +187,20 @@ def _unit_html(w: Words, param: Parameter) -> str:
     elif param.unit in fm.SHARE_UNITS:
         unit = "%" + ("" if param.unit == "share" else f", {unit}")
     return f' <span class="roi-unit">({html.escape(unit)})</span>' if unit else ""
+
+
+def source_for_people(source: str, w: Words) -> str:
+    """A registry source without references to the kit's own files (``docs/sources.md 4``) or
+    its tags (``[E]``), which an analyst cannot open; "estimate" stays in words."""
+    text = re.sub(r"\(?\bdocs/[\w./-]+(?:\s*§?\s*[\d.]+)?\)?", "", source)
+    estimate = bool(re.search(r"\[E[^\]]*\]", text))
+    text = re.sub(r"\s*\[E[^\]]*\]", "", text)
+    text = re.sub(r"\(\s*\)|\s+([,;.)])", r"\1", text).strip(" ;,")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]
+    if estimate and not text.lower().startswith("estimate"):
+        text = f"{w.t('source.estimate')}: {text}" if text else w.t("source.estimate")
+    return text or w.t("source.docs")
 
 
 def _nice_step(lo: float, hi: float, integer: bool) -> float:
@@ -479,7 +494,8 @@ class DashboardView(widgets.VBox):
         param = self._registry[path]
         w = self.words
         value = self._values[path]
-        tip = f"{param.description}\n{w.t('source')}: {self._sources.get(path, param.source)}"
+        source = source_for_people(self._sources.get(path, param.source), w)
+        tip = f"{param.description}\n{w.t('source')}: {source}"
         common: dict[str, Any] = {"layout": widgets.Layout(width="100%"), "tooltip": tip}
         ctrl: widgets.Widget
         share = param.unit in fm.SHARE_UNITS
@@ -539,7 +555,7 @@ class DashboardView(widgets.VBox):
 
     def _set_label(self, label: widgets.HTML, param: Parameter, key: bool) -> None:
         w = self.words
-        source = self._sources.get(param.path, param.source)
+        source = source_for_people(self._sources.get(param.path, param.source), w)
         tip = html.escape(f"{param.description} {w.t('source')}: {source}", quote=True)
         text = w.param(param.path)
         note = ""

@@ -85,6 +85,8 @@ TEXT: dict[str, dict[str, str]] = {
                        "ru": "только договор подрядчика; цель своего центра — во вкладке "
                              "«Сервис»"},
     "source": {"en": "Source", "ru": "Источник"},
+    "source.estimate": {"en": "estimate", "ru": "оценка"},
+    "source.docs": {"en": "the kit's documented design choice", "ru": "проектное решение пакета"},
     "profile.months": {"en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
                        "ru": "янв фев мар апр май июн июл авг сен окт ноя дек"},
     "profile.mean": {"en": "average {mean} (1 = flat)", "ru": "среднее {mean} (1 = ровно)"},
