@@ -108,7 +108,7 @@ _PROFILES = {"demand.seasonality": "months", "demand.weekday_profile": "halfhour
 
 _CSS = """
 <style>
-.roi-loading { display: none !important; }
+.roi-loading, .jp-Cell:has(.roi-loading) { display: none !important; }
 .jp-OutputArea-output:has(.roi-dashboard), .jp-OutputArea-child:has(.roi-dashboard),
 .jp-OutputArea:has(.roi-dashboard), .jp-Cell-outputWrapper:has(.roi-dashboard) {
   overflow: visible !important; }
@@ -785,7 +785,8 @@ class DashboardView(widgets.VBox):
         return svg.bars_stacked([w.option(o) for o in data.index], series,
                                 lambda v: fm.money(lang, v, short=True),
                                 title=f"{w.t('chart.cost_stack')} ({lang.symbol})",
-                                totals=lambda v: fm.money(lang, v, short=True))
+                                totals=lambda v: fm.money(lang, v, short=True), width=440,
+                                height=320)
 
     def cash_svg(self, data: Any, payback: Mapping[str, float],
                  kept: Sequence[tuple[str, Any]] = ()) -> str:
@@ -803,7 +804,7 @@ class DashboardView(widgets.VBox):
         return svg.lines(data.index.to_numpy(dtype=float), series,
                          lambda v: fm.money(lang, v, short=True),
                          title=f"{w.t('chart.cash')} ({lang.symbol})", xlabel=w.t("chart.month"),
-                         markers=markers)
+                         markers=markers, width=440, height=320)
 
     def staffing_svg(self, week: Any) -> str:
         w, lang = self.words, self.words.report

@@ -145,7 +145,7 @@ TEXT: dict[str, dict[str, str]] = {
     "charts.risk": {"en": "Risk", "ru": "Риски"},
     "chart.cost_stack": {"en": "Cost over the horizon by option", "ru": "Затраты за горизонт"},
     "chart.cash": {"en": "Cumulative cash of switching vs in-house",
-                   "ru": "Накопленный эффект перехода против своего центра"},
+                   "ru": "Накопленный эффект перехода"},
     "chart.staffing": {"en": "In-house agents needed across a week (month 0)",
                        "ru": "Операторы своего центра по получасам недели (месяц 0)"},
     "chart.revenue": {"en": "Revenue effect of service by year (+ kept, − lost)",
