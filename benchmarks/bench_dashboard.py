@@ -131,6 +131,7 @@ def main() -> None:
         t_answer = page.evaluate("performance.now()")
         page.evaluate(_OBSERVER)
         strip, chart, kernel, kernel_strip = [], [], [], []
+        per: dict[str, list[tuple[float, float]]] = {}
         for name in SLIDERS:
             sel = f".roi-key-{name}"
             for i in range(drags):
@@ -148,6 +149,7 @@ def main() -> None:
                                        "Object.keys(window.__roi.charts).length === 2",
                                        timeout=30_000)
                 r = page.evaluate("window.__roi")
+                per.setdefault(name, []).append((r["strip"], max(r["charts"].values())))
                 strip.append(r["strip"])
                 chart.append(max(r["charts"].values()))
                 status = page.inner_text(".roi-status")
@@ -171,6 +173,10 @@ def main() -> None:
         p95 = _p95(xs)
         print(f"{label:<28}{len(xs):>4}{statistics.median(xs):>7.0f}ms{p95:>7.0f}ms"
               f"{max(xs):>7.0f}ms{target:>7.0f}ms  {'met' if p95 < target else 'MISSED'}")
+    print("median per slider (strip / charts):")
+    for name, pairs in per.items():
+        print(f"  {name:<38}{statistics.median(a for a, _ in pairs):>5.0f} /"
+              f"{statistics.median(b for _, b in pairs):>5.0f} ms")
 
 
 if __name__ == "__main__":
