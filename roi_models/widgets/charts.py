@@ -312,6 +312,20 @@ class _Chart:
         self.ax.yaxis.set_major_locator(MaxNLocator(5))
         self.ax.grid(axis="y", alpha=0.3)
 
+    def relabel(self, title: str, legend: Sequence[tuple[str, str]] = (),
+                xticks: Sequence[str] | None = None) -> bytes:
+        """PNG of the chart as drawn, with another title, a legend of (label, colour) patches
+        and other x tick labels (the dashboard's export in the reader's language)."""
+        from matplotlib.patches import Patch
+
+        self.ax.set_title(title, fontsize=10)
+        if xticks is not None:
+            self.ax.set_xticks(self.ax.get_xticks()[:len(xticks)], list(xticks))
+        if legend:
+            self.ax.legend(handles=[Patch(color=c, label=t) for t, c in legend], fontsize=7,
+                           ncol=2 if len(legend) > 4 else 1, loc="best", framealpha=0.8)
+        return self.png()
+
     def png(self) -> bytes:
         """Draw and encode as PNG (fast zlib level: the bytes go over a local socket)."""
         from PIL import Image

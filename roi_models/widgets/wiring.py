@@ -15,6 +15,7 @@ exception is shown in the dashboard (Voila would hide it) and the user's inputs 
 
 from __future__ import annotations
 
+import html
 import os
 import time
 import traceback
@@ -244,17 +245,33 @@ class Dashboard:
         self.view.show_export(chart, [path])
 
     def _png(self, chart: str) -> bytes:
-        """PNG of a chart, drawn by matplotlib (loaded only for an export)."""
-        t, cur = self._table, self.model.currency
-        d = {k: t(k) for k in ("cost_stack", "cumulative_cash", "payback_months",
-                               "revenue_effect")}
+        """PNG of a chart, drawn by matplotlib (loaded only for an export) with the SVG's words:
+        its title, legend and category labels."""
+        import re
+
+        t, cur, v = self._table, self.model.currency, self.view
+        shown = v.chart_svg(chart)
+        title = re.search(r'font-weight="600" fill="#222">([^<]*)<', shown)
+        title_text = html.unescape(title.group(1)) if title else ""
+        legend = [(html.unescape(a), b) for a, b in re.findall(
+            r'data-legend="([^"]*)"><rect [^>]*fill="([^"]+)"', shown)]
+        w = self.words
         if chart == "cost_stack":
-            return charts.CostStackChart(dpi=120).draw(d["cost_stack"], cur)
+            c = charts.CostStackChart(dpi=120)
+            c.draw(t("cost_stack"), cur)
+            return c.relabel(title_text, legend, [w.option(o) for o in t("cost_stack").index])
         if chart == "cash":
-            return charts.CashChart(dpi=120).draw(d["cumulative_cash"], d["payback_months"], cur)
+            c = charts.CashChart(dpi=120)
+            c.draw(t("cumulative_cash"), t("payback_months"), cur)
+            return c.relabel(title_text, legend[:2])
         if chart == "staffing":
-            return charts.StaffingChart(dpi=120).draw(self.model.week_staffing())
-        return charts.RevenueChart(dpi=120).draw(d["revenue_effect"], cur)
+            c = charts.StaffingChart(dpi=120)
+            c.draw(self.model.week_staffing())
+            return c.relabel(title_text, legend, w.t("chart.days").split())
+        c = charts.RevenueChart(dpi=120)
+        c.draw(t("revenue_effect"), cur)
+        return c.relabel(title_text, legend,
+                         [w.t("chart.year", n=y) for y in t("revenue_effect").index])
 
     # ------------------------------------------------------------------ refresh
     def _timed(self, t0: float) -> None:
