@@ -165,7 +165,8 @@ _CSS = """
 .roi-dashboard .roi-info { display: inline-block; width: 13px; height: 13px; line-height: 13px;
   border-radius: 50%; background: #ddd; color: #555; font-size: 10px; text-align: center;
   cursor: help; }
-.roi-dashboard .roi-profile input { padding: 0 2px; font-size: 11px; }
+.roi-dashboard .roi-profile input { padding: 0 2px; font-size: 11px; min-width: 0; }
+.roi-dashboard .roi-profile .widget-text { min-width: 0; }
 .roi-dashboard .roi-profile .widget-vslider { width: 26px !important; min-width: 26px; }
 .roi-dashboard .roi-profile .widget-vslider .widget-readout { min-width: 0; font-size: 10px; }
 .roi-dashboard .roi-export button { font-size: 11px; height: 22px; padding: 0 6px; }
@@ -182,7 +183,9 @@ _CSS = """
 
 def _unit_html(w: Words, param: Parameter) -> str:
     unit = w.unit(param.unit)
-    if param.unit == "share/year":
+    if param.kind == "vector":  # typed as numbers: a share stays a decimal (0.05)
+        pass
+    elif param.unit == "share/year":
         unit = "%/" + w.unit("year")
     elif param.unit in fm.SHARE_UNITS:
         unit = "%" + ("" if param.unit == "share" else f", {unit}")
@@ -243,7 +246,7 @@ class ProfileEditor(widgets.VBox):
     value = traitlets.Tuple()
 
     def __init__(self, values: Sequence[float], labels: Sequence[str], *, vertical: bool,
-                 lo: float = 0.0, hi: float = 2.0, tooltip: str = "") -> None:
+                 lo: float = 0.0, hi: float = 2.0) -> None:
         super().__init__(layout=widgets.Layout(width="100%"))
         self.add_class("roi-profile")
         self._labels = list(labels)
@@ -266,7 +269,7 @@ class ProfileEditor(widgets.VBox):
             self._cells = [widgets.BoundedFloatText(value=float(v), min=0.0, max=1e6,
                                                     step=0.01, continuous_update=False,
                                                     tooltip=lab,
-                                                    layout=widgets.Layout(width="auto"))
+                                                    layout=widgets.Layout(width="40px"))
                            for v, lab in zip(values, labels, strict=True)]
             rows = []
             for r in range(6):
@@ -274,12 +277,13 @@ class ProfileEditor(widgets.VBox):
                                          f"{html.escape(labels[r * 8])}</span>"))
                 rows.extend(self._cells[r * 8:(r + 1) * 8])
             grid = widgets.GridBox(rows, layout=widgets.Layout(
-                grid_template_columns="36px repeat(8, 1fr)", grid_gap="1px", width="100%"))
+                grid_template_columns="36px repeat(8, 40px)", grid_gap="1px", width="100%"))
         for c in self._cells:
             c.observe(self._on_cell, names="value")
         self.children = [self._chart, grid]
         self.value = tuple(float(v) for v in values)
-        self.tooltip = tooltip
+        # no tooltip on the box itself: ipywidgets 8 cannot render a Box view with one (the
+        # label above carries the description and the source)
 
     def _on_cell(self, _change: dict[str, Any]) -> None:
         if not self._hold:
@@ -519,15 +523,16 @@ class DashboardView(widgets.VBox):
         elif param.kind == "float":
             ctrl = widgets.FloatText(value=float(value), continuous_update=False, **common)
         elif param.kind == "choice":
+            common["layout"] = widgets.Layout(width="97%")
             ctrl = widgets.Dropdown(options=[(w.choice(path, c), c) for c in param.choices],
                                     value=value, **common)
         elif path in _PROFILES:
             if _PROFILES[path] == "months":
                 labels = w.t("profile.months").split()
-                ctrl = ProfileEditor(value, labels, vertical=True, lo=0.5, hi=1.5, tooltip=tip)
+                ctrl = ProfileEditor(value, labels, vertical=True, lo=0.5, hi=1.5)
             else:
                 labels = [f"{i // 2:02d}:{30 * (i % 2):02d}" for i in range(48)]
-                ctrl = ProfileEditor(value, labels, vertical=False, tooltip=tip)
+                ctrl = ProfileEditor(value, labels, vertical=False)
         elif param.kind == "vector":
             ctrl = widgets.Text(value=_vector_text(value), continuous_update=False,
                                 placeholder=w.t("list.hint"), **common)
