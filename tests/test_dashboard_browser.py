@@ -160,15 +160,22 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
         assert page.locator(".roi-chart-cash svg").count() == 1
         page.screenshot(path=str(ARTIFACTS / "dashboard-en.png"))
 
-        # 1. the strip stays in view while the inputs scroll (and the page, if it does)
+        # 1. a long section opens (its profile editors render: no widget error) and the strip
+        # stays in view while the inputs scroll (and the page, if it does)
+        page.locator(".jupyter-widget-Collapse-header", has_text="Demand").first.click()
+        page.wait_for_selector(".roi-ctl-demand-seasonality .widget-vslider", timeout=30_000)
+        page.wait_for_selector(".roi-ctl-demand-weekday-profile input", timeout=30_000)
+        assert page.get_by_text("Click to show javascript error").count() == 0
         page.evaluate("document.querySelector('.roi-inputs').scrollTop = 1e6;"
                       "window.scrollTo(0, 1e6)")
         page.wait_for_timeout(300)
         box = page.locator(".roi-strip").bounding_box()
         assert box is not None and -1 <= box["y"] and box["y"] + box["height"] <= 900
         assert page.evaluate("document.querySelector('.roi-inputs').scrollTop") > 0
+        page.locator(".jupyter-widget-Collapse-header", has_text="Key drivers").first.click()
         page.evaluate("document.querySelector('.roi-inputs').scrollTop = 0;"
                       "window.scrollTo(0, 0)")
+        page.wait_for_selector(f"{SLIDER} .noUi-handle", state="visible", timeout=30_000)
 
         # 2. a slider drag moves the strip and the charts to the engine's values
         before, cash = _strip_value(page), page.inner_html(".roi-chart-cash")
