@@ -484,3 +484,14 @@ def test_cost_of_service_level_is_smooth_and_monotone() -> None:
     assert df.loc[0.8, "cost_per_point"] == pytest.approx(slope * 40.0 / 100, rel=2e-3)
     # a roster needs whole agents: the smallest count that meets the target
     assert (df["agents"] == np.ceil(df["agents_exact"] - 1e-9)).all()
+
+
+def test_dashboard_command_rejects_an_unknown_language() -> None:
+    pytest.importorskip("voila")
+    from typer.testing import CliRunner
+
+    from roi_models.cli import app
+
+    result = CliRunner().invoke(app, ["dashboard", "--lang", "de"])
+    assert result.exit_code == 2
+    assert "--lang must be en or ru, got 'de'" in result.output

@@ -5,8 +5,12 @@
 
 The package follows the model / view / wiring split: :mod:`~roi_models.widgets.model` holds state
 and engine calls (no widgets), :mod:`~roi_models.widgets.view` the layout, and
-:mod:`~roi_models.widgets.wiring` the observers; :mod:`~roi_models.widgets.charts` holds the chart
-tables and matplotlib drawing the dashboard and the notebooks share.
+:mod:`~roi_models.widgets.wiring` the observers. Around them: :mod:`~roi_models.widgets.words` (the
+dashboard's own words, English and Russian, on top of the report's translation table),
+:mod:`~roi_models.widgets.formatting` (every number shown), :mod:`~roi_models.widgets.svg` (the
+dashboard's charts as SVG strings), :mod:`~roi_models.widgets.charts` (chart tables and the
+matplotlib drawing the notebooks and PNG exports use) and :mod:`~roi_models.widgets.tables` (the
+engine's tables formatted for people, for the notebooks).
 """
 
 from __future__ import annotations
