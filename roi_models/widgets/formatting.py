@@ -33,11 +33,12 @@ def money(lang: Lang, x: float, decimals: int = 0, *, short: bool = False) -> st
 
 
 def signed_money(lang: Lang, x: float, *, short: bool = True) -> str:
-    """Money with an explicit sign (``+$7.2M``, ``−$164k``)."""
+    """Money with an explicit sign (``+$7.2M``, ``-$164k``: the minus as the formatter writes
+    it)."""
     if x is None or not math.isfinite(x):
         return lang.money(float("nan"))
-    text = lang.money(abs(x), short=short)
-    return ("+" if x > 0 else "−" if x < 0 else "") + text
+    text = lang.money(x, short=short)
+    return ("+" + text) if x > 0 and not text.startswith("+") else text
 
 
 def pct(lang: Lang, x: float, decimals: int = 1) -> str:

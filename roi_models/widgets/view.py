@@ -157,7 +157,8 @@ _CSS = """
 .roi-dashboard .roi-muted { color: #666; font-size: 12px; }
 .roi-dashboard table.roi-compare { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .roi-dashboard table.roi-compare td, .roi-dashboard table.roi-compare th {
-  padding: 2px 10px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap; }
+  padding: 1px 10px; border-bottom: 1px solid #eee; text-align: right; white-space: nowrap;
+  line-height: 19px; }
 .roi-dashboard table.roi-compare td:first-child, .roi-dashboard table.roi-compare th:first-child {
   text-align: left; }
 .roi-dashboard table.roi-compare tr.grp td { font-weight: 600; background: #f6f6f6; }
