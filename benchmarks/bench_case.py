@@ -28,6 +28,7 @@ import numpy as np
 
 from roi_models import Scenario, evaluate, evaluate_batch
 from roi_models import business_case as bc
+from roi_models.pricing import rate_path
 
 SEED = 20240601
 EVALUATE_TARGET_S = 0.050
@@ -49,12 +50,7 @@ def _time(fn: Callable[[], object], *, before: Callable[[], None] | None = None)
 
 
 def _rate_path(s: Scenario) -> str:
-    model = s["outsourced.pricing_model"]
-    return {"per_productive_hour": "outsourced.rate_per_productive_hour",
-            "per_logged_in_hour": "outsourced.rate_per_logged_in_hour",
-            "per_fte_month": "outsourced.rate_per_fte_month",
-            "per_handled_minute": "outsourced.rate_per_minute",
-            "per_contact": "outsourced.rate_per_contact"}[model]
+    return rate_path(s["outsourced.pricing_model"])
 
 
 def _uniform(s: Scenario, paths: list[str], n: int, rng: np.random.Generator

@@ -26,14 +26,20 @@ from numpy.typing import NDArray
 from roi_models import finance, staffing
 from roi_models.costs import (
     INHOUSE_LINES,
+    RETAINED_LINES,
+    TAX_LINES,
     TRANSITION_LINES,
+    VATABLE_LINES,
     VENDOR_LINES,
     InhouseWorkload,
     agent_fte,
     inhouse_costs,
+    minimum_shift_top_up,
     outbound_vendor_fees,
+    parallel_run_weight,
     sla_credit,
     transition_costs,
+    unrecoverable_vat,
     vendor_fees,
 )
 from roi_models.demand import (
@@ -43,6 +49,7 @@ from roi_models.demand import (
     aht_path,
     escalation,
     fcr_volume_factor,
+    learning_curve,
     monthly_contacts,
     overflow_split,
     self_service_factor,
@@ -51,6 +58,7 @@ from roi_models.demand import (
 from roi_models.errors import InputError
 from roi_models.outbound import CAMPAIGNS, CampaignWork, campaign_work, dialler
 from roi_models.parameters import registry
+from roi_models.pricing import PRICING_MODELS, VendorWork, check_tiers, effective_model
 from roi_models.revenue import (
     experience_churn_change,
     experience_shares,
@@ -60,14 +68,19 @@ from roi_models.revenue import (
 )
 from roi_models.scenario import Scenario
 
-__all__ = ["OPTIONS", "BusinessCase", "OptionResult", "evaluate", "evaluate_batch",
-           "interval_staffing"]
+__all__ = ["OPTIONS", "SERVICE_TOLERANCE", "BusinessCase", "OptionResult", "ServiceDifference",
+           "evaluate", "evaluate_batch", "interval_staffing"]
 
 Array = NDArray[np.float64]
 OPTIONS: tuple[str, ...] = ("inhouse", "outsourced", "hybrid")
+#: The option run at today's staffing when ``inhouse.current_agent_fte`` is given; it comes first
+#: in :attr:`BusinessCase.options` and every incremental figure is against it.
+STATUS_QUO = "status_quo"
 CHANNELS: tuple[str, ...] = ("voice", "chat", "email")
 _REGISTRY = registry()
-_LABELS = {"inhouse": "in-house (as today)", "outsourced": "outsourced", "hybrid": "hybrid"}
+_LABELS = {"status_quo": "in-house as staffed today", "inhouse": "in-house (as today)",
+           "outsourced": "outsourced", "hybrid": "hybrid"}
+_LABEL_TO_TARGET = "in-house staffed to target"
 
 
 # ---------------------------------------------------------------------------------------- inputs
@@ -99,7 +112,12 @@ class _Inputs:
                 arr = np.asarray(value, dtype=float).reshape(-1, 1)
                 if path in changes:
                     _check_batch(path, arr)
-                self._num[path] = np.broadcast_to(arr, (n, 1))
+                if arr.shape == (n, 1):  # the common case: no broadcast view to build
+                    arr = arr.view()
+                    arr.flags.writeable = False
+                    self._num[path] = arr
+                else:
+                    self._num[path] = np.broadcast_to(arr, (n, 1))
         self.months = int(scenario["finance.horizon_months"])
 
     def x(self, path: str) -> Array:
@@ -150,60 +168,19 @@ class _Part:
     outbound_work: dict[str, CampaignWork] = field(default_factory=dict)
 
 
-def _unique_rows(*arrays: Array) -> tuple[list[Array], NDArray[np.intp]]:
-    """Deduplicate variants (axis 0) whose staffing inputs are identical.
-
-    A batch that varies only money inputs staffs once; rows are compared by their bytes.
-    """
-    n = arrays[0].shape[0]
-    if n == 1:
-        return list(arrays), np.zeros(1, dtype=np.intp)
-    first: dict[bytes, int] = {}
-    inverse = np.empty(n, dtype=np.intp)
-    keep: list[int] = []
-    for i in range(n):
-        key = b"".join(np.ascontiguousarray(a[i]).tobytes() for a in arrays)
-        j = first.get(key)
-        if j is None:
-            j = first[key] = len(keep)
-            keep.append(i)
-        inverse[i] = j
-    idx = np.asarray(keep, dtype=np.intp)
-    return [np.ascontiguousarray(a[idx]) for a in arrays], inverse
-
-
 _STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
 _STAFFING_CACHE_SIZE = 64
+_PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
 
 
-def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
-                       patience: Array, occ: Array, conc: Array) -> tuple[Array, ...]:
-    """Agents, abandon rate, service level and occupancy per interval (arrays of one shape).
-
-    Results are memoised on the exact bytes of the inputs (a small LRU): when only money inputs
-    change - a wage slider, a vendor price, a batch over prices - staffing is not recomputed.
-    """
-    arrays = (calls, aht, sl, tt, patience, occ, conc)
-    key = channel.encode() + repr(calls.shape).encode() + b"".join(
-        np.ascontiguousarray(a, dtype=float).tobytes() for a in arrays)
+def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
+    """A small LRU over staffing results keyed by the exact bytes of the inputs: when only money
+    inputs change - a wage slider, a vendor price, a batch over prices - staffing is reused."""
     hit = _STAFFING_CACHE.get(key)
     if hit is not None:
         _STAFFING_CACHE.move_to_end(key)
         return hit
-    if channel == "voice":
-        agents = staffing.agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
-                                          max_occupancy=occ, patience=patience)
-        servers = np.asarray(agents, dtype=float)
-    else:
-        agents = staffing.chat_agents_required(calls, aht, sl, tt, INTERVAL_SECONDS,
-                                               concurrency=conc, max_occupancy=occ,
-                                               patience=patience)
-        servers = np.asarray(agents, dtype=float) * conc
-    agents = np.asarray(agents, dtype=float)
-    q = staffing.queue_metrics(servers, calls, aht, tt, INTERVAL_SECONDS, patience=patience)
-    ab, slv, occv = (np.asarray(q[k], dtype=float)
-                     for k in ("abandon_rate", "service_level", "occupancy"))
-    out = (agents, ab, slv, occv)
+    out = compute()
     for a in out:
         a.flags.writeable = False
     _STAFFING_CACHE[key] = out
@@ -212,35 +189,168 @@ def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Ar
     return out
 
 
-def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
-    """Staff voice and chat per interval (Erlang A), e-mail by workload; fill the part's metrics."""
-    count = profile.count
-    occ = inp.x("service.max_occupancy")[..., None]
-    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
-    for ch in ("voice", "chat"):
-        calls = part.calls[ch]
-        aht = np.broadcast_to(part.aht[ch][..., None], calls.shape)
-        if ch == "voice":
-            sl, tt = part.target_sl[..., None], part.target_time[..., None]
-            patience = inp.x("demand.patience_s")[..., None]
-            conc = np.ones_like(sl)
-        else:
-            sl, tt = part.chat_target_sl[..., None], part.chat_target_time[..., None]
-            patience = inp.x("demand.chat_patience_s")[..., None]
-            conc = inp.x("service.chat_concurrency")[..., None]
+def _staff_rows(calls: Array, params: Array) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy of rows of interval points.
+
+    ``calls`` is (R, K): the offered calls of K intervals that share one row of the other inputs
+    in ``params`` (R, ``_PARAMS``). Identical points (across parties, channels, months and batch
+    variants) are staffed once, in one call to :func:`staffing.required_staffing` with the points
+    grouped by their other inputs and sorted by load (its exact bracketed search).
+    """
+    r, k = calls.shape
+    flat = calls.reshape(-1)
+    out = np.zeros((4, flat.size))
+    out[2] = 1.0  # service level with no calls
+    busy = np.flatnonzero(flat > 0)
+    if busy.size == 0:
+        return tuple(o.reshape(r, k) for o in out)
+    uniq, pid = np.unique(params, axis=0, return_inverse=True)
+    c = flat[busy]
+    # sort by (parameter set, calls) with one integer sort: calls ranked once, then a combined key
+    by_calls = np.argsort(c)
+    rank = np.empty(c.size, dtype=np.int64)
+    rank[by_calls] = np.arange(c.size)
+    g = np.repeat(pid.reshape(-1).astype(np.int64), k)[busy]
+    order = np.argsort(g * c.size + rank)
+    cs, gs = c[order], g[order]
+    first = np.empty(cs.size, dtype=bool)
+    first[0] = True
+    first[1:] = (cs[1:] != cs[:-1]) | (gs[1:] != gs[:-1])
+    ug = gs[first]
+    back = np.empty(cs.size, dtype=np.intp)
+    back[order] = np.cumsum(first) - 1  # unique point of every busy point
+    p = uniq[ug].T
+    res = staffing.required_staffing(cs[first], p[1], p[2], p[3], INTERVAL_SECONDS,
+                                     max_occupancy=p[5], patience=p[4], concurrency=p[6],
+                                     group=ug)
+    for j, name in enumerate(("agents", "abandon_rate", "service_level", "occupancy")):
+        out[j, busy] = res[name][back]
+    return tuple(o.reshape(r, k) for o in out)
+
+
+def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Array,
+                       patience: Array, occ: Array, conc: Array) -> tuple[Array, ...]:
+    """Agents, abandon rate, service level and occupancy per interval (arrays of one shape).
+
+    Results are memoised on the exact bytes of the inputs (a small LRU).
+    """
+    arrays = (calls, aht, sl, tt, patience, occ, conc)
+    key = channel.encode() + repr(calls.shape).encode() + b"".join(
+        np.ascontiguousarray(a, dtype=float).tobytes() for a in arrays)
+
+    def compute() -> tuple[Array, ...]:
         shape = calls.shape
-        b = [np.broadcast_to(a, shape) for a in (calls, aht, sl, tt, patience, occ, conc)]
-        u, inv = _unique_rows(*b)
-        agents, ab, slv, occv = _interval_staffing(ch, *u)
-        agents, ab, slv, occv = (a[inv] for a in (agents, ab, slv, occv))
-        weight = calls * count  # offered per interval type per week
-        part.agents[ch] = agents
-        part.staffed_hours[ch] = (agents * count).sum(axis=-1) * hours_per_occurrence
-        part.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
-        part.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
-        part.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
-    part.peak_live = (part.agents["voice"] + part.agents["chat"]).max(axis=-1)
-    _defer(part, inp)
+        k = shape[-1]
+        full = [np.broadcast_to(np.asarray(a, dtype=float), shape).reshape(-1, k)
+                for a in arrays]
+        rows = [a[:, 0] for a in full[1:]]
+        if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: one a point
+            full = [a.reshape(-1, 1) for a in full]
+            rows = [a[:, 0] for a in full[1:]]
+        chan = np.full(full[0].shape[0], 0.0 if channel == "voice" else 1.0)
+        out = _staff_rows(full[0], np.stack([chan, *rows], axis=1))
+        return tuple(a.reshape(shape) for a in out)
+
+    return _memo(key, compute)
+
+
+def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
+    """Per-month inputs other than the calls of one part-channel, each (n, M)."""
+    shape = part.calls[ch].shape[:2]
+    if ch == "voice":
+        sl, tt = part.target_sl, part.target_time
+        patience = inp.x("demand.patience_s")
+        conc = np.ones_like(sl)
+        chan = 0.0
+    else:
+        sl, tt = part.chat_target_sl, part.chat_target_time
+        patience = inp.x("demand.chat_patience_s")
+        conc = inp.x("service.chat_concurrency")
+        chan = 1.0
+    values = (chan, part.aht[ch], sl, tt, patience, inp.x("service.max_occupancy"), conc)
+    return tuple(np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values)
+
+
+def _key_of(*arrays: Any) -> bytes:
+    """Exact bytes of arrays (shapes included) for the staffing memo."""
+    parts = []
+    for a in arrays:
+        a = np.asarray(a, dtype=float)
+        parts.append(repr(a.shape).encode())
+        parts.append(np.ascontiguousarray(a).tobytes())
+    return b"|".join(parts)
+
+
+def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
+    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
+    e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
+    segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
+    calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
+    x = inp.x
+    key = b"parts" + _key_of(
+        *calls, *(part.aht[ch] for part, ch in segments),
+        *(v for part in parts for v in (part.target_sl, part.target_time, part.chat_target_sl,
+                                        part.chat_target_time)),
+        x("demand.patience_s"), x("demand.chat_patience_s"), x("service.chat_concurrency"),
+        x("service.max_occupancy"))
+
+    def compute() -> tuple[Array, ...]:
+        k = profile.count.size
+        # one segment = one variant of one part-channel (M rows of K intervals); variants that
+        # leave a segment's inputs unchanged (most of a tornado) share its staffing
+        seen: dict[bytes, int] = {}
+        where: list[int] = []
+        rows: list[Array] = []
+        blocks: list[Array] = []
+        for (part, ch), c in zip(segments, calls, strict=True):
+            prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
+            cc = np.broadcast_to(c, (*prm.shape[:2], k))
+            for i in range(cc.shape[0]):
+                key_i = cc[i].tobytes() + prm[i].tobytes()
+                j = seen.get(key_i)
+                if j is None:
+                    j = seen[key_i] = len(blocks)
+                    blocks.append(cc[i])
+                    rows.append(prm[i])
+                where.append(j)
+        res = _staff_rows(np.concatenate(blocks), np.concatenate(rows))
+        m = blocks[0].shape[0]
+        return (*(r.reshape(len(blocks), m, k) for r in res), np.stack(blocks),
+                np.asarray(where, dtype=np.intp))
+
+    agents_b, ab_b, sl_b, occ_b, calls_b, where = _memo(key, compute)
+    count = profile.count
+    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
+    # monthly aggregates per distinct block (M, K) of intervals, then one row per variant
+    weight = calls_b * count  # offered per interval type per week
+    staffed = (agents_b * count).sum(axis=-1) * hours_per_occurrence
+    abandoned = (weight * ab_b).sum(-1) * WEEKS_PER_MONTH
+    in_time = (weight * sl_b).sum(-1) * WEEKS_PER_MONTH
+    busy = (agents_b * occ_b * count).sum(-1) * hours_per_occurrence
+    start = 0
+    picks = {}
+    for (part, ch), c in zip(segments, calls, strict=True):
+        pick = where[start:start + c.shape[0]]
+        start += c.shape[0]
+        picks[id(part), ch] = pick
+        # interval agents: read by interval_staffing, the vendor's minimum-shift top-up and the
+        # status quo (today's staffing scaled from the target schedule), in batches too
+        part.agents[ch] = agents_b[pick]
+        part.staffed_hours[ch] = staffed[pick]
+        part.abandoned[ch] = abandoned[pick]
+        part.answered_in_time[ch] = in_time[pick]
+        part.busy_hours[ch] = busy[pick]
+    for part in parts:
+        pv, pc = picks[id(part), "voice"], picks[id(part), "chat"]
+        pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
+        peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
+        part.peak_live = peak[inverse.reshape(-1)]
+        _defer(part, inp)
+
+
+def _staff_part(part: _Part, inp: _Inputs, profile: WeekProfile) -> None:
+    """Staff one part (see :func:`_staff_parts`)."""
+    _staff_parts([part], inp, profile)
 
 
 def _defer(part: _Part, inp: _Inputs) -> None:
@@ -320,9 +430,12 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
     shared = inp.other("outsourced.delivery_model") == "shared"
     v_fcr = x("outsourced.first_contact_resolution") - (
         x("outsourced.shared_pool_fcr_penalty") if shared else 0.0)
-    v_fcr = np.clip(v_fcr, 0.0, 1.0)
+    # vendor learning curve: AHT and FCR move from go-live factors to steady state
+    ramp = x("outsourced.ramp_months")
+    v_fcr = np.clip(v_fcr * learning_curve(x("outsourced.ramp_fcr_factor"), ramp, M), 0.0, 1.0)
     v_volume = fcr_volume_factor(v_fcr, in_fcr, x("demand.repeats_per_unresolved"))
-    v_aht = {ch: a * x("outsourced.aht_factor") for ch, a in aht.items()}
+    aht_ramp = learning_curve(x("outsourced.ramp_aht_factor"), ramp, M)
+    v_aht = {ch: a * x("outsourced.aht_factor") * aht_ramp for ch, a in aht.items()}
 
     def inhouse_part(vol: dict[str, Array], calls: dict[str, Array] | None = None) -> _Part:
         return _Part("inhouse", vol, calls if calls is not None else calls_of(vol),
@@ -335,7 +448,7 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
             calls = {c: v * v_volume[..., None] for c, v in calls.items()}
         return _Part("vendor", vol, calls if calls is not None else calls_of(vol),
                      v_aht, x("outsourced.voice_target_sl"), x("outsourced.voice_target_time_s"),
-                     x("service.chat_target_sl"), x("service.chat_target_time_s"), v_fcr)
+                     x("outsourced.chat_target_sl"), x("outsourced.chat_target_time_s"), v_fcr)
 
     parts: dict[str, list[_Part]] = {
         "inhouse": [inhouse_part(offered)],
@@ -410,46 +523,50 @@ def _outbound_outcomes(part: _Part, inp: _Inputs) -> dict[str, Array | float]:
             "attempts": attempts}
 
 
-def _vendor_units(part: _Part, inp: _Inputs, model: str) -> Array:
-    """Billable units a month under the pricing model."""
+def _scheduled_hours(part: _Part, inp: _Inputs, profile: WeekProfile | None) -> Array:
+    """Vendor hours scheduled: Erlang hours x (1 + schedule inefficiency) plus shift top-ups.
+
+    The minimum-shift top-up needs the interval staffing; on the surrogate path (no interval
+    agents) it is left out.
+    """
     x = inp.x
-    productive = part.staffed_hours["voice"] + part.staffed_hours["chat"] + part.deferred_hours
-    if model == "per_productive_hour":
-        return productive
-    if model == "per_logged_in_hour":
-        return productive * (1.0 + x("outsourced.logged_in_overhead"))
-    if model == "per_fte_month":
-        return agent_fte(productive, x("inhouse.schedule_inefficiency"), x("outsourced.shrinkage"),
-                         x("inhouse.paid_hours_per_fte_year") / 12.0)
-    if model == "per_handled_minute":
-        minutes = 0.0
-        for ch in CHANNELS:
-            handled = part.offered[ch] - part.abandoned.get(ch, 0.0)
-            per = x("service.chat_concurrency") if ch == "chat" else 1.0
-            minutes = minutes + handled * part.aht[ch] / 60.0 / per
-        return np.asarray(minutes)
-    if model == "per_contact":
-        return sum(part.offered[ch] - part.abandoned.get(ch, 0.0) for ch in CHANNELS)
-    raise InputError(f"outsourced.pricing_model must be one of per_productive_hour, "
-                     f"per_logged_in_hour, per_fte_month, per_handled_minute, per_contact, "
-                     f"got {model!r}")
+    sched = x("outsourced.schedule_inefficiency")
+    erlang = part.staffed_hours["voice"] + part.staffed_hours["chat"] + part.deferred_hours
+    hours = erlang * (1.0 + sched)
+    live = [part.agents[ch] for ch in ("voice", "chat") if ch in part.agents]
+    shift = x("outsourced.minimum_shift_hours")
+    if profile is not None and len(live) == 2 and shift.any():
+        hours = hours + minimum_shift_top_up(live[0] + live[1], profile.count,
+                                             shift, sched)
+    return hours
 
 
-_RATE_OF = {"per_productive_hour": "outsourced.rate_per_productive_hour",
-            "per_logged_in_hour": "outsourced.rate_per_logged_in_hour",
-            "per_fte_month": "outsourced.rate_per_fte_month",
-            "per_handled_minute": "outsourced.rate_per_minute",
-            "per_contact": "outsourced.rate_per_contact"}
+def _vendor_work(part: _Part, inp: _Inputs, profile: WeekProfile | None) -> VendorWork:
+    handled = {ch: part.offered[ch] - part.abandoned.get(ch, 0.0) for ch in CHANNELS}
+    return VendorWork(_scheduled_hours(part, inp, profile), handled, part.aht)
 
 
-def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
+#: pricing model -> registry path of its rate (from the pricing table; faces read it)
+_RATE_OF = {name: m.rate for name, m in PRICING_MODELS.items()}
+
+
+def _cola_rate(inp: _Inputs) -> Array:
+    basis = inp.other("finance.contract_cola_basis")
+    return inp.x("finance.wage_escalation" if basis == "wage_escalation"
+                 else "finance.contract_cola")
+
+
+def _vendor_lines(part: _Part, inp: _Inputs, profile: WeekProfile | None = None
+                  ) -> tuple[dict[str, Array], Array]:
     x = inp.x
-    shared = inp.other("outsourced.delivery_model") == "shared"
-    model = "per_handled_minute" if shared else inp.other("outsourced.pricing_model")
-    units = _vendor_units(part, inp, model)
+    model = effective_model(inp.other("outsourced.pricing_model"),
+                            inp.other("outsourced.delivery_model"))
+    check_tiers(model, inp.other("outsourced.tier_pricing_model"),
+                inp.other("outsourced.tier_thresholds"))
+    units = PRICING_MODELS[model].units(_vendor_work(part, inp, profile), x)
     active = (units > 0).any(axis=-1, keepdims=True)
-    cola = escalation(x("finance.contract_cola"),
-                      inp.months)
+    # vendor prices in the scenario's currency: COLA index x exchange rate
+    cola = escalation(_cola_rate(inp), inp.months) * x("outsourced.fx_rate")
     fees = vendor_fees(units, x(_RATE_OF[model]), cola,
                        base_fee=x("outsourced.monthly_base_fee") * active,
                        thresholds=inp.other("outsourced.tier_thresholds"),
@@ -481,6 +598,14 @@ def _vendor_lines(part: _Part, inp: _Inputs) -> tuple[dict[str, Array], Array]:
             "governance": governance}, units
 
 
+def _vendor_fte(part: _Part, inp: _Inputs) -> Array:
+    """Vendor agent FTE for the work (the in-house schedule inefficiency and vendor shrinkage)."""
+    x = inp.x
+    return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
+                     + part.deferred_hours, x("inhouse.schedule_inefficiency"),
+                     x("outsourced.shrinkage"), x("inhouse.paid_hours_per_fte_year") / 12.0)
+
+
 def _workload(part: _Part, profile: WeekProfile) -> InhouseWorkload:
     return InhouseWorkload(staffed_hours=part.staffed_hours["voice"] + part.staffed_hours["chat"],
                            deferred_hours=part.deferred_hours + part.outbound_hours,
@@ -507,13 +632,73 @@ def _profile(inp: _Inputs) -> WeekProfile:
 
 
 def _compute(inp: _Inputs) -> dict[str, _Raw]:
-    """The whole chain: parts -> interval staffing -> money."""
+    """The whole chain: parts -> interval staffing -> money (and the status quo when given)."""
     profile = _profile(inp)
     parts = _make_parts(inp, profile)
-    for plist in parts.values():
-        for part in plist:
-            _staff_part(part, inp, profile)
+    _staff_parts([p for plist in parts.values() for p in plist], inp, profile)
+    sq = _status_quo_part(parts["inhouse"][0], inp, profile)
+    if sq is not None:
+        parts = {STATUS_QUO: [sq], **parts}
     return _money(inp, parts, profile)
+
+
+def _target_agent_fte(part: _Part, inp: _Inputs) -> Array:
+    """Agent FTE the part's workload needs at its service targets (the ``inhouse_agent_fte``
+    driver before the headcount policy and the ramp)."""
+    x = inp.x
+    return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
+                     + part.deferred_hours + part.outbound_hours,
+                     x("inhouse.schedule_inefficiency"), x("inhouse.shrinkage"),
+                     x("inhouse.paid_hours_per_fte_year") / 12.0)
+
+
+def _status_quo_part(base: _Part, inp: _Inputs, profile: WeekProfile) -> _Part | None:
+    """The in-house center as staffed today: ``inhouse.current_agent_fte`` agents.
+
+    Today's agents are spread over the intervals as the target schedule spreads them (every
+    interval's agents scaled by current FTE / target FTE of the month); service level,
+    abandonment and occupancy then follow from Erlang A at that staffing
+    (:func:`roi_models.staffing.queue_metrics`). E-mail and outbound work keep their share of the
+    hours. Variants with no current FTE (0) get the target staffing.
+    """
+    current = inp.x("inhouse.current_agent_fte")
+    if not current.any():
+        return None
+    target = _target_agent_fte(base, inp)
+    ratio = np.divide(np.broadcast_to(current, target.shape), target,
+                      out=np.ones_like(target), where=(target > 0) & (current > 0))
+    count = profile.count
+    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
+    sq = _Part(base.who, base.offered, base.calls, base.aht, base.target_sl, base.target_time,
+               base.chat_target_sl, base.chat_target_time, base.fcr, outbound=base.outbound,
+               conversion_factor=base.conversion_factor,
+               outbound_hours=np.asarray(base.outbound_hours) * ratio,
+               outbound_work=base.outbound_work)
+    for ch in ("voice", "chat"):
+        calls = base.calls[ch]
+        agents = base.agents[ch] * ratio[..., None]
+        if ch == "voice":
+            tt, patience = base.target_time, inp.x("demand.patience_s")
+            conc = np.ones_like(tt)
+        else:
+            tt, patience = base.chat_target_time, inp.x("demand.chat_patience_s")
+            conc = inp.x("service.chat_concurrency")
+        aht = np.broadcast_to(base.aht[ch][..., None], calls.shape)
+        q = staffing.queue_metrics(agents * conc[..., None], calls, aht,
+                                   np.broadcast_to(tt[..., None], calls.shape),
+                                   INTERVAL_SECONDS,
+                                   patience=np.broadcast_to(patience[..., None], calls.shape))
+        ab, slv, occv = (np.asarray(q[k], dtype=float)
+                         for k in ("abandon_rate", "service_level", "occupancy"))
+        weight = calls * count
+        sq.agents[ch] = agents
+        sq.staffed_hours[ch] = (agents * count).sum(axis=-1) * hours_per_occurrence
+        sq.abandoned[ch] = (weight * ab).sum(-1) * WEEKS_PER_MONTH
+        sq.answered_in_time[ch] = (weight * slv).sum(-1) * WEEKS_PER_MONTH
+        sq.busy_hours[ch] = (agents * occv * count).sum(-1) * hours_per_occurrence
+    sq.peak_live = (sq.agents["voice"] + sq.agents["chat"]).max(axis=-1)
+    sq.deferred_hours = np.asarray(base.deferred_hours) * ratio
+    return sq
 
 
 def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
@@ -522,9 +707,17 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
     x = inp.x
     M = inp.months
     ih_sec, fin = inp.section("inhouse"), inp.section("finance")
-    full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M)
+    policy = inp.other("inhouse.headcount_policy")
+    full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M,
+                                         headcount_policy=policy)
     full_total = sum(full_lines.values())
+    # the fixed part of the allocated overhead stays, at the in-house center's level, in every
+    # option (it does not leave with the work)
+    fixed_overhead = full_drv["fixed_overhead"]
     rent_idx = escalation(x("finance.rent_escalation"), M)
+    lic_idx = escalation(x("finance.licence_escalation"), M)
+    severance_load = x("inhouse.payroll_load") * x("tax.severance_payroll_load_share")
+    parallel_w = parallel_run_weight(x("outsourced.parallel_run_months"), M)
     zero = np.zeros((inp.n, M))
     out: dict[str, _Raw] = {}
     for option, plist in parts.items():
@@ -536,22 +729,24 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             if option == "inhouse":
                 il, idrv = full_lines, full_drv
             else:
-                il, idrv = inhouse_costs(_workload(ih_part, profile), ih_sec, fin, M)
+                il, idrv = inhouse_costs(_workload(ih_part, profile), ih_sec, fin, M,
+                                         headcount_policy=policy)
         else:
             il = {k: zero for k in INHOUSE_LINES}
             idrv = {k: zero for k in full_drv}
         lines.update(il)
-        drv.update({f"inhouse_{k}": v for k, v in idrv.items()})
+        drv.update({f"inhouse_{k}": v for k, v in idrv.items() if k != "fixed_overhead"})
+        lines["fixed_overhead"] = fixed_overhead
         if v_part is not None:
-            vl, units = _vendor_lines(v_part, inp)
+            vl, units = _vendor_lines(v_part, inp, profile)
             drv["vendor_billable_units"] = units
-            drv["vendor_fte"] = agent_fte(
-                v_part.staffed_hours["voice"] + v_part.staffed_hours["chat"]
-                + v_part.deferred_hours, x("inhouse.schedule_inefficiency"),
-                x("outsourced.shrinkage"), x("inhouse.paid_hours_per_fte_year") / 12.0)
+            drv["vendor_fte"] = _vendor_fte(v_part, inp)
+            lines["retained_licences"] = (drv["vendor_fte"]
+                                          * x("outsourced.retained_licence_per_agent_monthly")
+                                          * lic_idx)
             retained_total = sum(il.values())
-            released_payroll = (_weekly_payroll(full_lines, x("inhouse.payroll_load"))
-                                - _weekly_payroll(il, x("inhouse.payroll_load")))
+            released_payroll = (_weekly_payroll(full_lines, severance_load)
+                                - _weekly_payroll(il, severance_load))
             released_seats = full_drv["seats"] - idrv["seats"]
             year1 = (vl["vendor_fees"] + vl["vendor_outbound_fees"])[..., :12].sum(
                 axis=-1, keepdims=True)
@@ -559,11 +754,16 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
                                   year1, inp.section("outsourced"), ih_sec, rent_idx)
             lines.update(vl)
             lines.update(tl)
+            # the released center's purchases during the parallel run carry VAT too
+            vat_parallel = (sum(full_lines[k] for k in VATABLE_LINES if k in full_lines)
+                            - sum(il[k] for k in VATABLE_LINES if k in il)) * parallel_w
         else:
             lines.update({k: zero for k in VENDOR_LINES})
             lines.update({k: zero for k in TRANSITION_LINES})
+            lines["retained_licences"] = zero
             drv["vendor_billable_units"] = zero
             drv["vendor_fte"] = zero
+            vat_parallel = zero
         # service and revenue, all parts together
         offered = {ch: sum(p.offered[ch] for p in plist) for ch in CHANNELS}
         abandoned = {ch: sum(p.abandoned[ch] for p in plist) for ch in ("voice", "chat")}
@@ -628,13 +828,16 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             "outbound_value": outbound_value,
         })
         drv["revenue_effect"] = outbound_value - (lost_sales + retention)
+        lines["unrecoverable_vat"] = unrecoverable_vat(
+            sum(lines[k] for k in VATABLE_LINES) + vat_parallel, x("tax.vat_rate"),
+            x("tax.vat_recoverable_share"))
         out[option] = _Raw(lines, drv)
     return out
 
 
 # ---------------------------------------------------------------------------------------- results
 MONEY_COLUMNS: tuple[str, ...] = (*INHOUSE_LINES, "outbound_dialling", *VENDOR_LINES,
-                                  *TRANSITION_LINES)
+                                  *TRANSITION_LINES, *RETAINED_LINES, *TAX_LINES)
 
 _DRIVER_UNITS = {
     "offered_contacts": "contacts", "voice_offered": "contacts", "chat_offered": "contacts",
@@ -680,18 +883,29 @@ class OptionResult:
         return out
 
 
+_MONEY_FRAME_COLUMNS = pd.Index([*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_flow"])
+
+
 def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     months = next(iter(raw.lines.values())).shape[-1]
     idx = pd.RangeIndex(months, name="month")
-    money = {k: np.asarray(raw.lines[k])[i] for k in MONEY_COLUMNS}
-    df = pd.DataFrame(money, index=idx)
-    df["total_cost"] = df[list(MONEY_COLUMNS)].sum(axis=1)
-    df["revenue_effect"] = raw.drivers["revenue_effect"][i]
-    df["net_cash_flow"] = df["revenue_effect"] - df["total_cost"]
-    df.attrs["units"] = {c: f"{currency}/month" for c in df.columns}
-    drv = pd.DataFrame({k: np.asarray(v)[i] for k, v in raw.drivers.items()
-                        if k not in ("revenue_effect",)}, index=idx)
-    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in drv.columns}
+    # each frame from one preallocated 2-D block (one pandas block, no per-column construction)
+    lines = len(MONEY_COLUMNS)
+    money = np.empty((months, lines + 3))
+    for j, k in enumerate(MONEY_COLUMNS):
+        money[:, j] = np.asarray(raw.lines[k])[i]
+    money[:, lines] = money[:, :lines].sum(axis=1)
+    money[:, lines + 1] = raw.drivers["revenue_effect"][i]
+    money[:, lines + 2] = money[:, lines + 1] - money[:, lines]
+    columns = _MONEY_FRAME_COLUMNS
+    df = pd.DataFrame(money, index=idx, columns=columns, copy=False)
+    df.attrs["units"] = {c: f"{currency}/month" for c in columns}
+    names = [k for k in raw.drivers if k != "revenue_effect"]
+    block = np.empty((months, len(names)))
+    for j, k in enumerate(names):
+        block[:, j] = np.asarray(raw.drivers[k])[i]
+    drv = pd.DataFrame(block, index=idx, columns=names, copy=False)
+    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in names}
     return df, drv
 
 
@@ -703,11 +917,90 @@ class BusinessCase:
     ----------
     scenario : Scenario
     options : dict of str -> OptionResult
-        ``"inhouse"``, ``"outsourced"``, ``"hybrid"``.
+        ``"inhouse"``, ``"outsourced"``, ``"hybrid"``; ``"status_quo"`` first when
+        ``inhouse.current_agent_fte`` is given.
     """
 
     scenario: Scenario
     options: dict[str, OptionResult]
+
+    @property
+    def baseline(self) -> str:
+        """The option every incremental figure is against: ``"status_quo"`` when today's staffing
+        is given, else ``"inhouse"``."""
+        return STATUS_QUO if STATUS_QUO in self.options else "inhouse"
+
+    def label(self, option: str) -> str:
+        """The option's name in words (``inhouse`` reads "staffed to target" beside a status
+        quo)."""
+        if option == "inhouse" and STATUS_QUO in self.options:
+            return _LABEL_TO_TARGET
+        return _LABELS[option]
+
+    def service_targets(self) -> pd.DataFrame:
+        """Every option's service targets, explicit: one row per option and party.
+
+        Columns ``voice_target_sl``, ``voice_target_time_s``, ``chat_target_sl``,
+        ``chat_target_time_s``; index (option, party) with party ``inhouse`` or ``vendor``. The
+        status quo has the in-house targets but not the staffing to meet them.
+        """
+        s = self.scenario
+        own = {k: float(s[f"service.{k}"]) for k in
+               ("voice_target_sl", "voice_target_time_s", "chat_target_sl", "chat_target_time_s")}
+        vendor = {k: float(s[f"outsourced.{k}"]) for k in own}
+        rows = {}
+        for o in self.options:
+            if o in (STATUS_QUO, "inhouse"):
+                rows[(o, "inhouse")] = own
+            elif o == "outsourced":
+                rows[(o, "vendor")] = vendor
+            else:
+                rows[(o, "inhouse")] = own
+                rows[(o, "vendor")] = vendor
+        out = pd.DataFrame.from_dict(rows, orient="index")
+        out.index = pd.MultiIndex.from_tuples(out.index, names=["option", "party"])
+        return out
+
+    def service_differences(self, tolerance: Mapping[str, float] | None = None
+                            ) -> list[ServiceDifference]:
+        """Options whose service differs from in-house by more than a tolerance, and its worth.
+
+        Like-for-like check: voice service level, voice abandonment and first-contact resolution
+        (horizon averages, :meth:`metrics`) of every option against the in-house option (staffed
+        to target). ``worth`` is what the option's service is worth against in-house: the
+        difference in revenue effect over the horizon (lost sales and retention; positive =
+        the option keeps more revenue).
+
+        Parameters
+        ----------
+        tolerance : mapping of metric -> share, optional
+            Defaults to :data:`SERVICE_TOLERANCE` (2 points of SL and FCR, 1 point of
+            abandonment).
+
+        Returns
+        -------
+        list of ServiceDifference
+            One record per option and metric outside the tolerance, in option order.
+
+        Examples
+        --------
+        >>> d = evaluate().service_differences()
+        >>> [(r.option, r.metric) for r in d]
+        [('outsourced', 'first_contact_resolution')]
+        """
+        tol = dict(SERVICE_TOLERANCE)
+        tol.update(tolerance or {})
+        s = self.summary()
+        out = []
+        for o in self.options:
+            if o == "inhouse":
+                continue
+            worth = float(s.loc["revenue_effect", o] - s.loc["revenue_effect", "inhouse"])
+            for metric, t in tol.items():
+                value, ref = float(s.loc[metric, o]), float(s.loc[metric, "inhouse"])
+                if abs(value - ref) > t:
+                    out.append(ServiceDifference(o, metric, value, ref, value - ref, t, worth))
+        return out
 
     @property
     def currency(self) -> str:
@@ -760,14 +1053,18 @@ class BusinessCase:
         MIRR finances and reinvests at the discount rate (the figure for a KPI card; the IRR of a
         fast payback runs to hundreds of per cent and is kept for the tables).
 
-        The incremental cash flow is ``net_cash_flow(option) - net_cash_flow(inhouse)``. ROI is
+        The incremental cash flow is ``net_cash_flow(option) - net_cash_flow(baseline)``, the
+        baseline being the status quo when today's staffing is given, else in-house (then the
+        columns are ``outsourced`` and ``hybrid``; with a status quo ``inhouse`` comes first). ROI is
         (running-cost savings + revenue difference - one-off costs) / one-off costs, where one-off
         costs are the transition lines (setup, knowledge transfer, parallel run, severance,
         stranded lease).
         """
-        base = self.options["inhouse"].monthly
+        base = self.options[self.baseline].monthly
         rows = {}
-        for name in ("outsourced", "hybrid"):
+        for name in self.options:
+            if name == self.baseline:
+                continue
             m = self.options[name].monthly
             diff = (m["net_cash_flow"] - base["net_cash_flow"]).to_numpy()
             one_off = m[list(TRANSITION_LINES)].sum(axis=1).to_numpy()
@@ -800,13 +1097,62 @@ class BusinessCase:
         return _recommend(self)
 
 
+#: Like-for-like tolerance: an option whose horizon average differs from in-house by more is
+#: flagged by :meth:`BusinessCase.service_differences` (shares: 0.02 = 2 points).
+SERVICE_TOLERANCE: dict[str, float] = {"voice_service_level": 0.02, "voice_abandon_rate": 0.01,
+                                       "first_contact_resolution": 0.02}
+
+
+@dataclass(frozen=True)
+class ServiceDifference:
+    """One option's service metric outside the like-for-like tolerance against in-house.
+
+    Attributes
+    ----------
+    option, metric : str
+        e.g. ``"outsourced"``, ``"first_contact_resolution"`` (a :meth:`BusinessCase.metrics` key).
+    value, reference : float
+        The option's and in-house's horizon averages (shares).
+    difference : float
+        ``value - reference``.
+    tolerance : float
+        The tolerance it exceeds.
+    worth : float
+        Revenue effect of the option minus in-house's over the horizon (money; negative = the
+        option's service loses revenue).
+    """
+
+    option: str
+    metric: str
+    value: float
+    reference: float
+    difference: float
+    tolerance: float
+    worth: float
+
+
 @dataclass(frozen=True)
 class Recommendation:
-    """The recommended option and the reasons, in plain words."""
+    """The recommended option and the reasons, in plain words, with the structured facts.
+
+    Attributes
+    ----------
+    option : str
+        The option with the highest NPV of net cash flow.
+    headline, reasons :
+        The words (English).
+    close : bool
+        The top two options are within 2% of the in-house cost NPV (too close to call).
+    service_differences : tuple of ServiceDifference
+        Options not like for like with in-house (:meth:`BusinessCase.service_differences`); each
+        has a reason of its own.
+    """
 
     option: str
     headline: str
     reasons: tuple[str, ...]
+    close: bool = False
+    service_differences: tuple[ServiceDifference, ...] = ()
 
     def __str__(self) -> str:
         return self.headline + "\n" + "\n".join(f"- {r}" for r in self.reasons)
@@ -829,12 +1175,14 @@ def _recommend(case: BusinessCase) -> Recommendation:
     npvs = s.loc["npv"]
     best = str(npvs.idxmax())
     reasons = []
-    for name in ("outsourced", "hybrid"):
+    base = case.baseline
+    against = "" if base == "inhouse" else f" against {case.label(base)}"
+    for name in inc.columns:
         r = inc[name]
         save = r["cost_saving_share"]
         verb = "saves" if save >= 0 else "costs"
         fcr_pts = (s.loc["first_contact_resolution", name]
-                   - s.loc["first_contact_resolution", "inhouse"]) * 100
+                   - s.loc["first_contact_resolution", base]) * 100
         rev = r["revenue_difference"]
         quality = (f"{'gains' if fcr_pts >= 0 else 'loses'} {abs(fcr_pts):.1f} points of "
                    f"first-contact resolution, {'worth' if rev >= 0 else 'costing'} "
@@ -842,21 +1190,30 @@ def _recommend(case: BusinessCase) -> Recommendation:
         payback = r["payback_months"]
         pb = (f"pays back in {payback:.1f} months" if np.isfinite(payback)
               else "never pays back within the horizon")
-        reasons.append(f"{_LABELS[name].capitalize()} {verb} {abs(save) * 100:.1f}% of cost "
-                       f"({_fmt_money(abs(r['cost_saving']), cur)} over "
+        reasons.append(f"{case.label(name).capitalize()} {verb} {abs(save) * 100:.1f}% of cost"
+                       f"{against} ({_fmt_money(abs(r['cost_saving']), cur)} over "
                        f"{len(case.options[name].monthly)} months) but {quality}; incremental NPV "
                        f"{_fmt_money(r['npv'], cur)}, {pb}.")
+    words = {"voice_service_level": "voice service level", "voice_abandon_rate": "abandonment",
+             "first_contact_resolution": "first-contact resolution"}
+    differences = tuple(case.service_differences())
+    for d in differences:
+        reasons.append(
+            f"Not like for like: {case.label(d.option)} {words.get(d.metric, d.metric)} "
+            f"{d.value * 100:.1f}% vs {d.reference * 100:.1f}% in-house "
+            f"({d.difference * 100:+.1f} points, tolerance {d.tolerance * 100:.0f}); its service "
+            f"is worth {_fmt_money(d.worth, cur)} against in-house.")
     ordered = npvs.sort_values(ascending=False)
     margin = ordered.iloc[0] - ordered.iloc[1]
     scale = abs(s.loc["npv_cost", "inhouse"]) or 1.0
     close = margin / scale < 0.02
-    headline = (f"Recommend {_LABELS[best]}: the highest NPV of net cash flow "
+    headline = (f"Recommend {case.label(best)}: the highest NPV of net cash flow "
                 f"({_fmt_money(npvs[best], cur)}), {_fmt_money(margin, cur)} ahead of "
-                f"{_LABELS[str(ordered.index[1])]}.")
+                f"{case.label(str(ordered.index[1]))}.")
     if close:
         reasons.append("The top two options are within 2% of the in-house cost NPV: too close "
                        "to call on cost alone; weigh risk and control.")
-    return Recommendation(best, headline, tuple(reasons))
+    return Recommendation(best, headline, tuple(reasons), close, differences)
 
 
 def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse"
@@ -924,7 +1281,7 @@ def evaluate(scenario: Scenario | None = None) -> BusinessCase:
     raw = _compute(_Inputs(scenario))
     cur = str(scenario["finance.currency"])
     options = {}
-    for name in OPTIONS:
+    for name in raw:
         monthly, drivers = _frames(raw[name], cur)
         options[name] = OptionResult(name, monthly, drivers)
     return BusinessCase(scenario, options)
@@ -945,7 +1302,9 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     -------
     pandas.DataFrame
         One row per variant: ``{option}_total_cost``, ``{option}_npv`` (net cash flow),
-        ``{option}_revenue_effect`` and ``{option}_incremental_npv`` (vs in-house).
+        ``{option}_revenue_effect`` and ``{option}_incremental_npv`` (vs in-house, or vs the
+        status quo when ``inhouse.current_agent_fte`` is given: then ``status_quo_*`` columns
+        come first and ``inhouse_incremental_npv`` is added).
 
     Examples
     --------
@@ -959,13 +1318,15 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     rate = inp.x("finance.discount_rate")[:, 0]
     out: dict[str, Array] = {}
     ncf = {}
-    for name in OPTIONS:
+    base = STATUS_QUO if STATUS_QUO in raw else "inhouse"
+    for name in raw:
         total = sum(raw[name].lines[k] for k in MONEY_COLUMNS)
         ncf[name] = raw[name].drivers["revenue_effect"] - total
         out[f"{name}_total_cost"] = total.sum(axis=-1)
         out[f"{name}_revenue_effect"] = raw[name].drivers["revenue_effect"].sum(axis=-1)
         out[f"{name}_npv"] = np.asarray(finance.npv(rate, ncf[name]), dtype=float).reshape(-1)
-    for name in ("outsourced", "hybrid"):
-        out[f"{name}_incremental_npv"] = np.asarray(
-            finance.npv(rate, ncf[name] - ncf["inhouse"]), dtype=float).reshape(-1)
+    for name in raw:
+        if name != base:
+            out[f"{name}_incremental_npv"] = np.asarray(
+                finance.npv(rate, ncf[name] - ncf[base]), dtype=float).reshape(-1)
     return pd.DataFrame(out)

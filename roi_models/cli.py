@@ -42,6 +42,42 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code=code)
 
 
+def _finite(value: float | None) -> float | None:
+    """Option callback: refuse ``nan`` / ``inf`` (click's FLOAT accepts them)."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"must be a finite number, got {value}")
+    return value
+
+
+def _within(low: float, high: float = float("inf"), *, low_open: bool = False,
+            high_open: bool = False):  # type: ignore[no-untyped-def]
+    """Option callback factory: a finite number inside ``low``..``high`` (ends open or closed)."""
+    words = (f"> {low:g}" if low_open else f">= {low:g}") + (
+        "" if high == float("inf") else f" and {'<' if high_open else '<='} {high:g}")
+
+    def check(value: float | None) -> float | None:
+        if value is None:
+            return value
+        _finite(value)
+        if value < low or (low_open and value == low) or value > high or (
+                high_open and value == high):
+            hint = f" (a share: write {value / 100:g}, not {value:g})" if high == 1.0 and (
+                1.0 < value <= 100.0) else ""
+            raise typer.BadParameter(f"must be {words}, got {value:g}{hint}")
+        return value
+    return check
+
+
+def _remove_if_new(folder: Path, existed: bool) -> None:
+    """After a failure, remove an output folder this run created (no empty or half folder left)."""
+    import shutil
+
+    if not existed and folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @app.command()
 def case(
     scenario: Annotated[
@@ -58,7 +94,8 @@ def case(
     ] = "html,md,xlsx,csv",
     lang: Annotated[str, typer.Option("--lang", help="Report language: en or ru.")] = "en",
     trials: Annotated[
-        int, typer.Option(help="Monte Carlo trials for the risk pages (0 = no risk pages).")
+        int, typer.Option(help="Monte Carlo trials for the risk pages (0 = no risk pages).",
+                          min=0, max=1_000_000)
     ] = 2000,
 ) -> None:
     """Evaluate in-house vs outsourced vs hybrid and write the business-case report."""
@@ -81,8 +118,11 @@ def case(
         raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
     if trials < 0:
         raise _fail(f"--trials must be >= 0, got {trials}")
+    existed = out_dir.exists()
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
+        for warning in sc.plausibility_warnings():
+            typer.echo(f"warning: {warning}", err=True)
         result = evaluate(sc)
         paths = write_case(result, out_dir, wanted, lang=lang, risk=None if trials else False,
                            trials=trials)
@@ -92,8 +132,10 @@ def case(
 
             risk = analyse_risk(sc, alternative(result), trials=trials)  # computed above: cached
     except InputError as exc:  # ScenarioError lists one problem a line
+        _remove_if_new(out_dir, existed)
         raise _fail(str(exc)) from None
     except OSError as exc:
+        _remove_if_new(out_dir, existed)
         raise _fail(f"cannot write the business case to {str(out_dir)!r}: {exc}", 1) from None
     from roi_models.report.content import recommendation_text
 
@@ -162,6 +204,7 @@ def _read_intervals(path: Path | None) -> tuple[list[str], list[float], list[flo
     """Labels, calls and optional per-interval AHT from a CSV (``#`` lines are comments)."""
     import csv
     import io
+    import math
     from importlib import resources
 
     if path is None:
@@ -169,13 +212,24 @@ def _read_intervals(path: Path | None) -> tuple[list[str], list[float], list[flo
         source = f"built-in profile {_PROFILE}"
     else:
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = path.read_bytes()
+            if b"\x00" in data:
+                raise _fail(f"--intervals {str(path)!r} is not a text file (it holds NUL bytes); "
+                            f"give a CSV with a calls column")
+            text = data.decode("utf-8-sig")
         except OSError as exc:
             raise _fail(f"cannot read --intervals file {str(path)!r}: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise _fail(f"--intervals {str(path)!r} is not UTF-8 text (byte "
+                        f"0x{data[exc.start]:02x} at position {exc.start}); save it as UTF-8"
+                        ) from None
         source = str(path)
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    fields = {name.strip().lower(): name for name in reader.fieldnames or []}
+    try:
+        fields = {name.strip().lower(): name for name in reader.fieldnames or []}
+    except csv.Error as exc:
+        raise _fail(f"{source}: cannot read it as CSV: {exc}") from None
     if "calls" not in fields:
         raise _fail(f"{source}: needs a 'calls' column (and optionally interval, aht), got {list(fields)}")
     label_key = next((fields[k] for k in _LABEL_COLUMNS if k in fields), None)
@@ -186,8 +240,11 @@ def _read_intervals(path: Path | None) -> tuple[list[str], list[float], list[flo
             calls.append(float(row[fields["calls"]]))
             raw_aht = row.get(fields["aht"], "") if "aht" in fields else ""
             ahts.append(float(raw_aht) if raw_aht and raw_aht.strip() else None)
+            if not all(math.isfinite(v) for v in (calls[-1], ahts[-1] or 0.0)):
+                raise ValueError
         except (TypeError, ValueError):
-            raise _fail(f"{source}: row {number} has a non-numeric calls or aht value: {dict(row)}") from None
+            raise _fail(f"{source}: row {number} has a non-numeric calls or aht value: "
+                        f"{str(dict(row))[:200]}") from None
     if not calls:
         raise _fail(f"{source}: no intervals found")
     return labels, calls, ahts
@@ -197,20 +254,29 @@ def _read_intervals(path: Path | None) -> tuple[list[str], list[float], list[flo
 def staff(
     calls: Annotated[
         float | None,
-        typer.Option(help="Offered contacts in one interval. Default: the built-in weekday profile."),
+        typer.Option(help="Offered contacts in one interval. Default: the built-in weekday profile.",
+                     callback=_within(0.0)),
     ] = None,
-    aht: Annotated[float, typer.Option(help="Average handle time, seconds.")] = 180.0,
-    sl: Annotated[float, typer.Option("--sl", help="Service-level target as a decimal (0.8 = 80%).")] = 0.8,
-    target: Annotated[float, typer.Option(help="Answer-time target, seconds (the 20 in 80/20).")] = 20.0,
-    interval: Annotated[float, typer.Option(help="Interval length, seconds.")] = 1800.0,
+    aht: Annotated[float, typer.Option(help="Average handle time, seconds.",
+                                       callback=_within(0.0, low_open=True))] = 180.0,
+    sl: Annotated[float, typer.Option("--sl", help="Service-level target as a decimal (0.8 = 80%).",
+                                      callback=_within(0.0, 1.0, high_open=True))] = 0.8,
+    target: Annotated[float, typer.Option(help="Answer-time target, seconds (the 20 in 80/20).",
+                                          callback=_within(0.0))] = 20.0,
+    interval: Annotated[float, typer.Option(help="Interval length, seconds.",
+                                            callback=_within(0.0, low_open=True))] = 1800.0,
     patience: Annotated[
         float | None,
-        typer.Option(help="Mean time to abandon, seconds: Erlang A. Default: nobody abandons (Erlang C)."),
+        typer.Option(help="Mean time to abandon, seconds: Erlang A. Default: nobody abandons (Erlang C).",
+                     callback=_within(0.0, low_open=True)),
     ] = None,
-    shrinkage: Annotated[float, typer.Option(help="Share of paid time off the phones, decimal.")] = 0.3,
-    max_occupancy: Annotated[float, typer.Option(help="Occupancy cap, decimal (1.0 = no cap).")] = 1.0,
+    shrinkage: Annotated[float, typer.Option(help="Share of paid time off the phones, decimal.",
+                                             callback=_within(0.0, 1.0, high_open=True))] = 0.3,
+    max_occupancy: Annotated[float, typer.Option(help="Occupancy cap, decimal (1.0 = no cap).",
+                                                 callback=_within(0.0, 1.0, low_open=True))] = 1.0,
     max_abandon: Annotated[
-        float | None, typer.Option(help="Cap on the abandon rate, decimal (needs --patience).")
+        float | None, typer.Option(help="Cap on the abandon rate, decimal (needs --patience).",
+                                   callback=_within(0.0, 1.0, low_open=True, high_open=True))
     ] = None,
     intervals: Annotated[
         Path | None,
@@ -230,6 +296,8 @@ def staff(
 
     if calls is not None and intervals is not None:
         raise _fail("give either --calls (one interval) or --intervals FILE.csv, not both")
+    if max_abandon is not None and patience is None:
+        raise _fail("--max-abandon needs --patience (the abandon rate exists only under Erlang A)")
     if calls is not None:
         labels, volume, ahts = ["1"], [calls], [None]
         source = "one interval"
@@ -373,7 +441,7 @@ def sensitivity(
     metric: Annotated[str, typer.Option(help="incremental_npv, npv or total_cost.")]
     = "incremental_npv",
     option: Annotated[str, typer.Option(help="outsourced, hybrid or inhouse.")] = "outsourced",
-    top: Annotated[int, typer.Option(help="Rows to print (all are written to CSV).")] = 15,
+    top: Annotated[int, typer.Option(help="Rows to print (all are written to CSV).", min=1)] = 15,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the table as CSV.")]
     = None,
 ) -> None:
@@ -402,9 +470,11 @@ def breakeven(
     metric: Annotated[str, typer.Option(help="npv or total_cost.")] = "npv",
     options: Annotated[str, typer.Option(help="Two options, comma-separated.")]
     = "inhouse,outsourced",
-    low: Annotated[float | None, typer.Option(help="Search from (default: plausible low).")]
+    low: Annotated[float | None, typer.Option(help="Search from (default: plausible low).",
+                                              callback=_finite)]
     = None,
-    high: Annotated[float | None, typer.Option(help="Search to (default: plausible high).")]
+    high: Annotated[float | None, typer.Option(help="Search to (default: plausible high).",
+                                               callback=_finite)]
     = None,
 ) -> None:
     """The value of PARAMETER at which two options tie."""
@@ -426,8 +496,9 @@ def breakeven(
 def montecarlo(
     scenario: Annotated[Path | None, typer.Argument(help="Scenario file; default: built-in.",
                                                     show_default=False)] = None,
-    trials: Annotated[int, typer.Option(help="Number of trials.")] = 10_000,
-    seed: Annotated[int, typer.Option(help="Random seed (same seed, same result).")] = 0,
+    trials: Annotated[int, typer.Option(help="Number of trials.", min=1, max=1_000_000)] = 10_000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same result).", min=0,
+                                      max=2**63 - 1)] = 0,
     output: Annotated[Path | None, typer.Option("-o", "--output",
                                                 help="Write every trial's NPVs as CSV.")] = None,
 ) -> None:
@@ -456,6 +527,84 @@ def montecarlo(
             result.incremental_npv.add_prefix("incremental_npv_")).join(result.samples)
         frame.index.name = "trial"
         _write_csv(frame, output)
+
+
+# ------------------------------------------------------------------------------------- bids
+@app.command()
+def bids(
+    bids_file: Annotated[str, typer.Argument(
+        metavar="BIDS", help="Bids file (.yaml, .csv or .xlsx), or `init` to write a template.")],
+    scenario: Annotated[Path | None, typer.Argument(
+        help="Scenario file (default: built-in); after `init`: the file to write.",
+        show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Directory to write into.")]
+    = Path("roi-models-bids"),
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: html, pdf, md, xlsx, "
+                                                          "csv.")] = "html,md,xlsx,csv",
+    lang: Annotated[str, typer.Option("--lang", help="Report language: en or ru.")] = "en",
+    trials: Annotated[int, typer.Option(help="Monte Carlo trials across bids (0 = none).")]
+    = 2000,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    weights: Annotated[str | None, typer.Option(
+        help="Scorecard weights, e.g. price=0.5,quality=0.2 (default: the file's or the "
+             "documented defaults).")] = None,
+    preset: Annotated[str, typer.Option(help="For `init`: default (USD) or ru (RUB).")]
+    = "default",
+    force: Annotated[bool, typer.Option("--force", help="For `init`: overwrite.")] = False,
+) -> None:
+    """Compare vendor bids with in-house: ranking by NPV and by score, scorecard, risk.
+
+    `roi-models bids init bids.xlsx` writes a template (.yaml, .csv or .xlsx) with three
+    example bids; `roi-models bids bids.xlsx [SCENARIO] -o DIR` writes the comparison report.
+    """
+    from roi_models import bids as bids_mod
+    from roi_models.errors import InputError
+    from roi_models.report.bids import BIDS_FORMATS, build_bids_report, write_bids_report
+    from roi_models.report.i18n import LANGS
+
+    if bids_file == "init":
+        if scenario is None:
+            raise _fail("bids init needs the file to write, e.g. `roi-models bids init bids.xlsx`")
+        if scenario.exists() and not force:
+            raise _fail(f"{scenario} already exists; use --force to overwrite it")
+        try:
+            written = bids_mod.write_template(scenario, preset)
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            raise _fail(f"cannot write {str(scenario)!r}: {exc}", 1) from None
+        typer.echo(f"Wrote {written}")
+        return
+    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    if not wanted or any(f not in BIDS_FORMATS for f in wanted):
+        raise _fail(f"--format must be a comma-separated list of {', '.join(BIDS_FORMATS)}, "
+                    f"got {formats!r}")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if trials < 0:
+        raise _fail(f"--trials must be >= 0, got {trials}")
+    sc = _load(scenario)
+    try:
+        w = None
+        if weights:
+            w = bids_mod.check_weights(dict(
+                (k.strip(), v.strip()) for k, _, v in (p.partition("=") for p in weights.split(","))))
+        cmp = bids_mod.compare(sc, Path(bids_file), weights=w)
+        report = build_bids_report(cmp, lang, trials=trials, seed=seed)
+        paths = write_bids_report(cmp, out_dir, wanted, lang=lang, report=report)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"cannot write the bids report to {str(out_dir)!r}: {exc}", 1) from None
+    rk = cmp.ranking
+    typer.echo(rk.attrs["why"])
+    frame = rk.copy()
+    if report.risk is not None:
+        frame["p_best"] = report.risk.p_best.reindex(frame.index)
+    _print_frame(frame, f"Bids ranked ({cmp.currency})", {"npv"})
+    typer.echo("Wrote:")
+    for p in paths:
+        typer.echo(f"  {p}")
 
 
 # ------------------------------------------------------------------------------------- dashboard
@@ -549,7 +698,8 @@ def workbook(
 def history(
     file: Annotated[Path, typer.Argument(help="Volume history: CSV or Excel export (monthly, daily or "
                                               "interval rows per channel).")],
-    months: Annotated[int, typer.Option("--months", help="Forecast horizon, 6-24 months.")] = 12,
+    months: Annotated[int, typer.Option("--months", help="Forecast horizon, 6-24 months.", min=6,
+                                        max=24)] = 12,
     out_dir: Annotated[Path, typer.Option("-o", "--out", help="Directory for scenario.yaml, "
                                                                "history.png and forecast.csv.")]
     = Path("roi-models-history"),
@@ -559,6 +709,19 @@ def history(
     base: Annotated[Path | None, typer.Option(
         "--base", help="Scenario file to apply the history to (default: the built-in default).")]
     = None,
+    dayfirst: Annotated[bool, typer.Option(
+        "--dayfirst", help="Read 01.02.2024-style dates day-first (only needed when no day in the "
+                           "file is above 12).")] = False,
+    monthfirst: Annotated[bool, typer.Option(
+        "--monthfirst", help="Read 01.02.2024-style dates month-first.")] = False,
+    decimal: Annotated[str | None, typer.Option(
+        "--decimal", help="Decimal mark, when the file does not show it: comma or point.")]
+    = None,
+    columns: Annotated[str | None, typer.Option(
+        "--columns", help="Map file columns to names: 'Входящие=voice_offered,День=date'.")] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Text encoding of a CSV, overriding detection (e.g. cp1251, utf-16).")]
+    = None,
 ) -> None:
     """Derive demand from a switch export and forecast it; write the scenario, a chart and the forecast.
 
@@ -567,17 +730,36 @@ def history(
     from rich.console import Console
     from rich.table import Table
 
+    from roi_models.charts import save_history_chart
     from roi_models.errors import InputError
-    from roi_models.history import derive, save_chart
+    from roi_models.history import derive, load_history
     from roi_models.scenario import Scenario
 
+    if dayfirst and monthfirst:
+        raise _fail("give --dayfirst or --monthfirst, not both")
+    if decimal is not None and decimal not in ("comma", "point"):
+        raise _fail(f"--decimal must be comma or point, got {decimal[:40]!r}")
+    mapping: dict[str, str] = {}
+    for pair in (columns or "").replace(";", ",").split(","):
+        if not pair.strip():
+            continue
+        src, eq, dst = pair.partition("=")
+        if not eq or not src.strip() or not dst.strip():
+            raise _fail(f"--columns takes FILE_COLUMN=NAME pairs separated by commas, got "
+                        f"{pair.strip()[:80]!r}")
+        mapping[src.strip()] = dst.strip()
+    order = True if dayfirst else False if monthfirst else None
     try:
         sc_base = Scenario.default() if base is None else Scenario.from_file(base)
-        d = derive(file, months, intervals=intervals)
+        h = load_history(file, dayfirst=order, decimal=decimal, columns=mapping or None,
+                         encoding=encoding)
+        d = derive(h, months, intervals=intervals)
         sc = d.to_scenario(sc_base)
     except InputError as exc:  # HistoryError / ScenarioError list one problem a line
         raise _fail(str(exc)) from None
     console = Console()
+    for key, value in d.detected.items():
+        console.print(f"Read {file.name}: {key} {value}", markup=False, highlight=False)
     ch_table = Table(title=f"History {file.name} ({d.level}, {len(d.monthly)} complete months)",
                      title_justify="left")
     cols = ["channel", "last 12 months", "year-1 forecast", "p10-p90", "model", "back-test MAPE",
@@ -616,11 +798,13 @@ def history(
                       f"offered)", markup=False, highlight=False)
     for note in d.notes:
         console.print(f"Note: {note}", markup=False, highlight=False, style="yellow")
+    existed = out_dir.exists()
     try:
-        paths = [sc.to_file(out_dir / "scenario.yaml"), save_chart(d, out_dir / "history.png")]
+        paths = [sc.to_file(out_dir / "scenario.yaml"), save_history_chart(d, out_dir / "history.png")]
         fc.round(1).to_csv(out_dir / "forecast.csv")
         paths.append(out_dir / "forecast.csv")
     except OSError as exc:
+        _remove_if_new(out_dir, existed)
         raise _fail(f"cannot write to {str(out_dir)!r}: {exc}", 1) from None
     typer.echo("Wrote:")
     for p in paths:

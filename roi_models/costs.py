@@ -17,22 +17,30 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from roi_models.demand import WEEKS_PER_MONTH, escalation
+from roi_models.demand import INTERVAL_SECONDS, WEEKS_PER_MONTH, escalation
 from roi_models.errors import InputError
 
 __all__ = [
+    "HEADCOUNT_POLICIES",
     "INHOUSE_LINES",
+    "RETAINED_LINES",
+    "TAX_LINES",
     "TRANSITION_LINES",
+    "VATABLE_LINES",
     "VENDOR_LINES",
     "InhouseWorkload",
     "agent_fte",
+    "headcount_plan",
     "hires_needed",
     "inhouse_costs",
+    "minimum_shift_top_up",
     "outbound_vendor_fees",
+    "parallel_run_weight",
     "ramp_productivity_loss",
     "sla_credit",
     "tiered_units",
     "transition_costs",
+    "unrecoverable_vat",
     "vendor_fees",
 ]
 
@@ -51,6 +59,20 @@ VENDOR_LINES: tuple[str, ...] = ("vendor_fees", "vendor_outbound_fees", "sla_cre
 TRANSITION_LINES: tuple[str, ...] = (
     "setup_fee", "knowledge_transfer", "parallel_run", "severance", "stranded_lease",
 )
+#: Costs the client keeps whoever does the work: the fixed part of the allocated overhead (at the
+#: in-house level in every option) and the seats it licenses for vendor agents.
+RETAINED_LINES: tuple[str, ...] = ("fixed_overhead", "retained_licences")
+#: The VAT the client cannot recover, on every line in :data:`VATABLE_LINES`.
+TAX_LINES: tuple[str, ...] = ("unrecoverable_vat",)
+#: Purchases that carry VAT (services and goods bought in); wages, salaries, payroll load,
+#: severance, recruiting and allocated overhead carry none. ``sla_credits`` reduce the invoice.
+VATABLE_LINES: tuple[str, ...] = (
+    "facilities", "telephony", "software", "it_hardware", "capex", "outbound_dialling",
+    "vendor_fees", "vendor_outbound_fees", "sla_credits", "retained_licences", "setup_fee",
+    "knowledge_transfer", "stranded_lease",
+)
+#: ``inhouse.headcount_policy`` choices.
+HEADCOUNT_POLICIES: tuple[str, ...] = ("track_demand", "attrition_only", "hire_to_peak")
 
 
 def agent_fte(staffed_hours: ArrayLike, schedule_inefficiency: ArrayLike, shrinkage: ArrayLike,
@@ -112,6 +134,140 @@ def hires_needed(headcount: ArrayLike, annual_attrition: ArrayLike,
     return graduates / (1.0 - np.asarray(training_class_loss, float)), graduates
 
 
+def headcount_plan(required: ArrayLike, policy: str, annual_attrition: ArrayLike,
+                   lead_months: ArrayLike) -> Array:
+    """Agent headcount by month under a staffing policy, from the headcount demand requires.
+
+    - ``track_demand``: headcount = requirement (hired and shed each month for free: optimistic);
+    - ``attrition_only``: plan ``lead_months`` ahead (the need is the largest requirement of this
+      month and the next ``lead`` months, a fraction of a month counting as the next whole one);
+      hire up to it, never shed: ``H[t] = max(need[t], H[t-1] x (1 - attrition / 12))``;
+    - ``hire_to_peak``: hold the largest need seen so far (replace every leaver, never fall).
+
+    Headcount above the requirement is paid idle time.
+
+    Parameters
+    ----------
+    required : array_like, shape (n, months)
+        Headcount the workload needs (agent FTE plus ramp FTE).
+    policy : {"track_demand", "attrition_only", "hire_to_peak"}
+    annual_attrition : array_like, shape (n, 1)
+        Share of agents leaving a year.
+    lead_months : array_like, shape (n, 1)
+        Months from requisition to an agent on the floor.
+
+    Examples
+    --------
+    Demand falls from 100 to 50 agents at 12% attrition a year: headcount drifts down 1% a month.
+
+    >>> headcount_plan([[100.0, 50.0, 50.0]], "attrition_only", 0.12, 0.0).round(2).tolist()
+    [[100.0, 99.0, 98.01]]
+    >>> headcount_plan([[50.0, 100.0, 60.0]], "attrition_only", 0.12, 1.0).tolist()
+    [[100.0, 100.0, 99.0]]
+    >>> headcount_plan([[50.0, 100.0, 60.0]], "hire_to_peak", 0.12, 0.0).tolist()
+    [[50.0, 100.0, 100.0]]
+    """
+    r = np.atleast_2d(np.asarray(required, dtype=float))
+    if policy == "track_demand":
+        return r
+    if policy not in HEADCOUNT_POLICIES:
+        raise InputError(f"inhouse.headcount_policy must be one of "
+                         f"{', '.join(HEADCOUNT_POLICIES)}, got {policy!r}")
+    months = r.shape[-1]
+    lead = np.ceil(np.broadcast_to(np.asarray(lead_months, float), (r.shape[0], 1))[:, 0])
+    need = r.copy()
+    for k in range(1, int(lead.max(initial=0.0)) + 1):
+        ahead = np.concatenate([r[:, k:], np.repeat(r[:, -1:], min(k, months), axis=-1)],
+                               axis=-1)[:, :months]
+        need = np.where((k <= lead)[:, None], np.maximum(need, ahead), need)
+    if policy == "hire_to_peak":
+        return np.maximum.accumulate(need, axis=-1)
+    keep = 1.0 - np.broadcast_to(np.asarray(annual_attrition, float), (r.shape[0], 1)) / 12.0
+    out = np.empty_like(need)
+    out[:, 0] = need[:, 0]
+    for t in range(1, months):
+        out[:, t] = np.maximum(need[:, t], out[:, t - 1] * keep[:, 0])
+    return out
+
+
+def _plan_hires(headcount: Array, annual_attrition: ArrayLike,
+                training_class_loss: ArrayLike) -> Array:
+    """Hires for a headcount that falls only through attrition: graduates fill the gap between
+    this month's headcount and last month's survivors (``H[t-1] x (1 - attrition / 12)``; month 0
+    starts staffed, its leavers replaced)."""
+    keep = 1.0 - np.asarray(annual_attrition, float) / 12.0
+    prev = np.concatenate([headcount[..., :1], headcount[..., :-1]], axis=-1)
+    graduates = np.maximum(headcount - prev * keep, 0.0)
+    return graduates / (1.0 - np.asarray(training_class_loss, float))
+
+
+def parallel_run_weight(parallel_run_months: ArrayLike, months: int) -> Array:
+    """Share of each month the released in-house center still runs (1, 1, then a fraction).
+
+    Examples
+    --------
+    >>> parallel_run_weight(1.5, 3).tolist()
+    [[1.0, 0.5, 0.0]]
+    """
+    m = np.arange(months, dtype=float)
+    return np.clip(np.atleast_2d(np.asarray(parallel_run_months, float)) - m, 0.0, 1.0)
+
+
+def unrecoverable_vat(purchases: ArrayLike, vat_rate: ArrayLike,
+                      recoverable_share: ArrayLike) -> Array:
+    """VAT the client pays and cannot recover: ``purchases x rate x (1 - recoverable share)``.
+
+    ``purchases`` are net of VAT (every money input is), so recoverable VAT costs nothing.
+
+    Examples
+    --------
+    A 100,000 vendor invoice at 20% VAT, a quarter recoverable:
+
+    >>> float(unrecoverable_vat(100_000.0, 0.20, 0.25))
+    15000.0
+    """
+    return (np.asarray(purchases, float) * np.asarray(vat_rate, float)
+            * (1.0 - np.asarray(recoverable_share, float)))
+
+
+def minimum_shift_top_up(agents: ArrayLike, count: ArrayLike, minimum_shift_hours: ArrayLike,
+                         schedule_inefficiency: ArrayLike = 0.0) -> Array:
+    """Hours a month a vendor bills above the interval requirement because shifts have a floor.
+
+    Per day type (the weekday intervals occur 5 times a week, the weekend ones twice), a day
+    needs at least its peak interval's agents x the minimum shift; the hours scheduled are the
+    interval requirement x (1 + schedule inefficiency). The top-up is the shortfall, times the
+    days a month: ``sum_d max(peak_d x shift - hours_d x (1 + s), 0) x days_d x weeks a month``.
+
+    Parameters
+    ----------
+    agents : array_like, shape (n, months, K)
+        Agents on the floor per interval type (voice plus chat).
+    count : array_like, shape (K,)
+        Occurrences of each interval type a week (5 or 2).
+    minimum_shift_hours : array_like, shape (n, 1)
+    schedule_inefficiency : array_like, shape (n, 1)
+
+    Examples
+    --------
+    Two agents for one half-hour on weekdays only: 2 x 4 h - 2 x 0.5 h = 7 h a day, 5 days.
+
+    >>> round(float(minimum_shift_top_up([[[2.0, 0.0]]], [5.0, 5.0], 4.0)[0, 0]), 4)
+    152.1875
+    """
+    a = np.asarray(agents, dtype=float)
+    c = np.asarray(count, dtype=float)
+    shift = np.asarray(minimum_shift_hours, float)
+    sched = 1.0 + np.asarray(schedule_inefficiency, float)
+    out = np.zeros(a.shape[:-1])
+    for days in np.unique(c):
+        sel = c == days
+        hours = a[..., sel].sum(-1) * INTERVAL_SECONDS / 3600.0 * sched
+        peak = a[..., sel].max(-1)
+        out = out + np.maximum(peak * shift - hours, 0.0) * days * WEEKS_PER_MONTH
+    return out
+
+
 @dataclass(frozen=True)
 class InhouseWorkload:
     """What the in-house center must staff each month (all arrays ``(n, months)``).
@@ -133,8 +289,9 @@ class InhouseWorkload:
 
 def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
                   finance: Mapping[str, Array], months: int,
-                  schedule_inefficiency: ArrayLike | None = None) -> tuple[dict[str, Array],
-                                                                           dict[str, Array]]:
+                  schedule_inefficiency: ArrayLike | None = None, *,
+                  headcount_policy: str = "track_demand") -> tuple[dict[str, Array],
+                                                                   dict[str, Array]]:
     """Monthly in-house cost lines and their drivers.
 
     Agents: FTE = (staffed + deferred hours) x (1 + schedule inefficiency) / (1 - shrinkage) /
@@ -147,12 +304,19 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     of all of these; one-off capex in month 0. Wages escalate with ``finance.wage_escalation``,
     rent with ``rent_escalation``, telephony and software with ``licence_escalation``.
 
+    Headcount follows ``headcount_policy`` (:func:`headcount_plan`; every paid hour above the
+    requirement is idle time, paid); under a policy other than ``track_demand`` hires fill the
+    gap between this month's headcount and last month's survivors. The ``overhead`` line is the
+    avoidable part (``inhouse.overhead_avoidable_share``); the driver ``fixed_overhead`` is the
+    rest, which the business case keeps in every option at the in-house center's level.
+
     Returns
     -------
     lines : dict of str -> ndarray (n, months)
         :data:`INHOUSE_LINES`, money per month.
     drivers : dict of str -> ndarray (n, months)
-        ``agent_fte``, ``ramp_fte``, ``headcount_fte``, ``support_fte``, ``hires``, ``seats``.
+        ``agent_fte``, ``ramp_fte``, ``headcount_fte``, ``support_fte``, ``hires``, ``seats``,
+        ``fixed_overhead`` (money a month).
     """
     ih = inhouse
     paid_month = ih["paid_hours_per_fte_year"] / 12.0
@@ -163,8 +327,12 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     loss = ramp_productivity_loss(ih["ramp_aht_factor"])
     _, grads0 = hires_needed(fte, ih["annual_attrition"], ih["training_class_loss"])
     ramp = grads0 * ih["ramp_months"] * loss
-    headcount = fte + ramp
-    hires, _ = hires_needed(headcount, ih["annual_attrition"], ih["training_class_loss"])
+    headcount = headcount_plan(fte + ramp, headcount_policy, ih["annual_attrition"],
+                               ih["hiring_lead_months"])
+    if headcount_policy == "track_demand":
+        hires, _ = hires_needed(headcount, ih["annual_attrition"], ih["training_class_loss"])
+    else:
+        hires = _plan_hires(headcount, ih["annual_attrition"], ih["training_class_loss"])
 
     wage_idx = escalation(finance["wage_escalation"], months)
     rent_idx = escalation(finance["rent_escalation"], months)
@@ -193,13 +361,15 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     lines["software"] = headcount * ih["software_per_fte_monthly"] * lic_idx
     lines["it_hardware"] = seats * ih["it_capex_per_seat"] / ih["it_depreciation_months"]
     direct = sum(lines.values())
-    lines["overhead"] = direct * ih["overhead_share"]
+    allocated = direct * ih["overhead_share"]
+    lines["overhead"] = allocated * ih["overhead_avoidable_share"]
     capex = np.zeros_like(headcount)
     capex[..., 0] = np.broadcast_to(ih["capex_one_off"], capex[..., :1].shape)[..., 0]
     lines["capex"] = capex
     support_fte = sum(c for c, _ in support.values())
     drivers = {"agent_fte": fte, "ramp_fte": ramp, "headcount_fte": headcount,
-               "support_fte": support_fte, "hires": hires, "seats": seats}
+               "support_fte": support_fte, "hires": hires, "seats": seats,
+               "fixed_overhead": allocated - lines["overhead"]}
     return {k: lines[k] for k in INHOUSE_LINES}, drivers
 
 
@@ -325,7 +495,8 @@ def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,
     full_inhouse_total, retained_inhouse_total : ndarray (n, months)
         Monthly cost of the whole in-house center and of the part kept.
     released_payroll_weekly : ndarray (n, months)
-        Loaded payroll a week of the released staff, by month.
+        Payroll a week of the released staff, by month, with the payroll load that severance
+        pay carries (none where the law exempts it).
     released_seats : ndarray (n, months)
         Seats no longer needed, by month.
     year1_vendor_fees : ndarray (n, 1)
@@ -337,11 +508,12 @@ def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,
     shape = np.broadcast_shapes(full_inhouse_total.shape, retained_inhouse_total.shape)
     zero = np.zeros(shape)
     setup = zero.copy()
-    setup[..., 0] = np.broadcast_to(o["setup_fee"], setup[..., :1].shape)[..., 0]
+    setup[..., 0] = np.broadcast_to(o["setup_fee"] * o.get("fx_rate", 1.0),  # vendor currency
+                                    setup[..., :1].shape)[..., 0]
     t = o["transition_months"]
     kt_weight = np.clip(t - m, 0.0, 1.0) / np.maximum(t, 1e-12)
     pr = o["parallel_run_months"]
-    parallel_w = np.clip(pr - m, 0.0, 1.0)
+    parallel_w = parallel_run_weight(pr, months)
     parallel = (full_inhouse_total - retained_inhouse_total) * parallel_w
     exit_month = np.minimum(np.ceil(pr), months - 1).astype(int)
     exit_flag = (m == exit_month).astype(float)

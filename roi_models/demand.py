@@ -25,6 +25,7 @@ __all__ = [
     "contract_year",
     "escalation",
     "fcr_volume_factor",
+    "learning_curve",
     "monthly_contacts",
     "overflow_split",
     "self_service_factor",
@@ -205,6 +206,27 @@ def aht_path(aht: ArrayLike, improvement: ArrayLike, improvement_months: ArrayLi
     frac = np.minimum(np.arange(months) / np.atleast_2d(np.asarray(improvement_months, float)),
                       1.0)
     return a * (1.0 - np.atleast_2d(np.asarray(improvement, dtype=float)) * frac)
+
+
+def learning_curve(start_factor: ArrayLike, ramp_months: ArrayLike,
+                   months: int) -> NDArray[np.float64]:
+    """A factor by month moving linearly from ``start_factor`` in month 0 to 1 at ``ramp_months``.
+
+    ``1 + (F - 1) x max(1 - m / R, 0)``; ``R = 0`` gives 1 from month 0 (no learning curve). Used
+    for the vendor's AHT (F > 1) and FCR (F < 1) after go-live.
+
+    Examples
+    --------
+    >>> learning_curve(1.3, 3.0, 5).round(6).tolist()
+    [[1.3, 1.2, 1.1, 1.0, 1.0]]
+    >>> learning_curve(0.9, 0.0, 2).tolist()
+    [[1.0, 1.0]]
+    """
+    f = np.atleast_2d(np.asarray(start_factor, dtype=float))
+    r = np.atleast_2d(np.asarray(ramp_months, dtype=float))
+    m = np.arange(months, dtype=float)
+    left = np.where(r > 0, np.clip(1.0 - m / np.where(r > 0, r, 1.0), 0.0, 1.0), 0.0)
+    return 1.0 + (f - 1.0) * left
 
 
 def overflow_split(calls: ArrayLike, weights: ArrayLike,

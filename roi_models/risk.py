@@ -216,7 +216,7 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
     search is widened):
 
     >>> be = break_even(Scenario.default(), "outsourced.rate_per_productive_hour", high=90.0)
-    >>> be.found and 50 < be.value < 56
+    >>> be.found and 42 < be.value < 47
     True
     """
     _check_numeric(scenario, parameter)

@@ -18,6 +18,7 @@ import difflib
 import json
 import math
 import os
+import reprlib
 import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -35,6 +36,62 @@ from roi_models.parameters import PARAMETERS, PRESETS, SECTIONS, Parameter, regi
 __all__ = ["PlausibilityWarning", "Scenario", "ScenarioError", "Section"]
 
 _REGISTRY = registry()
+
+#: Largest scenario file read (bytes): a full commented scenario is about 20 kB.
+MAX_FILE_BYTES = 1_000_000
+#: YAML aliases may add at most this many values to a file (an alias bomb is refused).
+MAX_YAML_VALUES = 100_000
+_MAX_UNKNOWN = 20  # unknown keys listed one by one (with a suggestion); the rest are counted
+_EMPTY = "empty scenario file; `roi-models scenario init` writes one"
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxtuple, _REPR.maxdict = 2, 12, 12, 6
+_REPR.maxstring, _REPR.maxother, _REPR.maxlong = 120, 120, 60
+
+
+def _show(value: Any, limit: int = 200) -> str:
+    """A value for an error message: its ``repr`` cut to ``limit`` characters (never huge, never
+    raising on deep nesting or 5,000-digit integers)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 600:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    try:
+        text = _REPR.repr(value)
+    except (ValueError, RecursionError, OverflowError):
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """The safe loader, refusing alias expansion beyond :data:`MAX_YAML_VALUES` values."""
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """Values the node stands for once every alias is expanded (shared nodes counted each time)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a recursive alias counts once
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        total += sum(_expanded_size(n, memo) for n in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        total += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[key] = min(total, 10 * MAX_YAML_VALUES)
+    return memo[key]
+
+
+def _load_yaml(text: str) -> Any:
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        memo: dict[int, int] = {}
+        if _expanded_size(node, memo) - len(memo) > MAX_YAML_VALUES:  # values added by aliases
+            raise InputError(f"YAML aliases expand the file by more than {MAX_YAML_VALUES:,} values "
+                             f"(an alias bomb?); write the values out")
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 class ScenarioError(InputError):
@@ -99,39 +156,39 @@ def _coerce(param: Parameter, value: Any) -> tuple[Any, str | None]:
     path = param.path
     if param.kind == "text":
         if not isinstance(value, str):
-            return value, f"{path}: must be text, got {value!r}"
+            return value, f"{path}: must be text, got {_show(value)}"
         return value, None
     if param.kind == "choice":
         if value not in param.choices:
-            close = difflib.get_close_matches(str(value), param.choices, n=1)
+            close = difflib.get_close_matches(str(value)[:100], param.choices, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            return value, f"{path}: must be {param.allowed_range()}, got {value!r}{hint}"
+            return value, f"{path}: must be {param.allowed_range()}, got {_show(value)}{hint}"
         return value, None
     if param.kind == "vector":
         if isinstance(value, str) or not hasattr(value, "__iter__"):
-            return value, f"{path}: must be {param.allowed_range()}, got {value!r}"
+            return value, f"{path}: must be {param.allowed_range()}, got {_show(value)}"
         items = list(value)
         out = []
         for v in items:
             f, bad = _number(v)
             if bad or not _within(param, f):
-                return value, f"{path}: must be {param.allowed_range()}, got {v!r} in {items!r}"
+                return value, f"{path}: must be {param.allowed_range()}, got {_show(v)} in {_show(items)}"
             out.append(f)
         if param.length is not None and len(out) != param.length:
             return value, (f"{path}: must be {param.allowed_range()}, got {len(out)} numbers")
         return tuple(out), None
     f, bad = _number(value)
     if bad:
-        return value, f"{path}: must be a number ({param.allowed_range()}), got {value!r}"
+        return value, f"{path}: must be a number ({param.allowed_range()}), got {_show(value)}"
     if not _within(param, f):
         hint = ""
         if param.maximum <= 1.0 and 1.0 < f <= 100.0:
             hint = f" (a share: write {f / 100:g}, not {f:g})"
         unit = f" ({param.unit})" if param.unit else ""
-        return value, f"{path}: must be {param.allowed_range()}{unit}, got {value!r}{hint}"
+        return value, f"{path}: must be {param.allowed_range()}{unit}, got {_show(value)}{hint}"
     if param.kind == "int":
         if f != int(f):
-            return value, f"{path}: must be a whole number ({param.allowed_range()}), got {value!r}"
+            return value, f"{path}: must be a whole number ({param.allowed_range()}), got {_show(value)}"
         return int(f), None
     return f, None
 
@@ -141,7 +198,7 @@ def _number(value: Any) -> tuple[float, bool]:
         return math.nan, True
     try:
         f = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return math.nan, True
     return f, not math.isfinite(f)
 
@@ -287,23 +344,43 @@ class Scenario:
         flat: dict[str, Any] = {}
         problems: list[str] = []
         preset = data.get("preset", "default")
-        if preset not in PRESETS:
-            problems.append(f"preset: must be one of {', '.join(PRESETS)}, got {preset!r}")
+        if not isinstance(preset, str) or preset not in PRESETS:
+            problems.append(f"preset: must be one of {', '.join(PRESETS)}, got {_show(preset)}")
             preset = "default"
+        unknown = 0
         for key, value in data.items():
             if key == "preset":
+                continue
+            if not isinstance(key, str):
+                problems.append(f"key {_show(key)}: keys must be section or input names (text)")
+                continue
+            if len(key) > 100:
+                problems.append(f"key {_show(key, 60)}: not a section or input name")
                 continue
             if "." in key:
                 flat[key] = value
             elif key in SECTIONS and isinstance(value, Mapping):
                 for name, v in value.items():
+                    if not isinstance(name, str) or len(name) > 100:
+                        problems.append(f"{key}.{_show(name, 60)}: not an input name (text)")
+                        continue
                     flat[f"{key}.{name}"] = v
             elif key in SECTIONS:
-                problems.append(f"{key}: must be a section of inputs (a mapping), got {value!r}")
+                problems.append(f"{key}: must be a section of inputs (a mapping), got {_show(value)}")
             else:
-                close = difflib.get_close_matches(key, SECTIONS, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                problems.append(f"{key}: unknown section{hint}")
+                unknown += 1
+                if unknown <= _MAX_UNKNOWN:
+                    close = difflib.get_close_matches(key, SECTIONS, n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else ""
+                    problems.append(f"{key}: unknown section{hint}")
+        strays = [k for k in flat if k not in _REGISTRY]
+        if len(strays) > _MAX_UNKNOWN:  # list a few with suggestions; count the rest
+            for k in strays[_MAX_UNKNOWN:]:
+                del flat[k]
+            problems.append(f"{len(strays) - _MAX_UNKNOWN:,} more unknown inputs (first "
+                            f"{_MAX_UNKNOWN} listed)")
+        if unknown > _MAX_UNKNOWN:
+            problems.append(f"{unknown - _MAX_UNKNOWN:,} more unknown sections")
         base = cls.preset(preset)
         values = dict(base._values)
         values.update(flat)
@@ -326,33 +403,56 @@ class Scenario:
         """
         p = Path(path)
         origin = str(p)
+        suffix = p.suffix.lower()
+        if suffix not in (".yaml", ".yml", ".json", ".toml"):
+            raise ScenarioError([f"unknown file type {_show(suffix, 40)}: use .yaml, .yml, .json or "
+                                 ".toml"], origin)
         try:
-            text = p.read_text(encoding="utf-8")
+            with p.open("rb") as fh:
+                raw = fh.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             raise ScenarioError([f"cannot read the file: {exc.strerror or exc}"], origin) from exc
-        suffix = p.suffix.lower()
+        if len(raw) > MAX_FILE_BYTES:
+            raise ScenarioError([f"the file is over {MAX_FILE_BYTES:,} bytes; a scenario is about "
+                                 f"20 kB (is this the right file?)"], origin)
+        text = _decode(raw, origin)
+        meaningful = [ln for ln in text.splitlines()
+                      if ln.strip() and not ln.lstrip().startswith("#")]
+        if not meaningful:
+            raise ScenarioError([_EMPTY], origin)
         try:
             if suffix in (".yaml", ".yml"):
-                data = yaml.safe_load(text)
+                data = _load_yaml(text)
             elif suffix == ".json":
                 data = json.loads(text)
-            elif suffix == ".toml":
-                data = tomllib.loads(text)
             else:
-                raise ScenarioError([f"unknown file type {suffix!r}: use .yaml, .yml, .json or "
-                                     ".toml"], origin)
+                data = tomllib.loads(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ScenarioError([f"malformed YAML{where}: {what}"], origin) from exc
+            raise ScenarioError([f"malformed YAML{where}: {_show(what)[1:-1]}"], origin) from None
         except json.JSONDecodeError as exc:
             raise ScenarioError([f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
-                                 f"{exc.msg}"], origin) from exc
+                                 f"{exc.msg}"], origin) from None
         except tomllib.TOMLDecodeError as exc:
-            raise ScenarioError([f"malformed TOML: {exc}"], origin) from exc
+            raise ScenarioError([f"malformed TOML: {_show(str(exc).splitlines()[0])[1:-1]}"],
+                                origin) from None
+        except RecursionError:
+            raise ScenarioError(["the file nests too deeply (a scenario is sections of inputs, "
+                                 "two levels)"], origin) from None
+        except InputError as exc:  # the alias cap
+            raise ScenarioError([str(exc)], origin) from None
+        except ValueError as exc:  # e.g. an integer of thousands of digits
+            raise ScenarioError([f"cannot read a value: {_show(str(exc))[1:-1]}"], origin) from None
         if data is None:
-            data = {}
+            raise ScenarioError([_EMPTY], origin)
+        if not isinstance(data, Mapping):
+            raise ScenarioError([f"the file must hold a mapping of sections, got "
+                                 f"{type(data).__name__} {_show(data, 60)}"], origin)
+        if _depth(data) > 4:
+            raise ScenarioError(["the file nests too deeply (a scenario is sections of inputs, "
+                                 "two levels)"], origin)
         return cls.from_dict(data, origin=origin)
 
     @classmethod
@@ -416,6 +516,8 @@ class Scenario:
         if not param.numeric or param.low is None or param.high is None:
             raise InputError(f"{path}: has no numeric range (kind {param.kind!r})")
         value = float(self._values[path])
+        if path == "outsourced.fx_rate" and not _foreign_vendor_currency(self._values):
+            return (value, value)  # the vendor prices in the scenario's currency: no FX risk
         default = float(param.default)
         if value == default or default == 0.0:
             lo, hi = float(param.low), float(param.high)
@@ -448,8 +550,8 @@ class Scenario:
         preset = PRESETS.get(self._preset, {})
         out: list[PlausibilityWarning] = []
         for p in PARAMETERS:
-            if not p.numeric or p.low is None or p.high is None:
-                continue
+            if not p.numeric or p.low is None or p.high is None or p.path == "outsourced.fx_rate":
+                continue  # (an exchange rate has no plausible level of its own)
             value = float(self._values[p.path])
             lo, hi = float(p.low), float(p.high)
             default = float(p.default)
@@ -538,9 +640,41 @@ class Scenario:
         return "\n".join(lines) + "\n"
 
 
+def _foreign_vendor_currency(v: Mapping[str, Any]) -> bool:
+    """Whether the vendor prices in another currency than the scenario (``outsourced.currency``)."""
+    cur = str(v["outsourced.currency"]).strip().upper()
+    return cur not in ("", str(v["finance.currency"]).strip().upper())
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    """A scenario file's text: UTF-8 (a BOM allowed); anything else is one clear problem."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ScenarioError(["the file is UTF-16; save it as UTF-8"], origin)
+    if b"\x00" in raw:
+        raise ScenarioError(["not a text file (it holds NUL bytes); a scenario is YAML, JSON or "
+                             "TOML text"], origin)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ScenarioError([f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at position "
+                             f"{exc.start}); save the file as UTF-8"], origin) from None
+
+
+def _depth(value: Any, limit: int = 8) -> int:
+    """Nesting depth of lists and mappings, counted up to ``limit``."""
+    if limit == 0 or not isinstance(value, Mapping | list | tuple):
+        return 0
+    items = value.values() if isinstance(value, Mapping) else value
+    return 1 + max((_depth(v, limit - 1) for v in items), default=0)
+
+
 def _cross_checks(v: Mapping[str, Any]) -> list[str]:
     """Checks that involve more than one input."""
     problems = []
+    if not _foreign_vendor_currency(v) and v["outsourced.fx_rate"] != 1.0:
+        problems.append(f"outsourced.fx_rate: must be 1 when the vendor prices in the scenario's "
+                        f"currency (set outsourced.currency to the vendor's), got "
+                        f"{v['outsourced.fx_rate']!r}")
     th, disc = v["outsourced.tier_thresholds"], v["outsourced.tier_discounts"]
     if len(th) != len(disc):
         problems.append(f"outsourced.tier_discounts: must have one discount per threshold "

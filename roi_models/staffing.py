@@ -59,6 +59,7 @@ __all__ = [
     "fte_required",
     "occupancy",
     "queue_metrics",
+    "required_staffing",
     "service_level",
 ]
 
@@ -72,6 +73,17 @@ _BD0_COEF = tuple(1.0 / (2 * k + 1) for k in range(1, 9))
 _CHUNK = 16384  # elements per block in the hot loops (keeps temporaries in cache)
 _TINY_Q = 1e-250  # below this the incomplete gamma result is replaced by the direct series
 _GL_X, _GL_W = roots_legendre(40)  # Gauss-Legendre nodes for the Erlang A ASA integral
+_MIN_SECONDS = 1e-3  # shortest handle time / patience: below a millisecond the ratios underflow
+_MAX_PATIENCE = 1e10  # longest finite mean patience (300 years); beyond it use None (Erlang C)
+_RECURRENCE_MAX = 64  # Erlang B by recurrence up to this many agents (whole numbers)
+_MAX_TERMS = 20_000  # series terms before a point is declared beyond the engine's range
+#: the largest offered traffic (Erlangs) the engine staffs: agents stay exact whole numbers in a
+#: float and every kernel converges within its bounded iterations (a 100,000-seat operation
+#: carries ~1e5 Erlangs)
+MAX_TRAFFIC = 1e8
+_MAX_AGENTS = 4e12  # no answer is searched above this (whole numbers exact in a float)
+_MAX_PROBES = 200  # steps of the agents search (a gallop doubles: 2**60 is never reached)
+_STRIDE = 16  # in large inputs every 16th problem (by traffic) is searched from scratch
 
 
 # --------------------------------------------------------------------------------------------
@@ -125,6 +137,11 @@ def _positive(name: str, x: Any, unit: str = "") -> None:
     _check(name, x, (x > 0) & (x < np.inf), f"> 0{unit}")
 
 
+def _aht(h: Any) -> None:
+    _positive("aht", h, " seconds")
+    _check("aht", h, h >= _MIN_SECONDS, f">= {_MIN_SECONDS:g} seconds (a millisecond)")
+
+
 def _share(name: str, x: Any) -> None:
     _check(name, x, (x >= 0) & (x <= 1), "a share between 0 and 1 (decimal, e.g. 0.8 for 80%)")
 
@@ -135,6 +152,9 @@ def _patience(value: Any) -> np.ndarray:
         return np.asarray(np.inf)
     p = _as_float("patience", value)
     _check("patience", p, p > 0, "> 0 seconds (mean time to abandon; None or inf for no abandonment)")
+    _check("patience", p, (p >= _MIN_SECONDS) & ((p <= _MAX_PATIENCE) | (p == np.inf)),
+           f"between {_MIN_SECONDS:g} and {_MAX_PATIENCE:g} seconds, or None/inf for no "
+           f"abandonment (Erlang C)")
     return p
 
 
@@ -178,8 +198,13 @@ def _bd0(x: np.ndarray, mu: np.ndarray) -> np.ndarray:
     for c in _BD0_COEF[-2::-1]:
         poly = poly * v2 + c
     series = d * v + 2.0 * x * v * v2 * poly
-    with np.errstate(divide="ignore", invalid="ignore"):
-        direct = x * np.log(x / mu) - d
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        r = x / mu
+        direct = x * np.log(r) - d
+        bad = ~np.isfinite(r) | (r == 0)  # x/mu overflows or underflows (subnormal mu or x)
+        if bad.any():
+            xb, mb = x[bad], mu[bad]
+            direct[bad] = np.where(xb > 0, xb * (np.log(xb) - np.log(mb)), 0.0) - d[bad]
     return np.where(np.abs(v) < 0.1, series, direct)
 
 
@@ -212,7 +237,9 @@ def _log_pois_s(n: float, mu: float) -> float:
             poly = poly * v2 + c
         bd0 = d * v + 2.0 * n * v * v2 * poly
     else:
-        bd0 = n * math.log(n / mu) - d
+        r = n / mu
+        log_r = math.log(r) if 0 < r < math.inf else math.log(n) - math.log(mu)
+        bd0 = n * log_r - d
     return -_stirlerr_s(n) - bd0 - 0.5 * math.log(2 * math.pi * n)
 
 
@@ -224,21 +251,42 @@ def _inv_b_series(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     total = np.ones_like(n)
     term = np.ones_like(n)
     idx = np.arange(n.size)
-    for j in range(200_000):
+    for j in range(_MAX_TERMS):
         term[idx] *= (n[idx] - j) / a[idx]
         total[idx] += term[idx]
         keep = np.abs(term[idx]) > 1e-17 * total[idx]
         idx = idx[keep]
         if idx.size == 0:
-            break
-    return total
+            return total
+    raise InputError(f"traffic: Erlang B for {_fmt(n[idx[0]])} agents on {a[idx[0]]:g} Erlangs "
+                     f"needs more than {_MAX_TERMS:,} series terms (beyond the engine's range)")
+
+
+def _erlang_b_recurrence(n: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """Erlang B by the recurrence B(k) = a B(k-1) / (k + a B(k-1)), B(0) = 1, for whole n >= 0.
+
+    Forward-stable (relative error below n machine epsilons); one pass over k = 1..max(n).
+    """
+    b = np.ones_like(a)
+    top = int(n.max()) if n.size else 0
+    for k in range(1, top + 1):
+        ab = a * b
+        np.copyto(b, ab / (k + ab), where=n >= k)
+    return b
 
 
 def _log_erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     """log of the Erlang B blocking probability for n >= 0 servers and traffic a > 0."""
     out = np.empty_like(n)
-    series = (n <= 0.5 * a) & (a >= 40)  # the series is asymptotic for non-integer n: needs a >= 40
-    reg = ~series
+    # small whole numbers of agents (every point of a typical case): the exact recurrence; a >= 0.01
+    # keeps B = a^n/n!/... far from underflow for n <= _RECURRENCE_MAX
+    rec = (n <= _RECURRENCE_MAX) & (a >= 0.01) & (n == np.floor(n))
+    if rec.all():
+        return np.log(_erlang_b_recurrence(n, a))
+    if rec.any():
+        out[rec] = np.log(_erlang_b_recurrence(n[rec], a[rec]))
+    series = (n <= 0.5 * a) & (a >= 40) & ~rec  # the series is asymptotic for non-integer n
+    reg = ~series & ~rec
     if reg.any():
         nr, ar = n[reg], a[reg]
         q = gammaincc(nr + 1, ar)
@@ -281,18 +329,23 @@ def _erlang_c_array(n: np.ndarray, a: np.ndarray) -> np.ndarray:
 # Erlang A (M/M/N+M) kernels
 # --------------------------------------------------------------------------------------------
 def _k_series(a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """K(a, y) = sum_j y^j / ((a+1)...(a+j)); converges fast for y well below a."""
-    total = np.ones_like(a)
+    """K(a, y) - 1 = sum_{j>=1} y^j / ((a+1)...(a+j)); converges fast for y well below a.
+
+    Returned without the leading 1 so that log K = log1p(...) keeps its precision for tiny y.
+    """
+    total = np.zeros_like(a)
     term = np.ones_like(a)
     idx = np.arange(a.size)
-    for j in range(1, 400_000):
+    for j in range(1, _MAX_TERMS):
         term[idx] *= y[idx] / (a[idx] + j)
         total[idx] += term[idx]
-        keep = term[idx] > 1e-17 * total[idx]
+        keep = term[idx] > 1e-17 * (1.0 + total[idx])
         idx = idx[keep]
         if idx.size == 0:
-            break
-    return total
+            return total
+    raise InputError(f"patience: Erlang A with agents x patience / aht = {a[idx[0]]:g} and calls x "
+                     f"patience / interval = {y[idx[0]]:g} needs more than {_MAX_TERMS:,} series "
+                     f"terms (beyond the engine's range; patience=None gives Erlang C)")
 
 
 def _log_k(a: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -319,7 +372,7 @@ def _log_k(a: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         tiny[reg] = p < _TINY_Q
         series |= tiny
     if series.any():
-        out[series] = np.log(_k_series(a[series], y[series]))
+        out[series] = np.log1p(_k_series(a[series], y[series]))
         p_all[series] = np.nan
     return out, p_all
 
@@ -331,6 +384,7 @@ def _erlang_a(
     theta_t: np.ndarray | None = None,
     *,
     want_asa: bool = False,
+    want_virtual: bool = True,
 ) -> dict[str, np.ndarray]:
     """Erlang A quantities for traffic > 0 and finite patience.
 
@@ -346,8 +400,13 @@ def _erlang_a(
     log_j, p_ax = _log_k(a, x)
     log_w = -np.logaddexp(0.0, log_e - log_j)  # log P(wait) = log J / (E + J)
     p_wait = np.exp(log_w)
-    n_over_a = n / a_traffic  # = a / x
-    p_ab = p_wait * (1.0 - n_over_a * -np.expm1(-log_j))
+    with np.errstate(over="ignore", invalid="ignore"):
+        n_over_a = n / a_traffic  # = a / x
+        served = n_over_a * -np.expm1(-log_j)  # (N/A)(1 - 1/J)
+    huge = ~np.isfinite(n_over_a)
+    if huge.any():  # subnormal traffic: (N/A)(1 - 1/J) -> N / (N + theta/mu) as A -> 0
+        served[huge] = n[huge] / (n[huge] + ratio[huge])
+    p_ab = p_wait * (1.0 - served)
     np.clip(p_ab, 0.0, 1.0, out=p_ab)
     res = {"p_wait": p_wait, "p_abandon": p_ab}
     if theta_t is not None:
@@ -359,7 +418,9 @@ def _erlang_a(
         if direct.any():
             d_a, d_xu, d_p = a[direct], xu[direct], p_ax[direct]
             after[direct] = p_wait[direct] * n_over_a[direct] * gammainc(d_a + 1, d_xu) / d_p
-            beyond[direct] = p_wait[direct] * np.where(d_a > 0, gammainc(d_a, d_xu), 1.0) / d_p
+            if want_virtual:
+                beyond[direct] = (p_wait[direct] * np.where(d_a > 0, gammainc(d_a, d_xu), 1.0)
+                                  / d_p)
         other = ~direct
         if other.any():  # P(a, x) underflows: the same ratios through K in log space
             o_a, o_xu, o_tt = a[other], xu[other], theta_t[other]
@@ -370,11 +431,14 @@ def _erlang_a(
                     * (o_a / (o_a + 1))
                     * np.exp(_log_k(o_a + 1, o_xu)[0] - (o_a + 1) * o_tt + shift)
                 )
-                beyond[other] = p_wait[other] * np.exp(_log_k(o_a, o_xu)[0] - o_a * o_tt + shift)
+                if want_virtual:
+                    beyond[other] = p_wait[other] * np.exp(_log_k(o_a, o_xu)[0] - o_a * o_tt
+                                                           + shift)
         after[n == 0] = 0.0
         beyond[n == 0] = 1.0  # no agents: nobody is ever answered
         res["answered_after"] = np.minimum(after, p_wait)
-        res["virtual_beyond"] = np.minimum(beyond, p_wait)
+        if want_virtual:
+            res["virtual_beyond"] = np.minimum(beyond, p_wait)
     if want_asa:
         res["wait_answered"] = _erlang_a_wait_mass(a, x, log_w, log_j)
     return res
@@ -387,7 +451,7 @@ def _erlang_a_wait_mass(a: np.ndarray, x: np.ndarray, log_w: np.ndarray, log_j: 
     peaks at s* = log(x/(a+1)) with width 1/sqrt(a+1); the window covers e^-38 of its mass.
     """
     out = np.zeros_like(a)
-    ok = a > 0
+    ok = (a > 0) & (x > 0) & (log_w > -700.0)  # P(wait) < e^-700: no wait worth integrating
     if not ok.any():
         return out
     a, x, log_w, log_j = a[ok], x[ok], log_w[ok], log_j[ok]
@@ -395,7 +459,7 @@ def _erlang_a_wait_mass(a: np.ndarray, x: np.ndarray, log_w: np.ndarray, log_j: 
     s_star = np.maximum(0.0, np.log(x / a1))
     lo = np.maximum(0.0, s_star - np.sqrt(90.0 / a1))
     hi = s_star + np.where(a1 >= 100, np.sqrt(120.0 / a1), 1.0 + 45.0 / a1)
-    log_base = log_w + np.log(a * a1 / x) - log_j - _log_pois(a, x)
+    log_base = log_w + np.log(a) + np.log(a1) - np.log(x) - log_j - _log_pois(a, x)
     total = np.zeros_like(a)
     for left, right in ((lo, s_star), (s_star, hi)):
         half = 0.5 * (right - left)
@@ -528,10 +592,26 @@ def _traffic_inputs(
     c = _as_float("calls", calls)
     _nonneg("calls", c, " contacts per interval")
     h = _as_float("aht", aht)
-    _positive("aht", h, " seconds")
+    _aht(h)
     i = _as_float("interval", interval)
     _positive("interval", i, " seconds")
+    _max_traffic(c, h, i)
     return [*arrays, c, h, i]
+
+
+def _max_traffic(c: np.ndarray, h: np.ndarray, i: np.ndarray) -> np.ndarray:
+    """Offered traffic calls x aht / interval, checked against ``MAX_TRAFFIC``."""
+    with np.errstate(over="ignore"):
+        a = c * h / i
+    big = ~(a <= MAX_TRAFFIC)
+    if np.any(big):
+        a_, c_, h_, i_ = np.broadcast_arrays(a, c, h, i)
+        k = np.unravel_index(int(np.argmax(big)), np.shape(big)) if np.ndim(big) else ()
+        raise InputError(f"calls: offered traffic calls x aht / interval must be at most "
+                         f"{MAX_TRAFFIC:g} Erlangs (the largest load the engine staffs), got "
+                         f"{a_[k]:g} Erlangs from calls={_fmt(c_[k])}, aht={_fmt(h_[k])} s, "
+                         f"interval={_fmt(i_[k])} s")
+    return a
 
 
 def _sl_c_scalar(n: float, calls: float, aht: float, target_time: float, interval: float) -> float:
@@ -900,7 +980,7 @@ def queue_metrics(
     erl_a = (a > 0) & finite
     if erl_a.any():
         pa = pat[erl_a]
-        res = _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pa, t[erl_a] / pa)
+        res = _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pa, t[erl_a] / pa, want_virtual=False)
         ab[erl_a] = res["p_abandon"]
         sl[erl_a] = np.clip(1.0 - res["p_abandon"] - res["answered_after"], 0.0, 1.0)
     return {"service_level": _out(sl, shape), "abandon_rate": _out(ab, shape),
@@ -960,36 +1040,177 @@ def _halfin_whitt_start(a: np.ndarray, t_over_aht: np.ndarray, target: np.ndarra
     return np.ceil(a + beta * np.sqrt(a))
 
 
-def _smallest_feasible(start: np.ndarray, lower: np.ndarray, feasible: Any) -> tuple[np.ndarray, int]:
-    """Vectorised local search: smallest integer N > ``lower`` with ``feasible(idx, N)`` true.
+def _queue_point_metrics(n: np.ndarray, a: np.ndarray, h: np.ndarray, t: np.ndarray,
+                         pat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Service level (offered basis), abandon rate and occupancy at ``n`` agents, traffic a > 0.
 
-    ``lower`` is known infeasible (-1: none). From ``start`` probe N-1 (or N+1), then gallop with
-    doubling steps and bisect once bracketed; a good start costs two evaluations.
+    Element-wise the same formulas as :func:`queue_metrics` (Erlang C where ``pat`` is inf,
+    Erlang A elsewhere): the search's feasibility test and the reported metrics are one
+    evaluation. Large inputs run in cache-sized chunks.
     """
-    lo = lower.astype(float)
-    hi = np.full_like(lo, -1.0)
-    step = np.ones_like(lo)
-    probe = np.maximum(start, lo + 1)
-    idx = np.arange(lo.size)
-    evaluations = 0
-    for _ in range(10_000):
-        if idx.size == 0:
-            break
-        ok = feasible(idx, probe)
-        evaluations += idx.size
-        hi[idx[ok]] = probe[ok]
-        lo[idx[~ok]] = probe[~ok]
-        need = (hi[idx] < 0) | (hi[idx] - lo[idx] > 1)
-        idx = idx[need]
-        if idx.size == 0:
-            break
-        l_i, h_i, s_i = lo[idx], hi[idx], step[idx]
-        up = h_i < 0
+    if n.size > _CHUNK:
+        parts = [_queue_point_metrics(n[i:i + _CHUNK], a[i:i + _CHUNK], h[i:i + _CHUNK],
+                                      t[i:i + _CHUNK], pat[i:i + _CHUNK])
+                 for i in range(0, n.size, _CHUNK)]
+        return tuple(np.concatenate(x) for x in zip(*parts, strict=True))  # type: ignore[return-value]
+    sl = np.empty_like(n)
+    ab = np.zeros_like(n)
+    fin = np.isfinite(pat)
+    if not fin.all():
+        cc = ~fin
+        nc, ac = n[cc], a[cc]
+        stable = nc > ac
+        cw = np.ones_like(nc)
+        if stable.any():
+            cw[stable] = _erlang_c_stable(nc[stable], ac[stable])
+        with np.errstate(over="ignore", invalid="ignore"):
+            sl[cc] = np.where(stable, 1.0 - cw * np.exp(-(nc - ac) * (t[cc] / h[cc])), 0.0)
+    if fin.any():
+        na, aa, pa = n[fin], a[fin], pat[fin]
+        res = _erlang_a(na, aa, h[fin] / pa, t[fin] / pa, want_virtual=False)
+        ab[fin] = res["p_abandon"]
+        sl[fin] = np.clip(1.0 - res["p_abandon"] - res["answered_after"], 0.0, 1.0)
+    return sl, ab, _occupancy_flat(n, a, ab)
+
+
+class _Problems:
+    """Flat staffing problems (traffic a > 0) and their feasibility test at a number of agents."""
+
+    def __init__(self, a: np.ndarray, h: np.ndarray, sl: np.ndarray, t: np.ndarray,
+                 occ: np.ndarray, pat: np.ndarray, mab: np.ndarray) -> None:
+        self.a, self.h, self.sl, self.t, self.occ, self.pat, self.mab = a, h, sl, t, occ, pat, mab
+        self.metrics = np.full((3, a.size), np.nan)  # SL, abandon, occupancy at the answer
+        self.evaluations = 0
+
+    def feasible(self, idx: np.ndarray, n: np.ndarray) -> np.ndarray:
+        """Targets met at ``n`` agents for problems ``idx``; records the metrics where they are."""
+        self.evaluations += idx.size
+        a = self.a[idx]
+        slv, ab, occv = _queue_point_metrics(n, a, self.h[idx], self.t[idx], self.pat[idx])
+        ok = (slv >= self.sl[idx]) & (occv <= self.occ[idx]) & (ab <= self.mab[idx])
+        ok &= (n > a) | np.isfinite(self.pat[idx])  # Erlang C needs a stable queue
+        good = idx[ok]
+        self.metrics[:, good] = slv[ok], ab[ok], occv[ok]
+        return ok
+
+
+def _search(start: np.ndarray, lo: np.ndarray, hi: np.ndarray, problems: _Problems,
+            idx: np.ndarray) -> np.ndarray:
+    """Vectorised local search: smallest whole N in (lo, hi] feasible for problems ``idx``.
+
+    ``lo`` is known infeasible (-1: none), ``hi`` known feasible (-1: none yet). From ``start``
+    step by one agent twice, then gallop with doubling steps and bisect once bracketed: a start
+    that is exact or one agent low costs two evaluations. Returns ``hi`` (the answers).
+    """
+    lo, hi = lo.astype(float), hi.astype(float)
+    step = np.full(lo.size, 0.5)
+    top = np.where(hi >= 0, hi, np.inf)
+    probe = np.minimum(np.maximum(start, lo + 1), top)
+    pos = np.arange(lo.size)
+    need = (hi < 0) | (hi - lo > 1)
+    pos, probe = pos[need], probe[need]
+    for _ in range(_MAX_PROBES):
+        if pos.size == 0:
+            return hi
+        if probe.max() > _MAX_AGENTS:
+            k = int(np.argmax(probe))
+            raise InputError(f"target_sl: no number of agents up to {_MAX_AGENTS:.3g} meets the "
+                             f"targets for traffic {problems.a[idx[pos[k]]]:g} Erlangs "
+                             f"(target_sl {problems.sl[idx[pos[k]]]:g}, max_abandon "
+                             f"{problems.mab[idx[pos[k]]]:g})")
+        ok = problems.feasible(idx[pos], probe)
+        hi[pos[ok]] = probe[ok]
+        lo[pos[~ok]] = probe[~ok]
+        keep = (hi[pos] < 0) | (hi[pos] - lo[pos] > 1)
+        pos = pos[keep]
+        if pos.size == 0:
+            return hi
+        l_i, h_i, s_i = lo[pos], hi[pos], np.maximum(step[pos], 1.0)
         down = h_i - s_i
         mid = np.floor(0.5 * (l_i + h_i))
-        probe = np.where(up, l_i + s_i, np.where(down > l_i, down, mid))
-        step[idx] = s_i * 2
-    return hi, evaluations
+        probe = np.where(h_i < 0, l_i + s_i, np.where(down > l_i, down, mid))
+        step[pos] *= 2.0
+    raise InputError(f"target_sl: the agents search did not converge in {_MAX_PROBES} steps "
+                     f"(traffic {problems.a[idx[pos[0]]]:g} Erlangs)")  # pragma: no cover
+
+
+def _start(a: np.ndarray, h: np.ndarray, sl: np.ndarray, t: np.ndarray, occ: np.ndarray,
+           pat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First guess and known-infeasible floor of every problem.
+
+    Square-root (Halfin-Whitt) staffing for Erlang C; with abandonment one agent fewer (Erlang A
+    needs fewer agents than Erlang C for the same targets, and a start one agent low costs no
+    more than an exact one). Raised to the occupancy floor; Erlang C needs N > A.
+    """
+    finite = np.isfinite(pat)
+    start = _halfin_whitt_start(a, t / h, sl) - finite
+    start = np.maximum(start, np.ceil(a / occ))
+    lower = np.where(finite, -1.0, np.floor(a))
+    return np.maximum(start, lower + 1), lower
+
+
+def _solve(a: np.ndarray, h: np.ndarray, sl: np.ndarray, t: np.ndarray, occ: np.ndarray,
+           pat: np.ndarray, mab: np.ndarray, group: np.ndarray | None = None
+           ) -> tuple[np.ndarray, _Problems]:
+    """Agents required for flat problems with traffic a > 0, and the metrics at the answer.
+
+    Exact, and cheap on large inputs: the answer is non-decreasing in the traffic when every other
+    input is the same (service level, occupancy and abandonment all worsen with load), so the
+    problems are sorted by (``group``, traffic), every ``_STRIDE``-th one of each group is solved
+    by the local search, and the others are searched only between the answers of their two
+    sampled neighbours - most need one evaluation, the one that gives their metrics. ``group``
+    labels problems whose other inputs are equal (computed here when not given).
+    """
+    problems = _Problems(a, h, sl, t, occ, pat, mab)
+    m = a.size
+    if m < 4 * _STRIDE:
+        start, lower = _start(a, h, sl, t, occ, pat)
+        n = _search(start, lower, np.full(m, -1.0), problems, np.arange(m))
+    else:
+        if group is None:
+            order = np.lexsort((a, mab, pat, occ, t, sl, h))
+            keys = [k[order] for k in (h, sl, t, occ, pat, mab)]
+            first = np.zeros(m, dtype=bool)
+            for k in keys:
+                first[1:] |= k[1:] != k[:-1]
+        else:
+            step_g = np.diff(group)
+            if ((step_g > 0) | ((step_g == 0) & (np.diff(a) >= 0))).all():
+                order = np.arange(m)  # already sorted by group, then load
+            else:
+                order = np.lexsort((a, group))
+            g = group[order]
+            first = np.zeros(m, dtype=bool)
+            first[1:] = g[1:] != g[:-1]
+        first[0] = True
+        last = np.empty(m, dtype=bool)
+        last[:-1] = first[1:]
+        last[-1] = True
+        pos = np.arange(m)
+        origin = np.maximum.accumulate(np.where(first, pos, 0))
+        sample = first | last | ((pos - origin) % _STRIDE == 0)
+        n_sorted = np.full(m, -1.0)
+        s_idx = order[sample]
+        start, lower = _start(a[s_idx], h[s_idx], sl[s_idx], t[s_idx], occ[s_idx], pat[s_idx])
+        n_sorted[sample] = _search(start, lower, np.full(s_idx.size, -1.0), problems, s_idx)
+        rest = ~sample
+        if rest.any():
+            left = np.maximum.accumulate(np.where(sample, pos, 0))[rest]
+            right = np.minimum.accumulate(np.where(sample, pos, m)[::-1])[::-1][rest]
+            r_idx = order[rest]
+            lo = n_sorted[left] - 1.0  # infeasible at a lighter load, so here too
+            erlang_c = ~np.isfinite(pat[r_idx])
+            lo[erlang_c] = np.maximum(lo[erlang_c], np.floor(a[r_idx][erlang_c]))
+            hi = n_sorted[right]  # feasible at a heavier load, so here too
+            n_sorted[rest] = _search(lo + 1, lo, hi, problems, r_idx)
+        n = np.empty(m)
+        n[order] = n_sorted
+    missing = np.isnan(problems.metrics[0])
+    if missing.any():  # answers known from their neighbours, never evaluated themselves
+        i = np.flatnonzero(missing)
+        problems.metrics[:, i] = _queue_point_metrics(n[i], a[i], h[i], t[i], pat[i])
+        problems.evaluations += i.size
+    return n, problems
 
 
 def agents_required(
@@ -1057,10 +1278,26 @@ def agents_required(
     >>> agents_required(400, 180, 0.8, 20, patience=120), agents_required(400, 180, 0.8, 20)
     (22, 24)
     """
+    shape, (a, h, sl, t, occ, pat, mab) = _required_inputs(
+        calls, aht, target_sl, target_time, interval, max_occupancy, patience, max_abandon)
+    result = np.zeros(a.shape, dtype=np.int64)
+    busy = a > 0
+    if busy.any():
+        result[busy] = _agents_flat(a[busy], h[busy], sl[busy], t[busy], occ[busy], pat[busy],
+                                    mab[busy])[0]
+    out = result.reshape(shape)
+    return int(out) if shape == () else out
+
+
+def _required_inputs(calls: ArrayLike, aht: ArrayLike, target_sl: ArrayLike,
+                     target_time: ArrayLike, interval: ArrayLike, max_occupancy: ArrayLike,
+                     patience: ArrayLike | None, max_abandon: ArrayLike | None
+                     ) -> tuple[tuple[int, ...], list[np.ndarray]]:
+    """Checked, broadcast and flattened inputs of the agents search; traffic a = calls aht / interval."""
     c = _as_float("calls", calls)
     _nonneg("calls", c, " contacts per interval")
     h = _as_float("aht", aht)
-    _positive("aht", h, " seconds")
+    _aht(h)
     sl = _as_float("target_sl", target_sl)
     _share("target_sl", sl)
     t = _as_float("target_time", target_time)
@@ -1076,13 +1313,77 @@ def agents_required(
         mab = _as_float("max_abandon", max_abandon)
         _share("max_abandon", mab)
     shape, (c, h, sl, t, i, occ, pat, mab) = _flat(c, h, sl, t, i, occ, pat, mab)
-    a = c * h / i
-    result = np.zeros(a.shape, dtype=np.int64)
-    busy = a > 0
-    if busy.any():
-        result[busy] = _agents_flat(a[busy], h[busy], sl[busy], t[busy], occ[busy], pat[busy], mab[busy])[0]
-    out = result.reshape(shape)
-    return int(out) if shape == () else out
+    return shape, [_max_traffic(c, h, i), h, sl, t, occ, pat, mab]
+
+
+def required_staffing(
+    calls: ArrayLike,
+    aht: ArrayLike,
+    target_sl: ArrayLike,
+    target_time: ArrayLike,
+    interval: ArrayLike = 3600,
+    *,
+    max_occupancy: ArrayLike = 1.0,
+    patience: ArrayLike | None = None,
+    max_abandon: ArrayLike | None = None,
+    concurrency: ArrayLike = 1.0,
+    group: ArrayLike | None = None,
+) -> dict[str, Any]:
+    """Agents required and the queue they give, from one search: agents, SL, abandonment, occupancy.
+
+    The same numbers as :func:`agents_required` (or :func:`chat_agents_required` with
+    ``concurrency``) followed by :func:`queue_metrics` at the agents' servers (``agents x
+    concurrency`` slots), but the metrics are the search's own last evaluation, so the business
+    case evaluates each interval about once instead of four to five times.
+
+    Parameters
+    ----------
+    calls, aht, target_sl, target_time, interval, max_occupancy, patience, max_abandon
+        As in :func:`agents_required`.
+    concurrency : float or array_like, default 1.0
+        Contacts an agent works at once (chat), >= 1; 1 for voice.
+    group : array_like of int, optional
+        Labels problems whose inputs other than ``calls`` are equal (a speed hint the business
+        case passes; computed when not given). Wrong labels give wrong answers.
+
+    Returns
+    -------
+    dict
+        ``"agents"`` (int64), ``"service_level"``, ``"abandon_rate"``, ``"occupancy"``: arrays of
+        the broadcast shape (Python numbers for scalar input).
+
+    Examples
+    --------
+    >>> r = required_staffing(400, 180, 0.8, 20, patience=120)
+    >>> r["agents"], round(r["service_level"], 4), round(r["abandon_rate"], 4)
+    (22, 0.8288, 0.056)
+    """
+    k = _as_float("concurrency", concurrency)
+    _check("concurrency", k, (k >= 1) & (k < np.inf), "a finite number >= 1 (contacts at once per agent)")
+    shape, (a, h, sl, t, occ, pat, mab) = _required_inputs(
+        calls, aht, target_sl, target_time, interval, max_occupancy, patience, max_abandon)
+    k = np.broadcast_to(k, shape).ravel()
+    agents = np.zeros(a.shape, dtype=np.int64)
+    slv, abv, occv = np.ones(a.shape), np.zeros(a.shape), np.zeros(a.shape)
+    busy = np.flatnonzero(a > 0)
+    if busy.size:
+        g = None if group is None else np.broadcast_to(np.asarray(group), shape).ravel()[busy]
+        ab_, hb, tb, pb = a[busy], h[busy], t[busy], pat[busy]
+        slots, problems = _solve(ab_, hb, sl[busy], tb, occ[busy], pb, mab[busy], g)
+        kb = k[busy]
+        n_agents = np.ceil(slots / kb)
+        servers = n_agents * kb
+        metrics = problems.metrics
+        other = np.flatnonzero(servers != slots)  # chat: whole agents give more slots
+        if other.size:
+            metrics[:, other] = _queue_point_metrics(servers[other], ab_[other], hb[other],
+                                                     tb[other], pb[other])
+        agents[busy] = n_agents
+        slv[busy], abv[busy], occv[busy] = metrics
+    out = {"agents": agents, "service_level": slv, "abandon_rate": abv, "occupancy": occv}
+    if shape == ():
+        return {key: v.reshape(()).item() for key, v in out.items()}
+    return {key: v.reshape(shape) for key, v in out.items()}
 
 
 def _agents_flat(
@@ -1095,37 +1396,8 @@ def _agents_flat(
     mab: np.ndarray,
 ) -> tuple[np.ndarray, int]:
     """Agents required for traffic a > 0; returns (agents, number of model evaluations)."""
-    start = _halfin_whitt_start(a, t / h, sl)
-    start = np.maximum(start, np.ceil(a / occ))
-    finite = np.isfinite(pat)
-    lower = np.where(finite, -1.0, np.floor(a))
-    start = np.maximum(start, lower + 1)
-
-    def feasible(idx: np.ndarray, n: np.ndarray) -> np.ndarray:
-        ai, hi_, pi = a[idx], h[idx], pat[idx]
-        ok = np.empty(idx.size, dtype=bool)
-        fin = np.isfinite(pi)
-        cc = ~fin
-        if cc.any():
-            nc, ac = n[cc], ai[cc]
-            stable = nc > ac
-            cw = np.ones_like(nc)
-            cw[stable] = _erlang_c_stable(nc[stable], ac[stable])
-            slc = np.where(stable, 1.0 - cw * np.exp(-(nc - ac) * (t[idx][cc] / hi_[cc])), 0.0)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                ok[cc] = stable & (slc >= sl[idx][cc]) & (ac / nc <= occ[idx][cc])
-        if fin.any():
-            na, aa, pa = n[fin], ai[fin], pi[fin]
-            res = _erlang_a(na, aa, hi_[fin] / pa, t[idx][fin] / pa)
-            p_ab = res["p_abandon"]
-            sla = np.clip(1.0 - p_ab - res["answered_after"], 0.0, 1.0)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                occa = np.where(na > 0, np.minimum(aa * (1.0 - p_ab) / na, 1.0), 1.0)
-            ok[fin] = (sla >= sl[idx][fin]) & (occa <= occ[idx][fin]) & (p_ab <= mab[idx][fin])
-        return ok
-
-    n, evaluations = _smallest_feasible(start, lower, feasible)
-    return n.astype(np.int64), evaluations
+    n, problems = _solve(a, h, sl, t, occ, pat, mab)
+    return n.astype(np.int64), problems.evaluations
 
 
 def chat_agents_required(
@@ -1224,7 +1496,7 @@ def deferred_agents_required(
     c = _as_float("items", items)
     _nonneg("items", c, " items per interval")
     h = _as_float("aht", aht)
-    _positive("aht", h, " seconds")
+    _aht(h)
     i = _as_float("interval", interval)
     _positive("interval", i, " seconds")
     occ = _as_float("max_occupancy", max_occupancy)

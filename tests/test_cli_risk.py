@@ -52,4 +52,4 @@ def test_montecarlo_reproduces(tmp_path) -> None:
 def test_montecarlo_bad_trials() -> None:
     result = runner.invoke(app, ["montecarlo", "--trials", "0"])
     assert result.exit_code == 2
-    assert "trials must be a whole number > 0" in result.output
+    assert "Invalid value for '--trials'" in result.output

@@ -97,7 +97,8 @@ class TestStaffCommand:
     def test_bad_share_is_a_clean_error(self) -> None:
         result = runner.invoke(app, ["staff", "--calls", "100", "--sl", "80"])
         assert result.exit_code == 2
-        assert "target_sl must be a share between 0 and 1" in result.output
+        text = " ".join(result.output.replace("│", " ").split())  # the error panel wraps lines
+        assert "must be >= 0 and < 1, got 80 (a share: write 0.8, not 80)" in text
         assert "Traceback" not in result.output
 
     def test_missing_calls_column(self, tmp_path: Path) -> None:

@@ -156,7 +156,10 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
         base = evaluate(default)
         assert _strip_value(page) == pytest.approx(base.incremental.loc["npv", "outsourced"],
                                                    rel=1e-9)
-        assert "Outsourced is worth +$7.2M" in page.inner_text(STRIP)
+        from roi_models.report.i18n import Lang
+
+        npv = Lang("en", "USD").money(base.incremental.loc["npv", "outsourced"], short=True)
+        assert f"Outsourced is worth +{npv}" in page.inner_text(STRIP)
         assert page.locator(".roi-chart-cash svg").count() == 1
         page.screenshot(path=str(ARTIFACTS / "dashboard-en.png"))
 
@@ -214,11 +217,15 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
             == 4  # label + two kept + on screen
         page.screenshot(path=str(ARTIFACTS / "dashboard-scenarios.png"))
 
-        # 4. risk: the vendor-rate tie outside [34, 46], then the Monte Carlo histogram
-        page.locator(".roi-btn-reset").click()
+        # 4. risk: with a dearer in-house center (the wage near the top of its range) the
+        # vendor-rate tie lies outside the rate's range [34, 46]; then the Monte Carlo histogram
+        before = _strip_value(page)
+        _drag(page, SLIDER, 0.99)
         page.wait_for_function(
-            "(v) => document.querySelector('" + STRIP + "').dataset.value === v",
-            arg=repr(float(base.incremental.loc["npv", "outsourced"])), timeout=30_000)
+            "(old) => document.querySelector('" + STRIP + "').dataset.value !== old",
+            arg=repr(before), timeout=30_000)
+        wage = float(page.locator(f"{SLIDER} .widget-readout").inner_text().replace(",", ""))
+        assert wage >= 24.0
         _click_tab(page, "Risk")
         page.wait_for_selector(".roi-btn-break-even", timeout=60_000)
         assert not page.locator(".roi-risk img").count()  # no broken image before a run
@@ -229,7 +236,7 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
         assert tie > hi
         from roi_models.widgets.model import DashboardModel
 
-        assert tie == pytest.approx(DashboardModel().break_even(
+        assert tie == pytest.approx(DashboardModel(default.with_changes({WAGE: wage})).break_even(
             "outsourced.rate_per_productive_hour").value, rel=1e-9)
         text = page.inner_text(".roi-risk-break-even")
         assert "Vendor rate per productive hour" in text and "rate_per" not in text

@@ -20,7 +20,7 @@ def test_breakeven_equals_engine() -> None:
 
 def test_breakeven_no_tie_is_na_with_the_reason() -> None:
     got = CC_BREAKEVEN(None, "finance.discount_rate")
-    assert got.startswith("#N/A ") and "No tie" in got
+    assert got.startswith("#N/A CC_BREAKEVEN: ") and "No tie" in got
 
 
 @pytest.mark.parametrize("path, fragment", [("inhouse.wage", "unknown input"),

@@ -23,7 +23,33 @@ from roi_models import Scenario, evaluate
 PINNED = json.loads((Path(__file__).parent / "data" / "pinned_cases.json").read_text())
 
 #: settings under which today's engine reproduces the pinned (first-round) model
-LEGACY: dict[str, dict[str, Any]] = {"default": {}, "ru": {}, "blended": {}}
+_LEGACY_DECISION: dict[str, Any] = {  # issue 12 (decision integrity): the first-round model
+    "inhouse.overhead_avoidable_share": 1.0,
+    "inhouse.headcount_policy": "track_demand",
+    "outsourced.schedule_inefficiency": 0.0,
+    "outsourced.minimum_shift_hours": 0.0,
+    "outsourced.retained_licence_per_agent_monthly": 0.0,
+    "outsourced.governance_share": 0.05,
+    "outsourced.ramp_months": 0.0,
+    "finance.contract_cola_basis": "fixed",
+    "tax.vat_rate": 0.0,
+    "tax.severance_payroll_load_share": 1.0,
+}
+#: the ru preset before its 2025-26 recalibration (issue 12)
+_LEGACY_RU: dict[str, Any] = {
+    "inhouse.agent_hourly_wage": 215.0,
+    "outsourced.rate_per_productive_hour": 330.0,
+    "outsourced.rate_per_logged_in_hour": 290.0,
+    "outsourced.rate_per_fte_month": 48_000.0,
+    "outsourced.rate_per_minute": 13.0,
+    "outsourced.rate_per_contact": 55.0,
+    "finance.wage_escalation": 0.08,
+    "finance.contract_cola": 0.07,
+    "outsourced.retained_licence_per_agent_monthly": 0.0,
+}
+LEGACY: dict[str, dict[str, Any]] = {"default": dict(_LEGACY_DECISION),
+                                     "ru": {**_LEGACY_DECISION, **_LEGACY_RU},
+                                     "blended": dict(_LEGACY_DECISION)}
 
 
 def _close(name: str, got: np.ndarray, want: list[float | None]) -> None:

@@ -184,9 +184,11 @@ class TestMonteCarlo:
         # of the base): measured error up to ~0.5% of an option's NPV, ~2% of the incremental NPV
         # - small against the Monte Carlo spread (std ~ 3M on a 7M incremental NPV).
         exact = evaluate_batch(scenario, {p: r.samples[p].to_numpy() for p in r.samples})
+        # (issue 12: under the attrition_only headcount policy headcount holds the peak months'
+        # need, where the surrogate errs most: up to ~1.3% of the in-house NPV)
         for option in ("inhouse", "outsourced", "hybrid"):
             assert r.npv[option].to_numpy() == pytest.approx(exact[f"{option}_npv"].to_numpy(),
-                                                             rel=1e-2)
+                                                             rel=1.5e-2)
         inc = exact["outsourced_npv"] - exact["inhouse_npv"]
         assert r.incremental_npv["outsourced"].to_numpy() == pytest.approx(
             inc.to_numpy(), abs=0.05 * abs(inc).max())
@@ -226,9 +228,9 @@ class TestFastBatch:
                    "demand.chat_aht_s": [480.0, 600.0, 700.0]}
         fast = fast_batch(scenario, changes)
         exact = evaluate_batch(scenario, changes)
-        for o in ("inhouse", "outsourced", "hybrid"):
+        for o in ("inhouse", "outsourced", "hybrid"):  # 1.5%: see the surrogate test above
             assert fast[f"{o}_npv"].to_numpy() == pytest.approx(exact[f"{o}_npv"].to_numpy(),
-                                                                rel=1e-2)
+                                                                rel=1.5e-2)
 
     def test_bad_chunk(self, scenario) -> None:
         with pytest.raises(InputError, match="chunk"):

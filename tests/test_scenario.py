@@ -51,7 +51,7 @@ class TestValidation:
         assert "inhouse.shrinkage: must be >= 0 and <= 0.95 (share), got 30" in msg
         assert "write 0.3, not 30" in msg
         assert "did you mean 'inhouse.agent_hourly_wage'" in msg
-        assert "demand.voice_aht_s: must be > 0 (s), got 0" in msg
+        assert "demand.voice_aht_s: must be >= 1 and <= 86400 (s), got 0" in msg
         assert "finnance: unknown section; did you mean 'finance'?" in msg
         assert isinstance(err.value, ValueError)
         assert len(err.value.problems) == 4
@@ -145,3 +145,89 @@ class TestFiles:
     def test_unknown_suffix(self, tmp_path) -> None:
         with pytest.raises(InputError, match=r"\.yaml"):
             Scenario.default().to_file(tmp_path / "s.txt")
+
+
+# ---------------------------------------------------------------- hostile files (issue 17)
+def _bomb(depth: int) -> str:
+    """The classic YAML 'billion laughs': 9 aliases a level, 9**depth values once expanded."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for k in range(1, depth + 1):
+        refs = ", ".join([f"*a{k - 1}"] * 9)
+        lines.append(f"a{k}: &a{k} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+#: (file name, bytes, fragment of the one problem). Each is refused with one short message.
+HOSTILE: list[tuple[str, bytes, str]] = [
+    ("binary.yaml", bytes(range(256)) * 4, "not a text file"),
+    ("utf16.yaml", "inhouse:\n  shrinkage: 0.3\n".encode("utf-16"), "UTF-16; save it as UTF-8"),
+    ("cp1251.yaml", "scenario:\n  name: Контакт-центр\n".encode("cp1251"), "not UTF-8 text"),
+    ("empty.yaml", b"", "empty scenario file; `roi-models scenario init` writes one"),
+    ("comments.yaml", b"# nothing here\n\n", "empty scenario file"),
+    ("empty.toml", b"", "empty scenario file"),
+    ("empty.json", b"  \n", "empty scenario file"),
+    ("null.yaml", b"~\n", "empty scenario file"),
+    ("preset_list.yaml", b"preset: [1]\n", "preset: must be one of default, ru, blended, got [1]"),
+    ("preset_map.yaml", b"preset: {a: 1}\n", "preset: must be one of"),
+    ("int_key.yaml", b"1: 2\n", "key 1: keys must be section or input names"),
+    ("null_key.yaml", b"null: 2\n", "key None: keys must be section or input names"),
+    ("int_name.yaml", b"inhouse:\n  1: 2\n", "inhouse.1: not an input name"),
+    ("huge_int.yaml", b"inhouse:\n  shrinkage: " + b"9" * 5000 + b"\n", "cannot read a value"),
+    ("huge_int.json", b'{"inhouse": {"shrinkage": ' + b"9" * 5000 + b"}}", "cannot read a value"),
+    ("big_int.yaml", b"inhouse:\n  agent_hourly_wage: " + b"9" * 4000 + b"\n",
+     "must be a number (>= 0"),
+    ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nests too deeply"),
+    ("deep.toml", b"x = " + b"[" * 50_000 + b"]" * 50_000 + b"\n", "nests too deeply"),
+    ("deep.yaml", b"a: " + b"[" * 30_000 + b"]" * 30_000 + b"\n", "nests too deeply"),
+    ("nested_value.json", b'{"inhouse": {"shrinkage": ' + b"[" * 50 + b"]" * 50 + b"}}",
+     "nests too deeply"),
+    ("bomb9.yaml", _bomb(9).encode(), "YAML aliases expand the file by more than 100,000 values"),
+    ("too_big.yaml", b"# " + b"x" * 1_100_000 + b"\n", "the file is over 1,000,000 bytes"),
+    ("long_value.yaml", b"inhouse:\n  agent_hourly_wage: '" + b"y" * 100_000 + b"'\n",
+     "inhouse.agent_hourly_wage: must be a number"),
+    ("many_unknown.yaml", b"inhouse:\n" + b"".join(b"  k%d: 1\n" % i for i in range(60_000)),
+     "more unknown inputs (first 20 listed)"),
+]
+
+
+class TestHostileFiles:
+    @pytest.mark.parametrize("name, data, fragment", HOSTILE, ids=[h[0] for h in HOSTILE])
+    def test_refused_with_a_short_message(self, tmp_path, name, data, fragment) -> None:
+        p = tmp_path / name
+        p.write_bytes(data)
+        with pytest.raises(ScenarioError) as err:
+            Scenario.from_file(p)
+        message = str(err.value)
+        assert fragment in message, message[:500]
+        assert len(err.value.problems) <= 21
+        assert all(len(line) <= 300 for line in err.value.problems), message[:500]
+
+    def test_cli_exit_2_one_message(self, tmp_path) -> None:
+        from typer.testing import CliRunner
+
+        from roi_models.cli import app
+
+        p = tmp_path / "bomb.yaml"
+        p.write_text(_bomb(9))
+        out = tmp_path / "case"
+        r = CliRunner().invoke(app, ["case", str(p), "-o", str(out), "--format", "csv"])
+        assert r.exit_code == 2
+        assert "Traceback" not in r.output
+        assert r.stderr.splitlines()[1].strip().startswith("- YAML aliases expand")
+        assert not out.exists()
+
+    def test_a_few_aliases_are_fine(self, tmp_path) -> None:
+        p = tmp_path / "a.yaml"
+        p.write_text("inhouse:\n  shrinkage: &s 0.28\n  training_class_loss: *s\n")
+        s = Scenario.from_file(p)
+        assert s.inhouse.training_class_loss == 0.28
+
+    def test_utf8_bom_is_fine(self, tmp_path) -> None:
+        p = tmp_path / "bom.yaml"
+        p.write_bytes("\ufeffscenario:\n  name: Контакт-центр\n".encode())
+        assert Scenario.from_file(p).scenario.name == "Контакт-центр"
+
+    def test_explicit_empty_mapping_is_the_preset(self, tmp_path) -> None:
+        p = tmp_path / "e.json"
+        p.write_text("{}")
+        assert Scenario.from_file(p) == Scenario.default()

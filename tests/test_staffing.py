@@ -570,3 +570,147 @@ class TestQueueMetrics:
         assert round(m["service_level"], 3) == 0.888
         with pytest.raises(InputError, match="target_time"):
             st.queue_metrics(14, 100, 180, -1)
+
+
+class TestRequiredStaffing:
+    """required_staffing = agents_required / chat_agents_required + queue_metrics, from one search."""
+
+    def test_equals_search_then_metrics(self) -> None:
+        # independent recipe: the public functions one after the other (the path the business
+        # case used before), on loads of a contact-center day (0-60 calls / half hour)
+        rng = np.random.default_rng(7)
+        calls = np.round(rng.uniform(0, 60, 400), 1)
+        for patience, k in ((None, 1.0), (180.0, 1.0), (240.0, 2.0), (60.0, 3.0)):
+            got = st.required_staffing(calls, 180.0, 0.8, 20.0, 1800, max_occupancy=0.85,
+                                       patience=patience, concurrency=k)
+            slots = st.agents_required(calls, 180.0, 0.8, 20.0, 1800, max_occupancy=0.85,
+                                       patience=patience)
+            agents = np.ceil(slots / k).astype(np.int64)
+            np.testing.assert_array_equal(got["agents"], agents)
+            m = st.queue_metrics(agents * k, calls, 180.0, 20.0, 1800, patience=patience)
+            for key in ("service_level", "abandon_rate", "occupancy"):
+                np.testing.assert_allclose(got[key], m[key], rtol=0, atol=1e-15)
+
+    def test_group_hint_gives_the_same_answers(self) -> None:
+        # the business case's hint (problems sorted by load within groups of equal inputs)
+        calls = np.concatenate([np.linspace(1, 80, 300), np.linspace(1, 80, 300)])
+        aht = np.repeat([180.0, 300.0], 300)
+        group = np.repeat([0, 1], 300)
+        a = st.required_staffing(calls, aht, 0.8, 20, 1800, patience=200.0, group=group)
+        b = st.required_staffing(calls, aht, 0.8, 20, 1800, patience=200.0)
+        np.testing.assert_array_equal(a["agents"], b["agents"])
+        np.testing.assert_array_equal(a["service_level"], b["service_level"])
+
+    def test_scalar_and_bad_input(self) -> None:
+        r = st.required_staffing(400, 180, 0.8, 20, patience=120)
+        assert r["agents"] == 22 and isinstance(r["agents"], int)
+        assert r["service_level"] == pytest.approx(0.8288, abs=5e-5)  # README/docstring case
+        with pytest.raises(InputError, match="concurrency"):
+            st.required_staffing(10, 180, 0.8, 20, concurrency=0.5)
+
+
+class TestBracketedSearch:
+    """The large-input search (sampled neighbours bracket the rest) against brute force."""
+
+    def test_brute_force_minimal(self) -> None:
+        # 1,000 problems in a few groups (> 4 x stride, so the bracketed path runs); the answer
+        # must be feasible and one agent fewer infeasible, checked with the public functions
+        rng = np.random.default_rng(11)
+        m = 1000
+        calls = rng.uniform(0.1, 120, m)
+        aht = rng.choice([150.0, 240.0], m)
+        sl = rng.choice([0.7, 0.9], m)
+        pat = rng.choice([60.0, 300.0, np.inf], m)
+        n = st.agents_required(calls, aht, sl, 20, 1800, max_occupancy=0.9, patience=pat)
+        for agents, ok_expected in ((n, True), (n - 1, False)):
+            level = st.service_level(np.maximum(agents, 0), calls, aht, 20, 1800, patience=pat)
+            occ = st.occupancy(np.maximum(agents, 0), calls, aht, 1800, patience=pat)
+            ok = (level >= sl) & (occ <= 0.9) & (agents >= 0)
+            ok &= np.where(np.isfinite(pat), True, agents > calls * aht / 1800)
+            assert (ok == ok_expected).all()
+
+    def test_fewer_evaluations_than_points(self) -> None:
+        # counted, not timed: a contact-center month of loads needs ~1 evaluation a problem
+        calls = np.linspace(0.5, 60, 2000)
+        a = calls * 180 / 1800
+        ones = np.ones_like(a)
+        _, problems = st._solve(a, 180 * ones, 0.8 * ones, 20 * ones, 0.85 * ones, 180 * ones,
+                                ones)
+        assert problems.evaluations < 1.3 * a.size
+
+
+class TestEngineLimits:
+    """Issue 17: inputs inside the public ranges never overflow, hang or leak a bare error."""
+
+    def test_largest_staffable_load(self) -> None:
+        # 1e30 calls (1e29 Erlangs) and CC_AGENTS(1e15, 1e15, ...) used to give int64 -2**63
+        for args in ((1e30, 180, 0.8, 20, 1800), (1e15, 1e15, 0.8, 20)):
+            with pytest.raises(InputError, match=r"calls: offered traffic .* at most 1e\+08"):
+                st.agents_required(*args)
+        with pytest.raises(InputError, match="at most"):
+            st.required_staffing(1e21 / 17_520, 180, 0.8, 20, 1800, patience=180)  # 1e21/year
+        # at the limit itself the answer is a whole number above the load (Erlang C, N > A)
+        n = st.agents_required(1e8 * 1800 / 180, 180, 0.8, 20, 1800)
+        assert 1e8 < n < 1e8 + 1e5
+
+    @pytest.mark.parametrize("patience", [None, 180.0])
+    def test_tiny_traffic_needs_one_agent(self, patience: float | None) -> None:
+        # 1e-310 calls (subnormal traffic) used to return -1 after 2 s with patience; one agent
+        # serves it: P(wait) = A for one agent (Erlang C, A -> 0), so SL = 1 - O(1e-311)
+        for calls in (1e-310, 1e-300, 1e-12):
+            assert st.agents_required(calls, 180, 0.8, 20, 1800, patience=patience) == 1
+        # the traffic underflows to exactly 0 here: no calls, no agents
+        assert st.agents_required(5e-324, 180, 0.8, 20, 1800, patience=patience) == 0
+
+    def test_tiny_traffic_erlang_a_limits(self) -> None:
+        # A -> 0 with one agent, theta = mu (patience = aht): P(wait) -> A, P(abandon) -> A/2
+        # (an arrival finds the agent busy with probability A; it abandons before the service
+        # ends with probability theta / (theta + mu) = 1/2)
+        for a in (1e-10, 1e-100, 1e-310):
+            calls = a * 3600 / 180
+            ab = st.abandon_rate(1, calls, 180, 180)
+            assert ab == pytest.approx(a / 2, rel=1e-6)
+            assert st.asa(1, calls, 180, patience=180) >= 0.0
+        assert np.isfinite(st.asa(14, 1e-310, 180, 1800, patience=180))
+
+    def test_subnormal_values_erlang_b_c(self) -> None:
+        # erlang_b(5e-324, 5) raised "math domain error"; B(0, A) = 1 is its limit
+        assert st.erlang_b(5e-324, 5) == 1.0
+        assert st.erlang_b(1, 5e-324) == 5e-324  # B(1, A) = A / (1 + A)
+        assert st.erlang_b(np.array([5e-324, 1.0]), np.array([5.0, 5e-324])).tolist() == [1.0, 5e-324]
+        assert st.erlang_c(5e-324, 5) == 1.0  # unstable: agents below traffic
+        assert st.erlang_c(5, 5e-324) == pytest.approx(0.0, abs=1e-300)
+
+    def test_erlang_a_far_beyond_range_is_an_input_error_not_a_hang(self) -> None:
+        # 1e6 agents' worth of calls and patience 1e12 s took 10 s a call in the series
+        with pytest.raises(InputError, match="patience"):
+            st.agents_required(0.9e6 * 1800 / 180, 180, 0.8, 20, 1800, patience=1e12)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st_.tuples(*[st_.sampled_from([0.0, 5e-324, 1e-310, 1e-12, 0.5, 1.0, 14.0, 1e3, 1e7,
+                                          1e15, 1e300, math.inf, math.nan, -1.0])] * 5))
+    def test_every_public_function_input_error_or_number(self, v: tuple[float, ...]) -> None:
+        # a hypothesis sweep of extreme values through every public function: a number (finite,
+        # or inf where documented) or InputError - never ValueError/OverflowError/numpy text
+        agents, calls, aht, t, pat = v
+        share = min(max(abs(t) / 1e3, 0.0), 1.0) if math.isfinite(t) else 0.8
+        calls_ = [
+            lambda: st.erlang_b(agents, calls), lambda: st.erlang_c(agents, calls),
+            lambda: st.service_level(agents, calls, aht, t, 1800, patience=pat),
+            lambda: st.asa(agents, calls, aht, 1800, patience=pat),
+            lambda: st.abandon_rate(agents, calls, aht, pat, 1800),
+            lambda: st.occupancy(agents, calls, aht, 1800, patience=pat),
+            lambda: st.queue_metrics(agents, calls, aht, t, 1800, patience=pat),
+            lambda: st.agents_required(calls, aht, share, t, 1800, patience=pat),
+            lambda: st.chat_agents_required(calls, aht, share, t, 1800, patience=pat),
+            lambda: st.fte_required(agents, share if share < 1 else 0.3),
+            lambda: st.deferred_agents_required(calls, aht, 1800),
+        ]
+        for call in calls_:
+            try:
+                out = call()
+            except InputError:
+                continue
+            values = np.asarray(list(out.values()) if isinstance(out, dict) else out, dtype=float)
+            assert not np.isnan(values).any()
+            assert (values >= 0).all()

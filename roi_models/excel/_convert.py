@@ -3,16 +3,35 @@
 Excel (through xlwings on Windows, or xlwings Lite in the browser) passes a single cell as a
 number, text, bool or ``None`` (blank), a one-row or one-column range as a list and a block as a
 list of lists; xlwings' converters do not run when the functions are called from Python, so each
-UDF normalises its own arguments with these helpers. Problems raise :class:`ExcelArgError`, whose
-message starts with the argument's name; :func:`udf` turns any error into a one-line
-``#VALUE! CC_NAME: ...`` text, so no traceback ever reaches a cell.
+UDF normalises its own arguments with these helpers. Problems raise :class:`ExcelArgError`
+(``#VALUE!``), :class:`NumError` (``#NUM!``) or :class:`NotAvailable` (``#N/A``), whose message
+starts with the argument's name; :func:`udf` turns any error into what the host can show (see
+:data:`ERRORS`), so no traceback and no Python exception text ever reaches a cell.
+
+Errors in a cell
+----------------
+- **xlwings Lite / xlwings Server** (``ERRORS = "excel"``): the function returns the bare error
+  code (``"#VALUE!"``, ``"#NUM!"``, ``"#N/A"``), which xlwings' Office.js converter turns into a
+  real Excel error (``ISERROR``/``IFERROR`` see it, a spilled block fills with the error);
+  ``=CC_LASTERROR()`` shows the one-line reason.
+- **Classic xlwings add-in** (Windows, ``ERRORS = "text"``): xlwings has no way to return an error
+  value from a UDF (xlwings issue #776), so the cell gets one line of text such as
+  ``#VALUE! CC_AGENTS: aht must be > 0 seconds, got 0``; ``CC_LASTERROR()`` shows it too.
+
+The mode follows the host (``sys.platform == "emscripten"`` or ``XLWINGS_ON_SERVER=true`` ->
+``"excel"``), and the environment variable ``ROI_MODELS_EXCEL_ERRORS`` (``text`` / ``excel``)
+overrides it.
 """
 
 from __future__ import annotations
 
+import collections
 import difflib
 import functools
+import logging
 import math
+import os
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -33,6 +52,8 @@ except ImportError:  # pragma: no cover - depends on the environment
     def _arg(*_: Any, **__: Any) -> Any:
         return lambda g: g
 
+_log = logging.getLogger("roi_models.excel")
+
 REQUIRED: Any = object()
 #: Largest magnitude accepted for any number (Excel shows 15 significant digits; anything larger
 #: is a typing slip, and would overflow the engine's integer agent counts).
@@ -40,10 +61,42 @@ LARGEST = 1e15
 OPTIONS = ("inhouse", "outsourced", "hybrid")
 #: What CC_PAYBACK shows when cumulative cash never reaches 0 inside the horizon.
 NEVER = "never within the horizon"
+#: Excel error codes a function can return.
+VALUE, NUM, NA = "#VALUE!", "#NUM!", "#N/A"
+
+
+def _error_mode() -> str:
+    forced = os.environ.get("ROI_MODELS_EXCEL_ERRORS", "").strip().lower()
+    if forced in ("text", "excel"):
+        return forced
+    if sys.platform == "emscripten" or os.environ.get("XLWINGS_ON_SERVER") == "true":
+        return "excel"
+    return "text"
+
+
+#: ``"excel"``: return the bare error code (a real Excel error in xlwings Lite / Server);
+#: ``"text"``: return ``"#VALUE! CC_NAME: reason"`` (classic xlwings cannot return error values).
+ERRORS = _error_mode()
+#: The latest error reasons, newest first (``CC_LASTERROR``).
+LAST_ERRORS: collections.deque[str] = collections.deque(maxlen=20)
 
 
 class ExcelArgError(InputError):
     """An argument Excel sent that the function cannot use; the message names the argument."""
+
+    code = VALUE
+
+
+class NumError(ExcelArgError):
+    """The arguments are valid but the result is not a finite number (``#NUM!``)."""
+
+    code = NUM
+
+
+class NotAvailable(ExcelArgError):
+    """There is no answer for these arguments, e.g. no break-even in the range (``#N/A``)."""
+
+    code = NA
 
 
 def _one_line(exc: BaseException) -> str:
@@ -51,23 +104,63 @@ def _one_line(exc: BaseException) -> str:
     return "; ".join(lines).replace(":; ", ": ")
 
 
-def udf(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Make ``fn`` an Excel function: registry docs, xlwings metadata, errors as ``#VALUE!`` text."""
+def error_cell(fn: str, code: str, reason: str) -> str:
+    """The cell value of an error: the code alone (``ERRORS == "excel"``) or code + reason."""
+    LAST_ERRORS.appendleft(f"{code} {fn}: {reason}")
+    if ERRORS == "excel":
+        return code
+    return f"{code} {fn}: {reason}"
+
+
+def _arity(spec: Any, n: int) -> str | None:
+    need = sum(1 for a in spec.args if not a.optional)
+    top = len(spec.args)
+    if need <= n <= top:
+        return None
+    names = ", ".join(a.name for a in spec.args) or "none"
+    many = f"{need}" if need == top else f"{need} to {top}"
+    return f"takes {many} argument{'s' if top != 1 else ''} ({names}), got {n}"
+
+
+def udf(fn: Callable[..., Any] | None = None, *, volatile: bool = False) -> Any:
+    """Make ``fn`` an Excel function: registry docs, xlwings metadata, errors as Excel shows them."""
+    if fn is None:
+        return lambda f: udf(f, volatile=volatile)
     spec = FUNCTIONS[fn.__name__]
 
     @functools.wraps(fn)
     def call(*args: Any) -> Any:
+        bad = _arity(spec, len(args))
+        if bad:
+            return error_cell(spec.name, VALUE, bad)
         try:
             return fn(*args)
         except InputError as exc:
-            return f"#VALUE! {spec.name}: {_one_line(exc)}"
-        except Exception as exc:  # never a traceback in a cell
-            return f"#VALUE! {spec.name}: {type(exc).__name__}: {_one_line(exc)}"
+            return error_cell(spec.name, getattr(exc, "code", VALUE), _one_line(exc))
+        except (ZeroDivisionError, OverflowError, FloatingPointError):
+            return error_cell(spec.name, NUM, "no finite result for these arguments")
+        except Exception:  # never a traceback in a cell: the details go to the log
+            _log.exception("%s failed", spec.name)
+            if any(_has_error_value(a) for a in args):
+                return error_cell(spec.name, VALUE, "an argument holds an error value")
+            return error_cell(spec.name, VALUE, "these arguments could not be used; check each "
+                              "one against the function's description (=CC_VERSION() for the "
+                              "version to report)")
 
     call.__doc__ = spec.doc
     for a in reversed(spec.args):
         call = _arg(a.name, doc=a.doc)(call)
-    return _func(category=CATEGORY)(call)
+    kwargs: dict[str, Any] = {"category": CATEGORY}
+    if volatile:
+        kwargs["volatile"] = True
+    return _func(**kwargs)(call)
+
+
+def _has_error_value(x: Any) -> bool:
+    if isinstance(x, (list, tuple)):
+        return any(_has_error_value(v) for v in x)
+    return isinstance(x, str) and x.strip().upper() in ("#VALUE!", "#NUM!", "#N/A", "#DIV/0!",
+                                                         "#REF!", "#NAME?", "#NULL!")
 
 
 # ------------------------------------------------------------------------------------- inputs
@@ -176,8 +269,56 @@ def numbers(name: str, x: Any, blank: Any = REQUIRED, default: Any = REQUIRED) -
 
 
 def series(name: str, x: Any) -> np.ndarray:
-    """A row, a column or a single cell of numbers -> 1-D array (blank cells are 0)."""
-    return np.asarray(numbers(name, x, blank=0.0), dtype=float).reshape(-1)
+    """A row, a column or a single cell of monthly numbers -> 1-D array, month 0 first.
+
+    Blank cells before the first and after the last number are skipped (a range drawn wider than
+    the months); a blank between two months is a month with no cash (0), so later months keep
+    their place in the discounting.
+    """
+    arr = np.asarray(numbers(name, x, blank=np.nan), dtype=float).reshape(-1)
+    filled = np.flatnonzero(~np.isnan(arr))
+    if not filled.size:
+        raise ExcelArgError(f"{name} has no numbers, only blank cells")
+    arr = arr[filled[0]:filled[-1] + 1]
+    return np.where(np.isnan(arr), 0.0, arr)
+
+
+class Blanked:
+    """An element-wise result with blank cells where an input cell was blank."""
+
+    def __init__(self, values: np.ndarray, blank: np.ndarray) -> None:
+        self.values, self.blank = values, blank
+
+
+def elementwise(compute: Callable[..., Any], **args: Any) -> Any:
+    """Call ``compute(**numbers)`` cell by cell: a blank input cell gives a blank output cell.
+
+    Each argument is a number or a range; every range must hold the same number of cells (the
+    result takes the layout of the first block, a list spills as a column), or one error names
+    them. Blank cells are left out of the engine call and come back blank.
+    """
+    vals = {k: numbers(k, v, blank=np.nan) for k, v in args.items()}
+    arrays = {k: v for k, v in vals.items() if isinstance(v, np.ndarray)}
+    if not arrays:
+        return compute(**vals)
+    sizes = {k: v.size for k, v in arrays.items()}
+    if len(set(sizes.values())) > 1:
+        parts = ", ".join(f"{k} has {n} cell{'s' if n != 1 else ''}" for k, n in sizes.items())
+        raise ExcelArgError(f"ranges of different sizes: {parts}; give ranges of the same size "
+                            "or a single cell")
+    shape = next((v.shape for v in arrays.values() if v.ndim == 2), next(iter(arrays.values())).shape)
+    flat = {k: (v.reshape(-1) if isinstance(v, np.ndarray) else v) for k, v in vals.items()}
+    blank = np.zeros(int(np.prod(shape)), dtype=bool)
+    for k in arrays:
+        blank |= np.isnan(flat[k])
+    if not blank.any():
+        return np.asarray(compute(**flat)).reshape(shape)
+    out = np.full(blank.shape, np.nan)
+    if not blank.all():
+        ok = ~blank
+        sub = {k: (v[ok] if isinstance(v, np.ndarray) else v) for k, v in flat.items()}
+        out[ok] = np.asarray(compute(**sub), dtype=float).reshape(-1)
+    return Blanked(out.reshape(shape), blank.reshape(shape))
 
 
 def _has_bool(x: list[Any]) -> bool:
@@ -225,7 +366,7 @@ def flag(name: str, x: Any, default: bool = False) -> bool:
 # ------------------------------------------------------------------------------------ results
 def _cell(v: Any) -> Any:
     if isinstance(v, float) and not math.isfinite(v):
-        return "#NUM!"
+        return NUM  # one cell of a spilled result: a real #NUM! in xlwings Lite
     return v
 
 
@@ -233,20 +374,28 @@ def result(fn: str, value: Any, nan: str | None = None) -> Any:
     """Engine result -> a cell value (scalar) or a 2-D list (spills; a 1-D result is a column).
 
     A scalar NaN becomes ``nan`` when given (a plain answer such as "never"), else a ``#NUM!``
-    message.
+    error; in an array, a non-finite element is ``#NUM!`` and a blank input gives a blank.
     """
+    if isinstance(value, Blanked):
+        vals = [None if b else _cell(v) for v, b in zip(value.values.reshape(-1).tolist(),
+                                                       value.blank.reshape(-1).tolist(),
+                                                       strict=True)]
+        if value.values.ndim == 1:
+            return [[v] for v in vals]
+        width = value.values.shape[1]
+        return [vals[i:i + width] for i in range(0, len(vals), width)]
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if nan is not None and value != value:
             return nan
         if isinstance(value, float) and not math.isfinite(value):
-            what = "infinite (unstable queue)" if math.isinf(value) else "undefined"
-            return f"#NUM! {fn}: the result is {what}"
+            what = "infinite (the queue is unstable)" if math.isinf(value) else "undefined"
+            raise NumError(f"the result is {what} for these arguments")
         return value
     arr = np.asarray(value)
     if arr.ndim == 0:
-        return result(fn, arr.item())
+        return result(fn, arr.item(), nan)
     if arr.ndim == 1:
         return [[_cell(v)] for v in arr.tolist()]
     return [[_cell(v) for v in row] for row in arr.tolist()]

@@ -87,7 +87,7 @@ _TT = _a("target_time", "service-level threshold, seconds (e.g. 20)")
 _INTERVAL = _a("interval", "interval length, seconds (default 3600; 1800 for half hours)", True)
 _PATIENCE = _a("patience", "mean caller patience, seconds: gives Erlang A; blank = Erlang C", True)
 _INPUTS = _a("inputs", _INPUTS_DOC)
-_OPTION = _a("option", _OPTION_DOC)
+_OPTION = _a("sourcing", _OPTION_DOC)
 _CASHFLOWS = _a("cashflows", "monthly cash flows, month 0 first (a row or column; cash out negative)")
 
 _SPECS: tuple[ExcelFunction, ...] = (
@@ -154,16 +154,16 @@ _SPECS: tuple[ExcelFunction, ...] = (
                   (_INPUTS, _OPTION,
                    _a("across", "TRUE = months across columns (lines down); default months down",
                       True)),
-                  "Business case", True, "evaluate().options[option].monthly"),
+                  "Business case", True, "evaluate().options[sourcing].monthly"),
     ExcelFunction("CC_DRIVERS", "Monthly drivers of one option (volumes, FTE, hires, seats, hours, SL).",
                   (_INPUTS, _OPTION,
                    _a("across", "TRUE = months across columns (drivers down); default months down",
                       True)),
-                  "Business case", True, "evaluate().options[option].drivers"),
+                  "Business case", True, "evaluate().options[sourcing].drivers"),
     ExcelFunction("CC_INCREMENTAL",
                   "Switching vs in-house: npv, irr, payback_months, roi... of outsourced and hybrid.",
                   (_INPUTS, _a("metric", 'a row of the incremental table, e.g. "npv"'),
-                   _a("option", '"outsourced" or "hybrid"; blank = both, with headers', True)),
+                   _a("sourcing", '"outsourced" or "hybrid"; blank = both, with headers', True)),
                   "Business case", True, "evaluate().incremental"),
     # ---------------------------------------------------------------------------------- risk
     ExcelFunction("CC_BREAKEVEN",
@@ -184,6 +184,12 @@ _SPECS: tuple[ExcelFunction, ...] = (
                   "Risk", True, "risk.monte_carlo"),
     ExcelFunction("CC_VERSION", "Version of the roi-models package behind the functions.",
                   (), "Business case", False, "roi_models.__version__"),
+    ExcelFunction("CC_LASTERROR",
+                  "Why the latest CC_ function failed: its error code, name and reason "
+                  "(newest first; recalculates with the sheet).",
+                  (_a("n", "how many recent errors to list (default 1; more spill as a column)",
+                      True),),
+                  "Business case", True, "the functions' error log"),
 )
 
 #: Excel name -> :class:`ExcelFunction`, in reference order.
@@ -236,17 +242,29 @@ def _from_formulas(value: Any) -> Any:
 
 
 def _to_formulas(result: Any) -> Any:
+    """A UDF result -> a ``formulas`` array; an error (bare code or ``"#VALUE! CC_X: why"``) is a
+    real error value, as xlwings Lite shows it."""
     import numpy as np
     import schedula as sh
     from formulas.functions import Array
+    from formulas.tokens.operand import Error
+
+    def cell(v: Any) -> Any:
+        if v is None:
+            return sh.EMPTY
+        if isinstance(v, str) and v.startswith("#"):
+            code = v.split(" ", 1)[0]
+            if code in Error.errors:
+                return Error.errors[code]
+        return v
 
     if isinstance(result, list):
         rows = [r if isinstance(r, list) else [r] for r in result]
         out = np.empty((len(rows), max(len(r) for r in rows)), dtype=object)
         for i, r in enumerate(rows):
-            out[i, :] = [sh.EMPTY if v is None else v for v in r]
+            out[i, :] = [cell(v) for v in r]
         return out.view(Array)
-    return np.asarray([[sh.EMPTY if result is None else result]], dtype=object).view(Array)
+    return np.asarray([[cell(result)]], dtype=object).view(Array)
 
 
 def register_formulas(names: Mapping[str, Callable[..., Any]] | None = None) -> dict[str, Any]:

@@ -3,7 +3,9 @@
 Each function normalises what Excel sends (numbers, numeric text, ``None`` for blanks, lists for a
 row or column, lists of lists for a block) and calls the engine: no formulas live here. A range of
 volumes spills as a column; tables spill with headers. Bad input never raises into a cell: it
-returns one line such as ``#VALUE! CC_AGENTS: aht must be > 0 seconds, got 0``.
+becomes a real ``#VALUE!`` / ``#NUM!`` / ``#N/A`` in xlwings Lite and one line of text such as
+``#VALUE! CC_AGENTS: aht must be > 0 seconds, got 0`` in the classic add-in (which cannot return
+error values); ``=CC_LASTERROR()`` shows the reason in both (see :mod:`._convert`).
 
 Classic add-in (Windows): set "UDF Modules" to ``roi_models.excel.udfs`` and Import Functions.
 xlwings Lite: ``from roi_models.excel.udfs import *`` in main.py (see workbooks/xlwings_lite/).
@@ -15,7 +17,11 @@ Examples
 14
 >>> CC_AGENTS([100, 50], 180, 0.8, 20, 1800)  # a column of volumes spills a column
 [[14], [8]]
->>> CC_AGENTS(100, 0, 0.8, 20, 1800)
+>>> CC_AGENTS([100, None, 50], 180, 0.8, 20, 1800)  # a blank (closed) interval stays blank
+[[14.0], [None], [8.0]]
+>>> CC_AGENTS(100, 0, 0.8, 20, 1800)  # classic add-in; xlwings Lite shows a real #VALUE!
+'#VALUE! CC_AGENTS: aht must be > 0 seconds, got 0'
+>>> CC_LASTERROR()
 '#VALUE! CC_AGENTS: aht must be > 0 seconds, got 0'
 """
 
@@ -24,7 +30,7 @@ from __future__ import annotations
 from roi_models import finance, risk, staffing
 from roi_models._version import __version__
 from roi_models.excel import _convert as cv
-from roi_models.excel._convert import number, numbers, result, udf
+from roi_models.excel._convert import elementwise, number, result, udf
 
 __all__ = [
     "CC_ABANDON_RATE",
@@ -39,6 +45,7 @@ __all__ = [
     "CC_FTE",
     "CC_INCREMENTAL",
     "CC_IRR_MONTHLY",
+    "CC_LASTERROR",
     "CC_MONTECARLO",
     "CC_NPV_MONTHLY",
     "CC_OCCUPANCY",
@@ -53,62 +60,68 @@ __all__ = [
 
 
 # ------------------------------------------------------------------------------------- staffing
+# Element-wise functions: each range argument is read cell by cell; a blank cell (a closed
+# interval) gives a blank result in that row, and ranges of different sizes give one error.
 @udf
 def CC_ERLANGB(agents, traffic):
-    return result("CC_ERLANGB", staffing.erlang_b(numbers("agents", agents),
-                                                  numbers("traffic", traffic)))
+    return result("CC_ERLANGB", elementwise(staffing.erlang_b, agents=agents, traffic=traffic))
 
 
 @udf
 def CC_ERLANGC(agents, traffic):
-    return result("CC_ERLANGC", staffing.erlang_c(numbers("agents", agents),
-                                                  numbers("traffic", traffic)))
+    return result("CC_ERLANGC", elementwise(staffing.erlang_c, agents=agents, traffic=traffic))
 
 
 @udf
 def CC_SERVICE_LEVEL(agents, calls, aht, target_time, interval=3600, patience=None):
-    return result("CC_SERVICE_LEVEL", staffing.service_level(
-        numbers("agents", agents), numbers("calls", calls), numbers("aht", aht),
-        numbers("target_time", target_time), number("interval", interval, 3600.0),
-        patience=number("patience", patience, None)))
+    iv, pat = number("interval", interval, 3600.0), number("patience", patience, None)
+    return result("CC_SERVICE_LEVEL", elementwise(
+        lambda agents, calls, aht, target_time: staffing.service_level(
+            agents, calls, aht, target_time, iv, patience=pat),
+        agents=agents, calls=calls, aht=aht, target_time=target_time))
 
 
 @udf
 def CC_ASA(agents, calls, aht, interval=3600, patience=None):
-    return result("CC_ASA", staffing.asa(
-        numbers("agents", agents), numbers("calls", calls), numbers("aht", aht),
-        number("interval", interval, 3600.0), patience=number("patience", patience, None)))
+    iv, pat = number("interval", interval, 3600.0), number("patience", patience, None)
+    return result("CC_ASA", elementwise(
+        lambda agents, calls, aht: staffing.asa(agents, calls, aht, iv, patience=pat),
+        agents=agents, calls=calls, aht=aht))
 
 
 @udf
 def CC_ABANDON_RATE(agents, calls, aht, patience, interval=3600):
-    return result("CC_ABANDON_RATE", staffing.abandon_rate(
-        numbers("agents", agents), numbers("calls", calls), numbers("aht", aht),
-        numbers("patience", patience), number("interval", interval, 3600.0)))
+    iv = number("interval", interval, 3600.0)
+    return result("CC_ABANDON_RATE", elementwise(
+        lambda agents, calls, aht, patience: staffing.abandon_rate(agents, calls, aht, patience, iv),
+        agents=agents, calls=calls, aht=aht, patience=patience))
 
 
 @udf
 def CC_OCCUPANCY(agents, calls, aht, interval=3600, patience=None):
-    return result("CC_OCCUPANCY", staffing.occupancy(
-        numbers("agents", agents), numbers("calls", calls), numbers("aht", aht),
-        number("interval", interval, 3600.0), patience=number("patience", patience, None)))
+    iv, pat = number("interval", interval, 3600.0), number("patience", patience, None)
+    return result("CC_OCCUPANCY", elementwise(
+        lambda agents, calls, aht: staffing.occupancy(agents, calls, aht, iv, patience=pat),
+        agents=agents, calls=calls, aht=aht))
 
 
 @udf
 def CC_AGENTS(calls, aht, target_sl, target_time, interval=3600, max_occupancy=1.0,
               patience=None, max_abandon=None):
-    return result("CC_AGENTS", staffing.agents_required(
-        numbers("calls", calls), numbers("aht", aht), numbers("target_sl", target_sl),
-        numbers("target_time", target_time), number("interval", interval, 3600.0),
-        max_occupancy=number("max_occupancy", max_occupancy, 1.0),
-        patience=number("patience", patience, None),
-        max_abandon=number("max_abandon", max_abandon, None)))
+    iv = number("interval", interval, 3600.0)
+    occ = number("max_occupancy", max_occupancy, 1.0)
+    pat = number("patience", patience, None)
+    ab = number("max_abandon", max_abandon, None)
+    return result("CC_AGENTS", elementwise(
+        lambda calls, aht, target_sl, target_time: staffing.agents_required(
+            calls, aht, target_sl, target_time, iv, max_occupancy=occ, patience=pat,
+            max_abandon=ab),
+        calls=calls, aht=aht, target_sl=target_sl, target_time=target_time))
 
 
 @udf
 def CC_FTE(agents, shrinkage):
-    return result("CC_FTE", staffing.fte_required(numbers("agents", agents),
-                                                  numbers("shrinkage", shrinkage)))
+    return result("CC_FTE", elementwise(staffing.fte_required, agents=agents, shrinkage=shrinkage))
 
 
 # -------------------------------------------------------------------------------------- finance
@@ -120,8 +133,11 @@ def CC_NPV_MONTHLY(annual_rate, cashflows):
 
 @udf
 def CC_IRR_MONTHLY(cashflows):
-    return result("CC_IRR_MONTHLY",
-                  finance.irr(cv.series("cashflows", cashflows)))
+    rate = finance.irr(cv.series("cashflows", cashflows))
+    if rate != rate:
+        raise cv.NumError("no internal rate of return: the cash flows need money out and money "
+                          "in, with a rate at which their NPV is 0")
+    return result("CC_IRR_MONTHLY", rate)
 
 
 @udf
@@ -133,8 +149,8 @@ def CC_PAYBACK(cashflows, annual_rate=None):
 
 @udf
 def CC_CLV(margin, retention, discount):
-    return result("CC_CLV", finance.customer_lifetime_value(
-        numbers("margin", margin), numbers("retention", retention), numbers("discount", discount)))
+    return result("CC_CLV", elementwise(finance.customer_lifetime_value, margin=margin,
+                                        retention=retention, discount=discount))
 
 
 # -------------------------------------------------------------------------------- business case
@@ -145,10 +161,10 @@ def CC_PARAM(inputs, path):
 
 
 @udf
-def CC_TOTAL(inputs, option, metric="total_cost"):
+def CC_TOTAL(inputs, sourcing, metric="total_cost"):
     summary = cv.case("inputs", inputs).summary()
     row = cv.lookup("metric", metric, summary.index.tolist(), "total_cost")
-    return result("CC_TOTAL", float(summary.loc[row, cv.option("option", option)]))
+    return result("CC_TOTAL", float(summary.loc[row, cv.option("sourcing", sourcing)]))
 
 
 @udf
@@ -157,22 +173,22 @@ def CC_SUMMARY(inputs):
 
 
 @udf
-def CC_CASHFLOWS(inputs, option, across=False):
-    monthly = cv.case("inputs", inputs).options[cv.option("option", option)].monthly
+def CC_CASHFLOWS(inputs, sourcing, across=False):
+    monthly = cv.case("inputs", inputs).options[cv.option("sourcing", sourcing)].monthly
     return cv.frame(monthly, "month", across=cv.flag("across", across))
 
 
 @udf
-def CC_DRIVERS(inputs, option, across=False):
-    drivers = cv.case("inputs", inputs).options[cv.option("option", option)].drivers
+def CC_DRIVERS(inputs, sourcing, across=False):
+    drivers = cv.case("inputs", inputs).options[cv.option("sourcing", sourcing)].drivers
     return cv.frame(drivers, "month", across=cv.flag("across", across))
 
 
 @udf
-def CC_INCREMENTAL(inputs, metric, option=None):
+def CC_INCREMENTAL(inputs, metric, sourcing=None):
     inc = cv.case("inputs", inputs).incremental
     row = cv.lookup("metric", metric, inc.index.tolist())
-    which = cv.option("option", option, ("outsourced", "hybrid"), None)
+    which = cv.option("sourcing", sourcing, ("outsourced", "hybrid"), None)
     if which is None:
         return cv.table(inc.columns.tolist(), [inc.loc[row].tolist()])
     return result("CC_INCREMENTAL", float(inc.loc[row, which]))
@@ -184,7 +200,9 @@ def CC_BREAKEVEN(inputs, path, low=None, high=None):
     sc = cv.scenario("inputs", inputs)
     be = risk.break_even(sc, cv.text("path", path), low=number("low", low, None),
                          high=number("high", high, None))
-    return result("CC_BREAKEVEN", be.value, nan="#N/A " + be.message)
+    if be.value != be.value:
+        raise cv.NotAvailable(f"path: {be.message}")
+    return result("CC_BREAKEVEN", be.value)
 
 
 @udf
@@ -207,3 +225,14 @@ def CC_MONTECARLO(inputs, trials=2000, seed=0):
 @udf
 def CC_VERSION():
     return __version__
+
+
+@udf(volatile=True)
+def CC_LASTERROR(n=1):
+    rows = int(number("n", n, 1.0))
+    if rows < 1:
+        raise cv.ExcelArgError(f"n must be at least 1, got {rows}")
+    got = list(cv.LAST_ERRORS)[:rows]
+    if rows == 1:
+        return got[0] if got else ""
+    return [[v] for v in got + [""] * (rows - len(got))]

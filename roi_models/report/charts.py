@@ -38,7 +38,8 @@ _RC = {
     "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.axisbelow": True,
     "svg.fonttype": "path", "svg.hashsalt": "roi-models", "legend.frameon": False,
 }
-OPTION_COLOURS = {"inhouse": "#4c72b0", "outsourced": "#dd8452", "hybrid": "#55a868"}
+OPTION_COLOURS = {"status_quo": "#8c8c8c", "inhouse": "#4c72b0", "outsourced": "#dd8452",
+                  "hybrid": "#55a868"}
 _WIDTH = 7.2  # inches: fits an A4 page with 15 mm margins
 
 

@@ -127,7 +127,7 @@ def _recommendation(case: BusinessCase, L: Lang, alt: str,
                     risk: RiskPages | None) -> tuple[Text, list[Text]]:
     s, inc, rec = case.summary(), case.incremental, case.recommendation
     months = _scenario_num(L, case, "finance.horizon_months", "count")
-    if rec.option == "inhouse":
+    if rec.option in ("inhouse", "status_quo"):
         headline = L.text("rec.stay", option=L.option(alt, lower=True),
                           npv=_inc_num(L, inc, "npv", alt, "short"), months=months)
     else:
@@ -151,8 +151,8 @@ def _recommendation(case: BusinessCase, L: Lang, alt: str,
             fcr=_summary_num(L, s, "first_contact_resolution", o),
             fcr_inhouse=_summary_num(L, s, "first_contact_resolution", "inhouse"),
             npv=_inc_num(L, inc, "npv", o, "short"), payback=payback))
-    # the engine adds one reason beyond the per-option ones when the top two are too close to call
-    if len(rec.reasons) > 2:
+    # the engine says when the top two are too close to call
+    if rec.close:
         reasons.append(L.text("rec.close"))
     if risk is not None:
         mc = risk.monte_carlo
@@ -197,11 +197,12 @@ def _kpis(case: BusinessCase, L: Lang, alt: str) -> list[tuple[Text, Num]]:
 
 def _options_table(case: BusinessCase, L: Lang) -> Table:
     s = case.summary()
-    rows: list[list[Cell]] = [[L.t("metric." + m), *(_summary_num(L, s, m, o) for o in OPTIONS)]
+    opts = tuple(case.options)  # the status quo first when today's staffing is given
+    rows: list[list[Cell]] = [[L.t("metric." + m), *(_summary_num(L, s, m, o) for o in opts)]
                               for m in OPTIONS_TABLE]
     rec = case.recommendation.option
-    return Table("options", [L.t("options.metric"), *(L.option(o) for o in OPTIONS)], rows,
-                 L.t("options.title"), L.t("options.note"), highlight=1 + OPTIONS.index(rec))
+    return Table("options", [L.t("options.metric"), *(L.option(o) for o in opts)], rows,
+                 L.t("options.title"), L.t("options.note"), highlight=1 + opts.index(rec))
 
 
 # ------------------------------------------------------------------------------------- sections

@@ -21,6 +21,7 @@ import pandas as pd
 from roi_models import business_case as bc
 from roi_models import risk as rk
 from roi_models.parameters import registry
+from roi_models.pricing import effective_model, rate_path
 from roi_models.scenario import Scenario
 
 __all__ = ["BREAK_EVEN_INPUTS", "RiskPages", "alternative", "analyse_risk", "interval_staffing"]
@@ -37,15 +38,16 @@ def alternative(case: bc.BusinessCase) -> str:
     incremental NPV (the engine's figure).
     """
     rec = case.recommendation.option
-    if rec != "inhouse":
+    if rec in ("outsourced", "hybrid"):
         return rec
-    return str(case.incremental.loc["npv"].idxmax())
+    return str(case.incremental.loc["npv", ["outsourced", "hybrid"]].idxmax())
 
 
 def break_even_paths(scenario: Scenario) -> dict[str, str]:
     """Label key -> dotted path of the break-even inputs for this scenario."""
     return {
-        "param.vendor_rate": bc._RATE_OF[str(scenario["outsourced.pricing_model"])],
+        "param.vendor_rate": rate_path(effective_model(str(scenario["outsourced.pricing_model"]),
+                                                       str(scenario["outsourced.delivery_model"]))),
         "param.agent_wage": "inhouse.agent_hourly_wage",
         "param.volume": "demand.volume_vs_forecast",
     }

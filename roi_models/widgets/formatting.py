@@ -16,15 +16,13 @@ from typing import Any
 
 from roi_models.report.i18n import Lang
 
-__all__ = ["fmt", "money", "months", "number", "param_value", "pct", "signed_money"]
+__all__ = ["fmt", "is_share", "money", "months", "number", "param_value", "pct",
+           "signed_money"]
 
-#: Units whose values are shares (shown as percentages).
-SHARE_UNITS = frozenset(u for u in ("share", "share/year", "share of wage", "share of direct cost",
-                                    "share of forecast", "share of monthly fees",
-                                    "share of vendor fees", "share of year-1 fees",
-                                    "share of attempts", "share of connects",
-                                    "share of live connects", "share of promises",
-                                    "share of right-party contacts"))
+def is_share(unit: str) -> bool:
+    """Whether a registry unit is a share (``share``, ``share/year``, ``share of wage`` ...),
+    shown as a percentage."""
+    return unit == "share" or unit.startswith(("share ", "share/"))
 
 
 def money(lang: Lang, x: float, decimals: int = 0, *, short: bool = False) -> str:
@@ -70,7 +68,7 @@ def decimals_for(step: float) -> int:
 
 def param_value(lang: Lang, value: float, unit: str, step: float = 0.0) -> str:
     """An input's value with its unit: shares as %, money with the currency, else a number."""
-    if unit in SHARE_UNITS:
+    if is_share(unit):
         d = max(0, decimals_for(step * 100)) if step else 1
         return lang.pct(value, d)
     d = decimals_for(step) if step else (0 if float(value).is_integer() else 2)

