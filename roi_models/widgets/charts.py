@@ -63,14 +63,16 @@ COST_GROUPS: dict[str, tuple[str, ...]] = {
     "Hiring & training": ("hiring", "training"),
     "Facilities, telephony & IT": ("facilities", "telephony", "software", "it_hardware",
                                    "capex"),
-    "Overhead": ("overhead",),
+    "Overhead": ("overhead", "fixed_overhead"),
     "Vendor fees (net of SLA credits)": ("vendor_fees", "sla_credits"),
-    "Governance": ("governance",),
+    "Governance": ("governance", "retained_licences"),
+    "Outbound": ("outbound_dialling", "vendor_outbound_fees"),
+    "Unrecoverable VAT": ("unrecoverable_vat",),
     "Transition (one-off)": ("setup_fee", "knowledge_transfer", "parallel_run", "severance",
                              "stranded_lease"),
 }
 GROUP_COLORS = ("#4c72b0", "#8da0cb", "#64b5cd", "#8172b3", "#937860", "#c4ad66",
-                "#dd8452", "#da8bc3", "#c44e52", "#8c8c8c")
+                "#dd8452", "#da8bc3", "#55a868", "#a4a4a4", "#c44e52", "#8c8c8c")
 
 
 def _groups() -> dict[str, tuple[str, ...]]:

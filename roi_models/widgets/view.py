@@ -34,16 +34,14 @@ from roi_models.parameters import Parameter, registry
 from roi_models.pricing import PRICING_MODELS, effective_model
 from roi_models.widgets import formatting as fm
 from roi_models.widgets import svg
+from roi_models.widgets.charts import GROUP_COLORS, OPTION_COLORS
 from roi_models.widgets.words import TEXT as _WORDS
 from roi_models.widgets.words import Words
 
 __all__ = ["CONDITIONAL", "KEY_DRIVERS", "SECTION_TABS", "DashboardView", "ProfileEditor"]
 
 OPTIONS = ("inhouse", "outsourced", "hybrid")
-OPTION_COLORS = {"inhouse": "#4c72b0", "outsourced": "#dd8452", "hybrid": "#55a868"}
 KEPT_COLORS = ("#8172b3", "#937860", "#da8bc3", "#8c8c8c")
-GROUP_COLORS = ("#4c72b0", "#8da0cb", "#64b5cd", "#8172b3", "#937860", "#c4ad66",
-                "#dd8452", "#da8bc3", "#c44e52", "#8c8c8c")
 #: Input sections, in order (registry section names; titles from the words' ``tab.*``).
 SECTION_TABS: tuple[str, ...] = ("demand", "service", "inhouse", "outsourced", "hybrid",
                                  "outbound", "revenue", "tax", "finance")
@@ -90,7 +88,9 @@ GROUP_WORDS = {"Agent wages": "line.agent_wages", "Payroll load": "line.payroll_
                "Supervision & support": "group.support", "Hiring & training": "group.hiring",
                "Facilities, telephony & IT": "group.facilities", "Overhead": "line.overhead",
                "Vendor fees (net of SLA credits)": "group.vendor",
-               "Governance": "line.governance", "Transition (one-off)": "group.transition",
+               "Governance": "group.governance", "Outbound": "group.outbound",
+               "Unrecoverable VAT": "line.unrecoverable_vat",
+               "Transition (one-off)": "group.transition",
                "Other": "group.other"}
 #: Summary metrics a service flag names -> words key.
 SERVICE_WORDS = {"voice_service_level": "metric.voice_service_level",
