@@ -439,8 +439,9 @@ class DashboardModel:
 
         Examples
         --------
-        >>> r = DashboardModel().break_even("outsourced.rate_per_productive_hour")
-        >>> r.found, 50 < r.value < 60, r.high > 46        # outside the default [34, 46]
+        >>> s = Scenario.default().with_changes({"inhouse.agent_hourly_wage": 24.0})
+        >>> r = DashboardModel(s).break_even("outsourced.rate_per_productive_hour")
+        >>> r.found, r.value > 46, r.high > 46        # outside the rate's range [34, 46]
         (True, True, True)
         """
         from dataclasses import replace
