@@ -28,15 +28,18 @@ def _clear_memo() -> None:
         memo.clear()
 
 
-def _times(fn: Callable[[], object], repeats: int, before: Callable[[], None] | None = None
-           ) -> list[float]:
+def _times(fn: Callable[[], object], repeats: int, before: Callable[[], None] | None = None,
+           cpu: list[float] | None = None) -> list[float]:
     out = []
     for _ in range(repeats):
         if before is not None:
             before()
+        c0 = time.process_time()
         t0 = time.perf_counter()
         fn()
         out.append(time.perf_counter() - t0)
+        if cpu is not None:
+            cpu.append(time.process_time() - c0)
     return out
 
 
@@ -45,8 +48,9 @@ def evaluate_cold(args: argparse.Namespace) -> dict[str, float]:
 
     s = Scenario.default()
     evaluate(s)
-    t = _times(lambda: evaluate(s), args.repeats, _clear_memo)
-    return {"seconds": statistics.median(t), "min": min(t)}
+    cpu: list[float] = []
+    t = _times(lambda: evaluate(s), args.repeats, _clear_memo, cpu)
+    return {"seconds": statistics.median(t), "min": min(t), "cpu": statistics.median(cpu)}
 
 
 def evaluate_money(args: argparse.Namespace) -> dict[str, float]:
@@ -56,12 +60,14 @@ def evaluate_money(args: argparse.Namespace) -> dict[str, float]:
     evaluate(s)
     variants = [s.with_changes({"inhouse.agent_hourly_wage": 19.0 + 0.01 * i})
                 for i in range(args.repeats)]
-    t = []
+    t, cpu = [], []
     for v in variants:
+        c0 = time.process_time()
         t0 = time.perf_counter()
         evaluate(v)
         t.append(time.perf_counter() - t0)
-    return {"seconds": statistics.median(t), "min": min(t)}
+        cpu.append(time.process_time() - c0)
+    return {"seconds": statistics.median(t), "min": min(t), "cpu": statistics.median(cpu)}
 
 
 def monte_carlo(args: argparse.Namespace) -> dict[str, float]:
@@ -71,10 +77,12 @@ def monte_carlo(args: argparse.Namespace) -> dict[str, float]:
     s = Scenario.default()
     evaluate(s)
     _clear_memo()
+    c0 = time.process_time()
     t0 = time.perf_counter()
     r = mc(s, trials=args.trials, seed=0)
     seconds = time.perf_counter() - t0
-    return {"seconds": seconds, "p_outsourcing_better": r.p_outsourcing_better,
+    return {"seconds": seconds, "cpu": time.process_time() - c0,
+            "p_outsourcing_better": r.p_outsourcing_better,
             "mean_incremental_npv": float(r.incremental_npv["outsourced"].mean())}
 
 
@@ -85,18 +93,22 @@ def tornado(args: argparse.Namespace) -> dict[str, float]:
     s = Scenario.default()
     evaluate(s)
     _clear_memo()
+    c0 = time.process_time()
     t0 = time.perf_counter()
     t = tor(s)
     cold = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     t0 = time.perf_counter()
     tor(s)
-    return {"seconds": cold, "warm": time.perf_counter() - t0, "inputs": float(len(t)),
+    return {"seconds": cold, "cpu": cpu, "warm": time.perf_counter() - t0,
+            "inputs": float(len(t)),
             "top_swing": float(t["swing"].iloc[0])}
 
 
 def case(args: argparse.Namespace) -> dict[str, float]:
     import tempfile
 
+    c0 = time.process_time()
     t0 = time.perf_counter()
     from roi_models.cli import app
 
@@ -107,7 +119,10 @@ def case(args: argparse.Namespace) -> dict[str, float]:
         except SystemExit as e:  # pragma: no cover - typer may exit 0
             if e.code:
                 raise
-    out: dict[str, float] = {"seconds": time.perf_counter() - t0}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out: dict[str, float] = {"seconds": time.perf_counter() - t0,
+                             "cpu": time.process_time() - c0,
+                             "cpu_children": children.ru_utime + children.ru_stime}
     try:
         from roi_models.report import data
 
@@ -120,10 +135,11 @@ def case(args: argparse.Namespace) -> dict[str, float]:
 
 
 def cli_import(args: argparse.Namespace) -> dict[str, float]:
+    c0 = time.process_time()
     t0 = time.perf_counter()
     import roi_models.cli  # noqa: F401
 
-    return {"seconds": time.perf_counter() - t0}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0}
 
 
 def staffing_year(args: argparse.Namespace) -> dict[str, float]:
@@ -157,7 +173,33 @@ def staffing_year(args: argparse.Namespace) -> dict[str, float]:
     return out
 
 
+def surrogate_error(args: argparse.Namespace) -> dict[str, float]:
+    """The Monte Carlo's staffing surrogate against the exact batch on the same sampled trials."""
+    import numpy as np
+
+    from roi_models import Scenario, evaluate_batch
+    from roi_models.risk import monte_carlo as mc
+
+    s = Scenario.default()
+    r = mc(s, trials=args.trials, seed=5)
+    t0 = time.perf_counter()
+    exact = evaluate_batch(s, {p: r.samples[p].to_numpy() for p in r.samples})
+    seconds = time.perf_counter() - t0
+    out: dict[str, float] = {"seconds": seconds}
+    worst = 0.0
+    for o in ("inhouse", "outsourced", "hybrid"):
+        e = exact[f"{o}_npv"].to_numpy()
+        worst = max(worst, float(np.max(np.abs(r.npv[o].to_numpy() - e) / np.abs(e))))
+    inc = (exact["outsourced_npv"] - exact["inhouse_npv"]).to_numpy()
+    out["npv_rel_error"] = worst
+    out["incremental_error_share_of_max"] = float(
+        np.max(np.abs(r.incremental_npv["outsourced"].to_numpy() - inc)) / np.abs(inc).max())
+    out["incremental_std"] = float(np.std(inc))
+    return out
+
+
 WORKLOADS = {
+    "surrogate_error": surrogate_error,
     "evaluate_cold": evaluate_cold,
     "evaluate_money": evaluate_money,
     "monte_carlo": monte_carlo,

@@ -205,6 +205,10 @@ FIELDS: tuple[BidField, ...] = (
        "Committed share of calls answered within sl_time_s."),
     _f("sl_time_s", "number", "outsourced.voice_target_time_s", None, "s",
        "Committed answer time for the service level."),
+    _f("chat_sl_target", "number", "outsourced.chat_target_sl", None, "share",
+       "Committed share of chats answered within chat_sl_time_s."),
+    _f("chat_sl_time_s", "number", "outsourced.chat_target_time_s", None, "s",
+       "Committed answer time for chats."),
     _f("aht_factor", "number", "outsourced.aht_factor", None, "x in-house AHT",
        "Vendor AHT relative to in-house.", moved=True),
     _f("fcr", "number", "outsourced.first_contact_resolution", None, "share",
@@ -223,6 +227,15 @@ FIELDS: tuple[BidField, ...] = (
        "Months the in-house center runs in parallel.", moved=True),
     _f("knowledge_transfer_share", "number", "outsourced.knowledge_transfer_share", None,
        "share of year-1 fees", "One-off knowledge-transfer cost."),
+    _f("learning_months", "number", "outsourced.ramp_months", None, "months",
+       "Learning curve: months until the vendor's AHT and FCR reach steady state.", moved=True),
+    _f("learning_aht_factor", "number", "outsourced.ramp_aht_factor", None,
+       "x steady vendor AHT", "Vendor AHT at go-live relative to its steady state.", moved=True),
+    _f("learning_fcr_factor", "number", "outsourced.ramp_fcr_factor", None,
+       "x steady vendor FCR", "Vendor FCR at go-live relative to its steady state.", moved=True),
+    _f("billed_schedule_inefficiency", "number", "outsourced.schedule_inefficiency", None,
+       "share", "Hours the vendor schedules and bills (hour and FTE models) above the Erlang "
+       "requirement."),
     _f("channels", "choice", None, ALL_CHANNELS, "",
        "Inbound channels the bid covers; fewer than all = a hybrid split by channel, the rest "
        "in-house.", choices=(ALL_CHANNELS, *_HYB_CHANNELS)),
@@ -336,7 +349,8 @@ class Bid:
     Attributes
     ----------
     values : dict
-        Field name -> value for the fields the bid gives (defaults filled for bid-only fields).
+        Field name -> value for the fields the bid gives; ``bid[name]`` falls back to the
+        field's default.
     extra : dict
         Dotted ``outsourced.*`` / ``hybrid.*`` inputs set directly (e.g. a learning curve input).
     where : str

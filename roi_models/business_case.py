@@ -155,7 +155,7 @@ class _Part:
     chat_target_sl: Array
     chat_target_time: Array
     fcr: Array
-    agents: dict[str, Array] = field(default_factory=dict)
+    agents: dict[str, Array] = field(default_factory=dict)  # (n, M, K); single evaluations only
     staffed_hours: dict[str, Array] = field(default_factory=dict)
     abandoned: dict[str, Array] = field(default_factory=dict)
     answered_in_time: dict[str, Array] = field(default_factory=dict)
@@ -170,6 +170,7 @@ class _Part:
 
 _STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
 _STAFFING_CACHE_SIZE = 64
+_STAFFING_CACHE_BYTES = 256 * 2**20
 _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
 
 
@@ -184,7 +185,11 @@ def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
     for a in out:
         a.flags.writeable = False
     _STAFFING_CACHE[key] = out
-    if len(_STAFFING_CACHE) > _STAFFING_CACHE_SIZE:
+    # bounded by entries and by bytes (a big batch's blocks are tens of MB): oldest out first
+    while len(_STAFFING_CACHE) > 1 and (
+            len(_STAFFING_CACHE) > _STAFFING_CACHE_SIZE
+            or sum(sum(a.nbytes for a in v) for v in _STAFFING_CACHE.values())
+            > _STAFFING_CACHE_BYTES):
         _STAFFING_CACHE.popitem(last=False)
     return out
 
@@ -206,12 +211,16 @@ def _staff_rows(calls: Array, params: Array) -> tuple[Array, ...]:
         return tuple(o.reshape(r, k) for o in out)
     uniq, pid = np.unique(params, axis=0, return_inverse=True)
     c = flat[busy]
-    # sort by (parameter set, calls) with one integer sort: calls ranked once, then a combined key
+    # sort by (parameter set, calls): calls sorted once, then a stable sort by parameter set (a
+    # radix sort on 16-bit labels; a combined integer key when there are more sets than that)
     by_calls = np.argsort(c)
-    rank = np.empty(c.size, dtype=np.int64)
-    rank[by_calls] = np.arange(c.size)
     g = np.repeat(pid.reshape(-1).astype(np.int64), k)[busy]
-    order = np.argsort(g * c.size + rank)
+    if uniq.shape[0] < 2**15:
+        order = by_calls[np.argsort(g[by_calls].astype(np.int16), kind="stable")]
+    else:
+        rank = np.empty(c.size, dtype=np.int64)
+        rank[by_calls] = np.arange(c.size)
+        order = np.argsort(g * c.size + rank)
     cs, gs = c[order], g[order]
     first = np.empty(cs.size, dtype=bool)
     first[0] = True
@@ -244,7 +253,7 @@ def _interval_staffing(channel: str, calls: Array, aht: Array, sl: Array, tt: Ar
         full = [np.broadcast_to(np.asarray(a, dtype=float), shape).reshape(-1, k)
                 for a in arrays]
         rows = [a[:, 0] for a in full[1:]]
-        if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: one a point
+        if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: a row a point
             full = [a.reshape(-1, 1) for a in full]
             rows = [a[:, 0] for a in full[1:]]
         chan = np.full(full[0].shape[0], 0.0 if channel == "voice" else 1.0)
@@ -271,54 +280,49 @@ def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
     return tuple(np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values)
 
 
-def _key_of(*arrays: Any) -> bytes:
-    """Exact bytes of arrays (shapes included) for the staffing memo."""
-    parts = []
-    for a in arrays:
-        a = np.asarray(a, dtype=float)
-        parts.append(repr(a.shape).encode())
-        parts.append(np.ascontiguousarray(a).tobytes())
-    return b"|".join(parts)
-
-
 def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
     """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
     e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
     segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
     calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
-    x = inp.x
-    key = b"parts" + _key_of(
-        *calls, *(part.aht[ch] for part, ch in segments),
-        *(v for part in parts for v in (part.target_sl, part.target_time, part.chat_target_sl,
-                                        part.chat_target_time)),
-        x("demand.patience_s"), x("demand.chat_patience_s"), x("service.chat_concurrency"),
-        x("service.max_occupancy"))
+    k = profile.count.size
+    # one segment = one variant of one part-channel (M rows of K intervals); variants that leave a
+    # segment's inputs unchanged (most of a tornado, every money-only variant) share one block
+    seen: dict[bytes, int] = {}
+    where_list: list[int] = []
+    rows: list[Array] = []
+    blocks: list[Array] = []
+    for (part, ch), c in zip(segments, calls, strict=True):
+        prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
+        cc = np.broadcast_to(c, (*prm.shape[:2], k))
+        # variants equal to the first one need no hashing
+        same = (cc == cc[:1]).all(axis=(1, 2)) & (prm == prm[:1]).all(axis=(1, 2))
+        first_block = -1
+        for i in range(cc.shape[0]):
+            if same[i] and first_block >= 0:
+                where_list.append(first_block)
+                continue
+            key_i = cc[i].tobytes() + prm[i].tobytes()
+            j = seen.get(key_i)
+            if j is None:
+                j = seen[key_i] = len(blocks)
+                blocks.append(cc[i])
+                rows.append(prm[i])
+            where_list.append(j)
+            if i == 0:
+                first_block = j
+    calls_b = np.stack(blocks)
+    params = np.concatenate(rows)
+    where = np.asarray(where_list, dtype=np.intp)
+    m = blocks[0].shape[0]
 
     def compute() -> tuple[Array, ...]:
-        k = profile.count.size
-        # one segment = one variant of one part-channel (M rows of K intervals); variants that
-        # leave a segment's inputs unchanged (most of a tornado) share its staffing
-        seen: dict[bytes, int] = {}
-        where: list[int] = []
-        rows: list[Array] = []
-        blocks: list[Array] = []
-        for (part, ch), c in zip(segments, calls, strict=True):
-            prm = np.stack(_channel_inputs(part, inp, ch), axis=-1)  # (n, M, _PARAMS)
-            cc = np.broadcast_to(c, (*prm.shape[:2], k))
-            for i in range(cc.shape[0]):
-                key_i = cc[i].tobytes() + prm[i].tobytes()
-                j = seen.get(key_i)
-                if j is None:
-                    j = seen[key_i] = len(blocks)
-                    blocks.append(cc[i])
-                    rows.append(prm[i])
-                where.append(j)
-        res = _staff_rows(np.concatenate(blocks), np.concatenate(rows))
-        m = blocks[0].shape[0]
-        return (*(r.reshape(len(blocks), m, k) for r in res), np.stack(blocks),
-                np.asarray(where, dtype=np.intp))
+        res = _staff_rows(calls_b.reshape(-1, k), params)
+        return tuple(r.reshape(len(blocks), m, k) for r in res)
 
-    agents_b, ab_b, sl_b, occ_b, calls_b, where = _memo(key, compute)
+    # memoised on the distinct blocks only (a tornado's key is a few MB, not every variant's calls)
+    key = b"blocks" + repr(calls_b.shape).encode() + calls_b.tobytes() + params.tobytes()
+    agents_b, ab_b, sl_b, occ_b = _memo(key, compute)
     count = profile.count
     hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
     # monthly aggregates per distinct block (M, K) of intervals, then one row per variant
@@ -342,9 +346,13 @@ def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> 
         part.busy_hours[ch] = busy[pick]
     for part in parts:
         pv, pc = picks[id(part), "voice"], picks[id(part), "chat"]
-        pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
-        peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
-        part.peak_live = peak[inverse.reshape(-1)]
+        if (pv == pv[0]).all() and (pc == pc[0]).all():  # one staffing for every variant
+            peak = (agents_b[pv[0]] + agents_b[pc[0]]).max(axis=-1)
+            part.peak_live = np.broadcast_to(peak, (pv.size, peak.size))
+        else:
+            pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
+            peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
+            part.peak_live = peak[inverse.reshape(-1)]
         _defer(part, inp)
 
 
@@ -703,15 +711,21 @@ def _status_quo_part(base: _Part, inp: _Inputs, profile: WeekProfile) -> _Part |
 
 def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
            ) -> dict[str, _Raw]:
-    """Cost lines, transition, revenue and drivers of every option from staffed parts."""
+    """Cost lines, transition, revenue and drivers of every option from staffed parts.
+
+    The center moved to a vendor is today's: the status quo when it is given, else in-house; its
+    released part sets the parallel run, severance and stranded lease, and its fixed overhead
+    stays in every option.
+    """
     x = inp.x
     M = inp.months
     ih_sec, fin = inp.section("inhouse"), inp.section("finance")
     policy = inp.other("inhouse.headcount_policy")
-    full_lines, full_drv = inhouse_costs(_workload(parts["inhouse"][0], profile), ih_sec, fin, M,
+    today = STATUS_QUO if STATUS_QUO in parts else "inhouse"
+    full_lines, full_drv = inhouse_costs(_workload(parts[today][0], profile), ih_sec, fin, M,
                                          headcount_policy=policy)
     full_total = sum(full_lines.values())
-    # the fixed part of the allocated overhead stays, at the in-house center's level, in every
+    # the fixed part of the allocated overhead stays, at today's center's level, in every
     # option (it does not leave with the work)
     fixed_overhead = full_drv["fixed_overhead"]
     rent_idx = escalation(x("finance.rent_escalation"), M)
@@ -726,7 +740,7 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
         ih_part = next((p for p in plist if p.who == "inhouse"), None)
         v_part = next((p for p in plist if p.who == "vendor"), None)
         if ih_part is not None:
-            if option == "inhouse":
+            if option == today:
                 il, idrv = full_lines, full_drv
             else:
                 il, idrv = inhouse_costs(_workload(ih_part, profile), ih_sec, fin, M,
@@ -745,9 +759,10 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
                                           * x("outsourced.retained_licence_per_agent_monthly")
                                           * lic_idx)
             retained_total = sum(il.values())
-            released_payroll = (_weekly_payroll(full_lines, severance_load)
-                                - _weekly_payroll(il, severance_load))
-            released_seats = full_drv["seats"] - idrv["seats"]
+            # today's center may be smaller than the part a hybrid keeps: nothing is released then
+            released_payroll = np.maximum(_weekly_payroll(full_lines, severance_load)
+                                          - _weekly_payroll(il, severance_load), 0.0)
+            released_seats = np.maximum(full_drv["seats"] - idrv["seats"], 0.0)
             year1 = (vl["vendor_fees"] + vl["vendor_outbound_fees"])[..., :12].sum(
                 axis=-1, keepdims=True)
             tl = transition_costs(full_total, retained_total, released_payroll, released_seats,
@@ -755,8 +770,9 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             lines.update(vl)
             lines.update(tl)
             # the released center's purchases during the parallel run carry VAT too
-            vat_parallel = (sum(full_lines[k] for k in VATABLE_LINES if k in full_lines)
-                            - sum(il[k] for k in VATABLE_LINES if k in il)) * parallel_w
+            vat_parallel = np.maximum(
+                sum(full_lines[k] for k in VATABLE_LINES if k in full_lines)
+                - sum(il[k] for k in VATABLE_LINES if k in il), 0.0) * parallel_w
         else:
             lines.update({k: zero for k in VENDOR_LINES})
             lines.update({k: zero for k in TRANSITION_LINES})
@@ -860,7 +876,7 @@ class OptionResult:
     Attributes
     ----------
     name : str
-        ``"inhouse"``, ``"outsourced"`` or ``"hybrid"``.
+        ``"inhouse"``, ``"outsourced"``, ``"hybrid"`` or ``"status_quo"`` (today's staffing).
     monthly : pandas.DataFrame
         One row a month (index ``month``, 0 = start of transition); one column per cost line (money
         spent, positive), then ``total_cost``, ``revenue_effect`` (signed) and ``net_cash_flow``
@@ -883,7 +899,8 @@ class OptionResult:
         return out
 
 
-_MONEY_FRAME_COLUMNS = pd.Index([*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_flow"])
+_MONEY_FRAME_NAMES = (*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_flow")
+_MONEY_FRAME_COLUMNS = pd.Index(_MONEY_FRAME_NAMES)
 
 
 def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -899,7 +916,7 @@ def _frames(raw: _Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.Data
     money[:, lines + 2] = money[:, lines + 1] - money[:, lines]
     columns = _MONEY_FRAME_COLUMNS
     df = pd.DataFrame(money, index=idx, columns=columns, copy=False)
-    df.attrs["units"] = {c: f"{currency}/month" for c in columns}
+    df.attrs["units"] = {c: f"{currency}/month" for c in _MONEY_FRAME_NAMES}
     names = [k for k in raw.drivers if k != "revenue_effect"]
     block = np.empty((months, len(names)))
     for j, k in enumerate(names):
@@ -1222,15 +1239,17 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
 
     The same chain :func:`evaluate` runs (demand -> interval calls -> Erlang A per interval),
     read before it is summed into monthly hours, for the option's first party (in-house, or the
-    vendor when outsourced). Faces (report, dashboard) chart this; they compute nothing.
+    vendor when outsourced; ``"status_quo"``: today's agents, given
+    ``inhouse.current_agent_fte``). Faces (report, dashboard) chart this; they compute nothing.
 
     Returns
     -------
     pandas.DataFrame
         Rows: interval types with arrivals, labelled ``"Mon-Fri 09:30"`` / ``"Sat-Sun 09:30"``;
         columns ``count`` (occurrences a week), ``voice_calls``, ``chat_offered`` (offered per
-        occurrence), ``voice_agents``, ``chat_agents``. ``sum(count x agents) x 0.5 h x weeks a
-        month`` is the month's staffed hours.
+        occurrence), ``voice_agents``, ``chat_agents`` (``sum(count x agents) x 0.5 h x weeks a
+        month`` is the month's staffed hours), ``email_agents`` and ``outbound_agents`` (workload
+        channels, spread evenly over the open hours as the seat count assumes).
 
     Examples
     --------
@@ -1238,26 +1257,36 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
     >>> int(t.loc["Mon-Fri 10:00", "voice_agents"]) > 0
     True
     """
-    if option not in OPTIONS:
-        raise InputError(f"option must be one of {', '.join(OPTIONS)}, got {option!r}")
+    allowed = (*OPTIONS, STATUS_QUO)
+    if option not in allowed:
+        raise InputError(f"option must be one of {', '.join(allowed)}, got {option!r}")
     inp = _Inputs(scenario)
     if not 0 <= month < inp.months:
         raise InputError(f"month must be >= 0 and < {inp.months}, got {month!r}")
     profile = _profile(inp)
-    part = _make_parts(inp, profile)[option][0]
+    part = _make_parts(inp, profile)["inhouse" if option == STATUS_QUO else option][0]
     _staff_part(part, inp, profile)
+    if option == STATUS_QUO:
+        sq = _status_quo_part(part, inp, profile)
+        if sq is None:
+            raise InputError("option 'status_quo' needs inhouse.current_agent_fte > 0, got 0")
+        part = sq
+    open_hours_month = profile.open_hours_per_week * WEEKS_PER_MONTH
     out = pd.DataFrame({
         "count": profile.count,
         "voice_calls": part.calls["voice"][0, month],
         "chat_offered": part.calls["chat"][0, month],
         "voice_agents": part.agents["voice"][0, month],
         "chat_agents": part.agents["chat"][0, month],
+        # workload channels spread evenly over the open hours, as _peak_agents staffs them
+        "email_agents": part.deferred_hours[0, month] / open_hours_month,
+        "outbound_agents": part.outbound_hours[0, month] / open_hours_month,
     }, index=pd.Index(profile.label, name="interval"))
     return out
 
 
 def evaluate(scenario: Scenario | None = None) -> BusinessCase:
-    """Evaluate the three options of a scenario.
+    """Evaluate the three options of a scenario (four with a status quo).
 
     Parameters
     ----------

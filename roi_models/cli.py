@@ -15,6 +15,10 @@ app = typer.Typer(
     help="Contact-center business cases: in-house vs outsourced vs hybrid.",
     no_args_is_help=True,
     add_completion=False,
+    # plain help and error text: rich's help renderer costs ~0.35 s of imports per invocation
+    # (`roi-models --help` must answer in 0.2 s); command output still uses rich tables
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 
 
@@ -78,6 +82,16 @@ def _remove_if_new(folder: Path, existed: bool) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _wide_console(table: object) -> object:
+    """A rich Console at least as wide as ``table`` needs, so no cell is ever cut or wrapped."""
+    from rich.console import Console
+
+    console = Console()
+    wide = console.options.update_width(10_000)
+    needed = console.measure(table, options=wide).maximum  # type: ignore[arg-type]
+    return Console(width=max(console.width, needed)) if needed > console.width else console
+
+
 @app.command()
 def case(
     scenario: Annotated[
@@ -99,7 +113,6 @@ def case(
     ] = 2000,
 ) -> None:
     """Evaluate in-house vs outsourced vs hybrid and write the business-case report."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -137,21 +150,33 @@ def case(
     except OSError as exc:
         _remove_if_new(out_dir, existed)
         raise _fail(f"cannot write the business case to {str(out_dir)!r}: {exc}", 1) from None
-    from roi_models.report.content import recommendation_text
+    import shutil
+    import textwrap
 
-    console = Console()
-    headline, reasons = recommendation_text(result, lang, risk=risk)
-    console.print(headline, style="bold", markup=False, highlight=False)
+    from roi_models.report.content import plausibility_lines, recommendation_text
+
+    headline, reasons = recommendation_text(result, lang, risk=risk, keep_nbsp=True)
+    width = shutil.get_terminal_size((100, 24)).columns
+    # textwrap breaks at ASCII spaces only: "68,0 %" and "1 234 ₽" (no-break spaces) stay whole
+    typer.secho(textwrap.fill(headline, width).replace("\u00a0", " "), bold=True)
     for reason in reasons:
-        console.print(f"  - {reason}", markup=False, highlight=False)
+        typer.echo(textwrap.fill(reason, width, initial_indent="  - ", subsequent_indent="    ")
+                   .replace("\u00a0", " "))
     header, rows = summary_table(result, lang=lang)
-    table = Table(title=Text(f"{sc['scenario.name']} ({result.currency})"), title_justify="left")
+    from roi_models.report.content import scenario_text
+    from roi_models.report.i18n import Lang
+
+    name = scenario_text(result, Lang(lang, result.currency), "name")
+    title = name if result.currency in name else f"{name} ({result.currency})"
+    table = Table(title=Text(title), title_justify="left")
     table.add_column(header[0])
     for h in header[1:]:
-        table.add_column(h, justify="right")
+        table.add_column(h, justify="right", no_wrap=True)
     for row in rows:
-        table.add_row(*row)
-    console.print(table, markup=False)
+        table.add_row(*(c.replace("\u00a0", " ") for c in row))
+    _wide_console(table).print(table, markup=False)  # type: ignore[attr-defined]
+    for line in plausibility_lines(sc, lang):  # accepted, but outside the plausible range
+        typer.echo(line.replace("\u00a0", " "), err=True)
     typer.echo("Wrote:")
     for p in paths:
         typer.echo(f"  {p}")
@@ -252,6 +277,17 @@ def _read_intervals(path: Path | None) -> tuple[list[str], list[float], list[flo
 
 @app.command()
 def staff(
+    ctx: typer.Context,
+    scenario: Annotated[
+        Path | None,
+        typer.Argument(help="Scenario file whose own interval profile, AHT, targets, patience and "
+                            "occupancy cap are staffed (the business case's own staffing). "
+                            "Default: the built-in default scenario.", show_default=False),
+    ] = None,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Staff the built-in illustrative weekday profile "
+                                          "(AHT 180 s, Erlang C) instead of a scenario."),
+    ] = False,
     calls: Annotated[
         float | None,
         typer.Option(help="Offered contacts in one interval. Default: the built-in weekday profile.",
@@ -288,7 +324,6 @@ def staff(
     import csv
 
     import numpy as np
-    from rich.console import Console
     from rich.table import Table
 
     from roi_models import staffing
@@ -296,14 +331,45 @@ def staff(
 
     if calls is not None and intervals is not None:
         raise _fail("give either --calls (one interval) or --intervals FILE.csv, not both")
-    if max_abandon is not None and patience is None:
+    if scenario is not None and (demo or calls is not None or intervals is not None):
+        raise _fail("give a SCENARIO, or --demo / --calls / --intervals, not both")
+    if max_abandon is not None and patience is None and (
+            demo or calls is not None or intervals is not None):
         raise _fail("--max-abandon needs --patience (the abandon rate exists only under Erlang A)")
     if calls is not None:
         labels, volume, ahts = ["1"], [calls], [None]
         source = "one interval"
-    else:
+    elif intervals is not None or demo:
         labels, volume, ahts = _read_intervals(intervals)
-        source = str(intervals) if intervals else "built-in illustrative weekday profile"
+        source = str(intervals) if intervals else "built-in illustrative weekday profile (--demo)"
+    else:  # the scenario's own profile and service inputs, as the business case staffs them
+        from roi_models.business_case import interval_staffing
+        from roi_models.scenario import Scenario
+
+        try:
+            sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
+            week = interval_staffing(sc)
+        except InputError as exc:
+            raise _fail(str(exc)) from None
+        given = {name for name in ("aht", "sl", "target", "patience", "shrinkage",
+                                   "max_occupancy")
+                 if getattr(ctx.get_parameter_source(name), "name", "") == "COMMANDLINE"}
+        scenario_values = {"aht": sc["demand.voice_aht_s"], "sl": sc["service.voice_target_sl"],
+                           "target": sc["service.voice_target_time_s"],
+                           "patience": sc["demand.patience_s"],
+                           "shrinkage": sc["inhouse.shrinkage"],
+                           "max_occupancy": sc["service.max_occupancy"]}
+        aht, sl, target, patience, shrinkage, max_occupancy = (
+            {"aht": aht, "sl": sl, "target": target, "patience": patience,
+             "shrinkage": shrinkage, "max_occupancy": max_occupancy}[k] if k in given
+            else float(scenario_values[k])
+            for k in ("aht", "sl", "target", "patience", "shrinkage", "max_occupancy"))
+        labels = [str(x) for x in week.index]
+        volume = week["voice_calls"].tolist()
+        ahts = [None] * len(labels)
+        source = (f"scenario {sc['scenario.name']!r}, voice, month 0 (per interval occurrence)"
+                  + (f"; overridden: {', '.join('--' + g.replace('_', '-') for g in sorted(given))}"
+                     if given else ""))
     c = np.array(volume, dtype=float)
     h = np.array([aht if x is None else x for x in ahts], dtype=float)
     try:
@@ -333,12 +399,13 @@ def staff(
         title_justify="left",
     )
     columns = ("Interval", "Calls", "Erlangs", "Agents", "SL", "ASA s", "Occup.", "Aband.", "FTE")
-    for name in columns:
-        table.add_column(name, justify="left" if name == "Interval" else "right")
+    for name in columns:  # numbers never wrap: the table widens instead (see _wide_console)
+        table.add_column(name, justify="left" if name == "Interval" else "right",
+                         no_wrap=True)
     for k, label in enumerate(labels):
         table.add_row(
             label,
-            f"{c[k]:g}",
+            f"{c[k]:g}" if float(c[k]).is_integer() else f"{c[k]:,.1f}",
             f"{traffic[k]:.2f}",
             str(agents[k]),
             f"{level[k]:.1%}",
@@ -351,7 +418,7 @@ def staff(
         table.add_section()
         table.add_row(
             "Total",
-            f"{total_calls:g}",
+            f"{total_calls:g}" if total_calls.is_integer() else f"{total_calls:,.1f}",
             f"{traffic.max():.2f}",
             str(agents.max()),
             f"{weighted['sl']:.1%}",
@@ -360,10 +427,10 @@ def staff(
             f"{weighted['ab']:.1%}",
             f"{fte.max():.1f}",
         )
-    console = Console()
-    console.print(table, markup=False)
+    console = _wide_console(table)
+    console.print(table, markup=False)  # type: ignore[attr-defined]
     hours = interval / 3600
-    console.print(
+    console.print(  # type: ignore[attr-defined]
         f"Agent hours on the phones: {agents.sum() * hours:,.1f}; paid hours after {shrinkage:.0%} "
         f"shrinkage: {fte.sum() * hours:,.1f}."
         + (
@@ -597,7 +664,7 @@ def bids(
     except OSError as exc:
         raise _fail(f"cannot write the bids report to {str(out_dir)!r}: {exc}", 1) from None
     rk = cmp.ranking
-    typer.echo(rk.attrs["why"])
+    typer.echo(report.sections[0].paragraphs[0])  # why the rankings differ, in --lang
     frame = rk.copy()
     if report.risk is not None:
         frame["p_best"] = report.risk.p_best.reindex(frame.index)
@@ -671,6 +738,7 @@ def workbook(
         Path | None,
         typer.Option("--scenario", help="Scenario file for the Inputs sheet (default: built-in)."),
     ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the labels: en or ru.")] = "en",
 ) -> None:
     """Build the business-case Excel workbook (CC_ functions, native cost lines, checks)."""
     from roi_models.errors import InputError
@@ -682,7 +750,8 @@ def workbook(
         raise _fail(f"cannot build the workbook: {exc}") from None
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
-        built = build(out, sc, progress=lambda msg: typer.echo(f"  {msg}...", err=True))
+        built = build(out, sc, progress=lambda msg: typer.echo(f"  {msg}...", err=True),
+                      lang=lang)
     except ModuleNotFoundError as exc:
         raise _fail(f"building the workbook needs the formulas package ({exc.name}): "
                     'pip install "roi-models[excel]"') from None

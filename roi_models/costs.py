@@ -514,7 +514,7 @@ def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,
     kt_weight = np.clip(t - m, 0.0, 1.0) / np.maximum(t, 1e-12)
     pr = o["parallel_run_months"]
     parallel_w = parallel_run_weight(pr, months)
-    parallel = (full_inhouse_total - retained_inhouse_total) * parallel_w
+    parallel = np.maximum(full_inhouse_total - retained_inhouse_total, 0.0) * parallel_w
     exit_month = np.minimum(np.ceil(pr), months - 1).astype(int)
     exit_flag = (m == exit_month).astype(float)
     payroll_at_exit = np.take_along_axis(released_payroll_weekly,

@@ -414,12 +414,12 @@ def mirr(monthly_cashflows: ArrayLike, finance_rate: ArrayLike,
 
     Examples
     --------
-    The $120,000 fee repaid by $5,000 a month for five years has an IRR of 54.5 % a year; at a 10 %
-    cost of capital its MIRR is a sober 19.7 %:
+    The $120,000 fee repaid by $5,000 a month for five years has an IRR of 54.5 % a year; with the
+    inflows reinvested at a 10 % cost of capital its MIRR is 26.1 %:
 
     >>> cashflows = [-120_000] + [5_000] * 60
     >>> mirr(cashflows, 0.10)
-    0.197402656757
+    0.26112905697
     """
     flows = _as_series(monthly_cashflows, "monthly_cashflows")
     f = _as_rate(finance_rate, "finance_rate")

@@ -346,7 +346,9 @@ PARAMETERS: tuple[Parameter, ...] = (
        "time to fill about 36-44 days (SHRM) plus the 4-week class (docs/sources.md 1.3)",
        "benchmark", maximum=24.0, uncertain=False),
     _p("inhouse.current_agent_fte", "FTE", 0.0, None, None,
-       "Agent FTE the center has today (0 = not given). When given, a 'status_quo' option runs "
+       "Agent FTE the center has today, as the inhouse_agent_fte driver counts them (paid "
+       "agents after shrinkage, before nesting new hires; 0 = not given). When given, a "
+       "'status_quo' option runs "
        "the center at this staffing (service level, abandonment and lost contacts from Erlang "
        "A) and every incremental figure is against it.", "user input", "estimate",
        maximum=100_000.0, uncertain=False),

@@ -267,12 +267,25 @@ def _erlang_b_recurrence(n: np.ndarray, a: np.ndarray) -> np.ndarray:
 
     Forward-stable (relative error below n machine epsilons); one pass over k = 1..max(n).
     """
-    b = np.ones_like(a)
-    top = int(n.max()) if n.size else 0
+    if n.size == 0:
+        return np.ones_like(a)
+    # sorted by n (descending), step k only touches the prefix with n >= k: sum(n) work, not
+    # max(n) x size
+    order = np.argsort(-n, kind="stable")
+    ns, a_s = n[order], a[order]
+    b = np.ones_like(a_s)
+    top = int(ns[0])
+    active = np.searchsorted(-ns, -np.arange(1.0, top + 1.0), side="right")
+    ab = np.empty_like(a_s)
+    den = np.empty_like(a_s)
     for k in range(1, top + 1):
-        ab = a * b
-        np.copyto(b, ab / (k + ab), where=n >= k)
-    return b
+        c = active[k - 1]
+        np.multiply(a_s[:c], b[:c], out=ab[:c])
+        np.add(ab[:c], k, out=den[:c])
+        np.divide(ab[:c], den[:c], out=b[:c])
+    out = np.empty_like(b)
+    out[order] = b
+    return out
 
 
 def _log_erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -1255,10 +1268,21 @@ def agents_required(
     Notes
     -----
     The search starts from square-root (Halfin-Whitt) staffing ``N0 = ceil(A + beta sqrt(A))``, with
-    ``beta`` solving ``1 - SL = exp(-beta sqrt(A) t/aht) / (1 + beta Phi(beta)/phi(beta))``, raised
-    to the occupancy and stability floors, then a vectorised local search (probe ``N0 - 1`` or
-    ``N0 + 1``, gallop, bisect) finds the exact answer: two evaluations per problem when the start is
-    exact. Service level, occupancy and abandonment are monotone in ``N``, so the answer is unique.
+    ``beta`` solving ``1 - SL = exp(-beta sqrt(A) t/aht) / (1 + beta Phi(beta)/phi(beta))`` (one
+    agent fewer with abandonment), raised to the occupancy and stability floors, then a vectorised
+    local search (step one agent twice, gallop, bisect) finds the exact answer: two evaluations per
+    problem when the start is exact or one low. Service level, occupancy and abandonment are
+    monotone in ``N``, so the answer is unique. They also worsen with the load, so the answer is
+    non-decreasing in ``calls`` when the other inputs are equal: in large inputs every 16th problem
+    by load is searched as above and the others only between the answers of their two sampled
+    neighbours (most need no search at all) - the same answers, about 1.15 evaluations a problem.
+
+    Raises
+    ------
+    InputError
+        For inputs outside their ranges, for traffic above ``MAX_TRAFFIC`` (1e8 Erlangs: the
+        answer would not stay an exact whole number), and where Erlang A is beyond the engine's
+        bounded series (agents x patience / aht above ~1e13).
 
     References
     ----------

@@ -72,6 +72,10 @@ class TestSingleBidEqualsEvaluate:
             "outsourced.sla_at_risk_share": 0.10, "outsourced.sla_credit_pool_share": 0.5,
             "outsourced.sla_credit_allocation": 0.4, "outsourced.transition_months": 2.0,
             "outsourced.parallel_run_months": 1.0, "outsourced.knowledge_transfer_share": 0.04,
+            "outsourced.ramp_months": 2.0, "outsourced.ramp_aht_factor": 1.2,
+            "outsourced.ramp_fcr_factor": 0.95,
+            "outsourced.tier_pricing_model": "per_productive_hour",
+            "finance.contract_cola_basis": "fixed",
         }
         case = evaluate(default.with_changes(hand))
         name = "Onshore dedicated (US)"
@@ -203,8 +207,8 @@ class TestLoading:
                      "(line 4): channels: must be one of",
                      "name 'Onshore dedicated (US)' is used by 2 bids"):
             assert want in msg, (want, msg)
-        assert ("header: column 37 'outsorced.setup_fee': unknown field; did you mean "
-                "'outsourced.setup_fee'?") in msg
+        assert (f"header: column {len(head) + 1} 'outsorced.setup_fee': unknown field; did you "
+                "mean 'outsourced.setup_fee'?") in msg
 
     def test_yaml_problems_and_unknown_fields(self, tmp_path: Path) -> None:
         p = tmp_path / "b.yaml"

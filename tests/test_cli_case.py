@@ -142,3 +142,28 @@ class TestScenarioInit:
         result = runner.invoke(app, ["scenario", "presets"])
         assert result.exit_code == 0
         assert [line.split("\t")[0] for line in result.stdout.splitlines()] == Scenario.presets()
+
+
+class TestCaseConsole:
+    """Issue 15: plausibility warnings printed; numbers never cut or split across lines."""
+
+    def test_plausibility_warning_printed(self, tmp_path: Path) -> None:
+        src = Scenario.default().with_changes({"inhouse.agent_hourly_wage": 95.0}).to_file(
+            tmp_path / "high.yaml")
+        result = runner.invoke(app, ["case", str(src), "-o", str(tmp_path / "o"), "--format",
+                                     "md", "--trials", "0"])
+        assert result.exit_code == 0, result.output
+        assert ("Warning: Agent hourly wage (inhouse.agent_hourly_wage) = 95 $/h is outside its "
+                "plausible range 16 – 25 $/h") in " ".join(result.output.split())
+        md = (tmp_path / "o" / "business_case.md").read_text(encoding="utf-8")
+        assert "Inputs outside their plausible range" in md  # and on the assumptions page
+
+    def test_russian_figures_stay_whole(self, tmp_path: Path) -> None:
+        src = Scenario.preset("ru").to_file(tmp_path / "ru.yaml")
+        result = runner.invoke(app, ["case", str(src), "-o", str(tmp_path / "o"), "--lang", "ru",
+                                     "--format", "md", "--trials", "0"], terminal_width=70)
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert not any(x.rstrip().endswith(("68,0", "72,0")) for x in lines)  # "68,0 %" whole
+        assert not any(x.lstrip().startswith("%") for x in lines)
+        assert "…" not in result.stdout

@@ -32,9 +32,9 @@ class TestStaffCommand:
         assert float(row["fte"]) == 20.0
         assert abs(float(row["service_level"]) - 0.888350019179467) < 1e-12
 
-    def test_default_profile(self, tmp_path: Path) -> None:
+    def test_demo_profile(self, tmp_path: Path) -> None:
         out = tmp_path / "day.csv"
-        result = runner.invoke(app, ["staff", "--output", str(out)])
+        result = runner.invoke(app, ["staff", "--demo", "--output", str(out)])
         assert result.exit_code == 0, result.output
         assert "illustrative weekday profile" in result.stdout
         assert "Total" in result.stdout
@@ -110,5 +110,52 @@ class TestStaffCommand:
 
     def test_calls_and_intervals_are_exclusive(self, tmp_path: Path) -> None:
         result = runner.invoke(app, ["staff", "--calls", "10", "--intervals", str(tmp_path / "x.csv")])
+        assert result.exit_code == 2
+        assert "not both" in result.output
+
+
+class TestStaffScenario:
+    """Issue 15: `staff [SCENARIO]` staffs the scenario's own profile, as the business case does."""
+
+    @staticmethod
+    def _engine(preset: str) -> tuple[list[str], list[int]]:
+        from roi_models import Scenario
+        from roi_models.business_case import interval_staffing
+
+        t = interval_staffing(Scenario.preset(preset))
+        return [str(x) for x in t.index], [round(a) for a in t["voice_agents"]]
+
+    def test_default_is_the_default_scenario(self, tmp_path: Path) -> None:
+        out = tmp_path / "case.csv"
+        result = runner.invoke(app, ["staff", "--output", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "Erlang A" in result.stdout and "Mid-size inbound contact center" in result.stdout
+        rows = _rows(out)
+        labels, agents = self._engine("default")
+        assert [r["interval"] for r in rows] == labels
+        assert [int(r["agents"]) for r in rows] == agents  # the case's own interval agents
+        assert float(rows[0]["aht_s"]) == 330.0  # the scenario's AHT, not the demo's 180 s
+        assert max(float(r["occupancy"]) for r in rows) <= 0.85 + 1e-12  # the scenario's cap
+
+    def test_scenario_file_and_an_override(self, tmp_path: Path) -> None:
+        from roi_models import Scenario
+
+        src = Scenario.preset("ru").to_file(tmp_path / "ru.yaml")
+        out = tmp_path / "ru.csv"
+        result = runner.invoke(app, ["staff", str(src), "--output", str(out)])
+        assert result.exit_code == 0, result.output
+        assert [int(r["agents"]) for r in _rows(out)] == self._engine("ru")[1]
+        result = runner.invoke(app, ["staff", str(src), "--aht", "200", "--output", str(out)])
+        assert result.exit_code == 0, result.output
+        assert "overridden: --aht" in " ".join(result.stdout.split())
+        assert {float(r["aht_s"]) for r in _rows(out)} == {200.0}
+
+    def test_no_number_is_cut(self) -> None:
+        result = runner.invoke(app, ["staff"], terminal_width=60)
+        assert result.exit_code == 0, result.output
+        assert "…" not in result.stdout  # the table widens instead of cutting a cell
+
+    def test_scenario_and_demo_are_exclusive(self, tmp_path: Path) -> None:
+        result = runner.invoke(app, ["staff", str(tmp_path / "x.yaml"), "--demo"])
         assert result.exit_code == 2
         assert "not both" in result.output

@@ -16,7 +16,7 @@ BAD = [
     (["montecarlo", "--trials", "0"], "--trials"),
     (["case", "--trials", "99999999999999999999"], "--trials"),
     (["case", "--trials", "-1"], "--trials"),
-    (["staff", "--max-abandon", "0.05"], "--max-abandon needs --patience"),
+    (["staff", "--calls", "100", "--max-abandon", "0.05"], "--max-abandon needs --patience"),
     (["staff", "--aht", "nan"], "must be a finite number"),
     (["staff", "--aht", "0"], "must be > 0"),
     (["staff", "--calls", "inf"], "must be a finite number"),

@@ -21,7 +21,7 @@ from roi_models.business_case import (
     evaluate_batch,
     interval_staffing,
 )
-from roi_models.costs import VATABLE_LINES, headcount_plan, minimum_shift_top_up
+from roi_models.costs import INHOUSE_LINES, VATABLE_LINES, headcount_plan, minimum_shift_top_up
 from roi_models.demand import WEEKS_PER_MONTH
 from roi_models.errors import InputError
 from roi_models.parameters import registry
@@ -312,6 +312,9 @@ class TestStatusQuo:
         # cross-check with staffing.abandon_rate, interval by interval, at today's staffing
         t = interval_staffing(s)
         target = case.options["inhouse"].drivers["inhouse_agent_fte"].iloc[0]
+        today = interval_staffing(s, option="status_quo")
+        assert today["voice_agents"].to_numpy() == pytest.approx(
+            t["voice_agents"].to_numpy() * 28.5 / target, rel=1e-12)
         ab = staffing.abandon_rate(t["voice_agents"] * 28.5 / target, t["voice_calls"], 330.0,
                                    210.0, 1800.0)
         weighted = float((ab * t["voice_calls"] * t["count"]).sum()
@@ -331,6 +334,10 @@ class TestStatusQuo:
             case.incremental.loc["npv", "outsourced"], rel=1e-9)
         assert any(d.option == "status_quo" and d.metric == "voice_abandon_rate"
                    for d in case.service_differences())
+        # the center handed over is today's: the parallel run keeps the status quo running
+        today = case.options["status_quo"].monthly[list(INHOUSE_LINES)].sum(axis=1)
+        assert case.options["outsourced"].monthly["parallel_run"].iloc[0] == pytest.approx(
+            today.iloc[0], rel=1e-12)
 
 
 # ---------------------------------------------------------------------------------------- service
@@ -372,3 +379,26 @@ class TestQualityRisk:
                             {"revenue.bad_experience_effect": [0.27, 1.0, 4.0]})
         inc = df["outsourced_incremental_npv"].to_numpy()
         assert inc[0] > inc[1] > inc[2]
+
+
+# ---------------------------------------------------------------------------------------- sceptic
+#: Issue 12's sceptical but realistic inputs (half-avoidable overhead, vendor hours +10%, 8%
+#: governance, bad-experience effect 1.0).
+SCEPTIC = {"inhouse.overhead_avoidable_share": 0.5, "outsourced.schedule_inefficiency": 0.10,
+           "outsourced.governance_share": 0.08, "revenue.bad_experience_effect": 1.0}
+
+
+class TestScepticsCase:
+    """The sceptic's inputs on the default scenario (README figures)."""
+
+    def test_sceptic_narrows_and_vat_reverses_the_decision(self) -> None:
+        s = Scenario.default()
+        df = evaluate_batch(s.with_changes(SCEPTIC),
+                            {"tax.vat_rate": [0.0, 0.2], "tax.vat_recoverable_share": [0.0, 0.0]})
+        base = evaluate(s).incremental.loc["npv", "outsourced"]
+        sceptic, with_vat = df["outsourced_incremental_npv"].to_numpy()
+        assert 0 < sceptic < base                     # +1.05M against +2.72M
+        assert with_vat < 0                           # in-house wins
+        case = evaluate(s.with_changes({**SCEPTIC, "tax.vat_rate": 0.2,
+                                        "tax.vat_recoverable_share": 0.0}))
+        assert case.recommendation.option == "inhouse"

@@ -56,8 +56,40 @@ def test_public_names_are_the_contract() -> None:
     # docs/design.md §3.2 plus the names other modules and the Excel UDFs are written against.
     assert set(finance.__all__) == {
         "monthly_rate", "npv", "irr", "payback_months", "roi",
-        "discount_factors", "customer_lifetime_value", "annualise",
+        "discount_factors", "customer_lifetime_value", "annualise", "mirr",
     }
+
+
+class TestMirr:
+    def test_hand_computed(self) -> None:
+        # spreadsheet-style: r = 1.1^(1/12) - 1; the 60 inflows of 5,000 compound to month 60 as
+        # 5,000 x ((1+r)^60 - 1) / r; the outflow is 120,000 at month 0; (FV/PV)^(12/60) - 1
+        r = 1.1 ** (1 / 12) - 1
+        fv = 5_000 * ((1 + r) ** 60 - 1) / r
+        assert finance.mirr([-120_000] + [5_000] * 60, 0.10) == pytest.approx(
+            (fv / 120_000) ** (12 / 60) - 1, rel=1e-12)
+
+    def test_excel_semantics(self) -> None:
+        # Excel's MIRR(values, fm, rm) with monthly rates is the monthly figure; ours annualises it.
+        # Excel formula: ((-NPV(rm, pos) * (1+rm)^n) / (NPV(fm, neg) * (1+fm)))^(1/(n-1)) - 1
+        flows = np.array([-50_000.0, 10_000, -5_000, 30_000, 40_000])
+        fm, rm = 1.08 ** (1 / 12) - 1, 1.12 ** (1 / 12) - 1
+        n = len(flows)
+        t = np.arange(1, n + 1)
+        npv_pos = np.sum(np.where(flows > 0, flows, 0) / (1 + rm) ** t)
+        npv_neg = np.sum(np.where(flows < 0, flows, 0) / (1 + fm) ** t)
+        excel = ((-npv_pos * (1 + rm) ** n) / (npv_neg * (1 + fm))) ** (1 / (n - 1)) - 1
+        assert finance.mirr(flows, 0.08, 0.12) == pytest.approx((1 + excel) ** 12 - 1, rel=1e-12)
+
+    def test_undefined_without_a_sign_change(self) -> None:
+        assert np.isnan(finance.mirr([-1.0, -2.0, -3.0], 0.1))
+        assert np.isnan(finance.mirr([1.0, 2.0], 0.1))
+
+    def test_broadcasts_over_trials(self) -> None:
+        flows = np.array([[-100.0, 60, 60], [-100.0, 50, 70]])
+        got = finance.mirr(flows, 0.1)
+        assert got.shape == (2,)
+        assert got[0] == pytest.approx(finance.mirr(flows[0], 0.1), rel=1e-15)
 
 
 class TestMonthlyRate:

@@ -127,12 +127,12 @@ def udf(fn: Callable[..., Any] | None = None, *, volatile: bool = False) -> Any:
     if fn is None:
         return lambda f: udf(f, volatile=volatile)
     spec = FUNCTIONS[fn.__name__]
+    low, high = sum(1 for a in spec.args if not a.optional), len(spec.args)
 
     @functools.wraps(fn)
     def call(*args: Any) -> Any:
-        bad = _arity(spec, len(args))
-        if bad:
-            return error_cell(spec.name, VALUE, bad)
+        if not low <= len(args) <= high:
+            return error_cell(spec.name, VALUE, _arity(spec, len(args)) or "")
         try:
             return fn(*args)
         except InputError as exc:

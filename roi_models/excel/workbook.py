@@ -11,10 +11,21 @@ Design (one definition of each formula, in Python; the money auditable in Excel)
   transition one-offs are linked from the engine's table on Checks.
 - **Revenue**, **Cash flow** (NPV/IRR/payback, Excel's own NPV and IRR beside the engine's) and
   **Summary** (KPIs, charts, master check) are native formulas over Costs and Revenue.
-- **Checks** shows the engine's monthly tables (``CC_CASHFLOWS``) and proves the native totals,
-  every line's sum, and the NPVs equal the engine's; the master check is shown on Summary.
-- **Staffing** is a week of 30-minute intervals of month 0 calling ``CC_AGENTS`` and
-  ``CC_SERVICE_LEVEL`` (one spilled call each).
+- **Checks** proves the native totals, every native line's sum, the NPVs, IRRs and paybacks equal
+  the engine's; the master check is shown on Summary. Only checks that can fail: a line that is a
+  link to the engine is not "checked" against itself.
+- **Staffing** is a week of 30-minute intervals of month 0 (calls natively from the profile;
+  agents and service level from ``CC_AGENTS`` / ``CC_SERVICE_LEVEL``).
+- **Engine** holds every ``CC_`` call of the workbook (drivers, monthly tables, parameters, totals,
+  NPV/IRR/payback); **Engine cache** (hidden) holds their values from the build. Every native
+  formula reads an engine cell as ``IF(functions live, Engine!X, 'Engine cache'!X)``, where
+  "functions live" is ``NOT(ISERROR(CC_VERSION()))``: opened without the add-in (or in
+  LibreOffice), a recalculation keeps every native figure, the Summary and the master check as
+  numbers over the build's drivers, and only the Engine sheet shows ``#NAME?``. With the add-in, an
+  engine error shows as an error (never silently replaced by the cache).
+- The workbook's **shape** (horizon in months, number of volume tiers) is fixed at build time:
+  those inputs are grey, not blue, with a note to rebuild with ``roi-models workbook --scenario``,
+  and a check fails if they are changed anyway.
 
 Spilled results are written as array formulas of the right size (they work in every Excel and in
 the ``formulas`` interpreter). openpyxl writes formulas without results, so the builder evaluates
@@ -38,14 +49,19 @@ __all__ = ["DEFAULT_PATH", "SHEETS", "Built", "build", "build_workbook"]
 
 DEFAULT_PATH = Path("workbooks") / "contact_center_business_case.xlsx"
 SHEETS = ("About", "Inputs", "Staffing", "Costs", "Revenue", "Cash flow", "Summary", "Checks",
-          "xlwings.conf")
+          "Engine", "Engine cache", "xlwings.conf")
+#: Inputs that fix the workbook's shape (rebuild to change them).
+SHAPE_INPUTS = ("finance.horizon_months", "outsourced.tier_thresholds", "outsourced.tier_discounts")
+CACHE = "'Engine cache'"
 OPTIONS = ("inhouse", "outsourced", "hybrid")
 _FIXED_TIME = _dt.datetime(2024, 1, 1)
 
 # FAST / ICAEW colours: inputs blue on a pale fill, formulas black, links to other sheets green.
 BLUE, GREEN, BLACK, GREY = "0000FF", "008000", "000000", "808080"
 INPUT_FILL = "FFF2CC"
+LOCKED_FILL = "EDEDED"
 HEAD_FILL = "DDEBF7"
+MONEY, MONEY2, PCT, COUNT, NUM2, MONTHS = "#,##0", "#,##0.00", "0.0%", "#,##0", "#,##0.00", "0.0"
 
 
 def _col(i: int) -> str:
@@ -70,9 +86,23 @@ class _Ctx:
     ncf_row: dict[str, int] = field(default_factory=dict)
     kpi: dict[str, str] = field(default_factory=dict)
     drivers_at: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    links: set[tuple[str, str]] = field(default_factory=set)   # Costs lines that link the engine
+    scalar_row: dict[str, int] = field(default_factory=dict)   # Engine rows of scalar CC_ calls
+    engine_at: dict[str, int] = field(default_factory=dict)     # Engine rows of other blocks
+    live: str = "Engine!$C$5"
 
     def inp(self, path: str) -> str:
         return f"Inputs!$C${self.input_row[path]}"
+
+    def eng(self, ref: str) -> str:
+        """An Engine cell, or its cached value when the CC_ functions are not loaded."""
+        return f"IF({self.live},Engine!{ref},{CACHE}!{ref})"
+
+    def eng_sum(self, ref: str) -> str:
+        return f"IF({self.live},SUM(Engine!{ref}),SUM({CACHE}!{ref}))"
+
+    def scalar(self, key: str) -> str:
+        return self.eng(f"$C${self.scalar_row[key]}")
 
 
 FIRST = 3  # first month column (C); A = label, B = unit
@@ -112,15 +142,47 @@ def _row(ws: Any, r: int, label: str, unit: str, template: str, months: int,
     return r
 
 
-def _axis(ws: Any, r: int, months: int) -> None:
+def _axis(ws: Any, r: int, months: int, ctx: Any = None) -> None:
+    """Row r-1: month start dates; row r: month index (0 = start of transition); r+1: year.
+
+    Month columns are wide enough for a month's money with cents (``1,234,567.89``)."""
+    for m in range(months):
+        ws.column_dimensions[_mc(m)].width = 13
+    if ctx is not None:
+        ws.cell(r - 1, 1, "month starting")
+        ws.cell(r - 1, 2, "date")
+        for m in range(months):
+            _style(ws.cell(r - 1, FIRST + m,
+                           f"=DATE({ctx.const['calendar_year_of_month_0']},"
+                           f"{ctx.inp('demand.start_month')}+{_mc(m)}${r},1)"),
+                   bold=True, fill=HEAD_FILL, fmt="mmm yyyy")
     ws.cell(r, 1, "month")
     ws.cell(r, 2, "index")
     for m in range(months):
-        _style(ws.cell(r, FIRST + m, m), bold=True, fill=HEAD_FILL)
+        _style(ws.cell(r, FIRST + m, m), bold=True, fill=HEAD_FILL, fmt="0")
     ws.cell(r + 1, 1, "contract year (0-based)")
     ws.cell(r + 1, 2, "year")
+    per_year = ctx.const["months_per_year"] if ctx is not None else "12"
     for m in range(months):
-        ws.cell(r + 1, FIRST + m, f"=INT({_mc(m)}${r}/12)")
+        _style(ws.cell(r + 1, FIRST + m, f"=INT({_mc(m)}${r}/{per_year})"), fmt="0")
+
+
+def _print(ws: Any, titles: str | None = None, cols: str | None = "A:B", tall: int = 0,
+           wide: int = 1) -> None:
+    """Landscape, ``wide`` pages wide (months sheets: 2, 30 months a page, label columns repeated),
+    header rows repeated, print area = used range."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = wide
+    ws.page_setup.fitToHeight = tall  # 0: as many pages as the rows need
+    if titles:
+        ws.print_title_rows = titles
+    if cols:
+        ws.print_title_cols = cols
+    ws.print_area = ws.dimensions
 
 
 def _array(ws: Any, top: int, left: int, rows: int, cols: int, formula: str) -> str:
@@ -143,59 +205,103 @@ def _about(wb: Any, ctx: _Ctx) -> None:
          "change the blue cells on Inputs, or rebuild.", None),
         ("", None),
         ("Sheets", None),
-        ("Inputs", "every input once: path, value (blue), unit, plausible low/high, source"),
-        ("Staffing", "a week of 30-minute intervals of month 0: CC_AGENTS and CC_SERVICE_LEVEL"),
-        ("Costs", "engine drivers (CC_DRIVERS) x Inputs rates x escalation: every running cost "
-                  "line as a native formula; transition one-offs linked from the engine"),
+        ("Inputs", "every input once: path, value (blue; grey = shape of the workbook, fixed at "
+                   "build), unit, plausible low/high, source; then the named constants"),
+        ("Staffing", "a week of 30-minute intervals of month 0: calls natively from the profile, "
+                     "agents and service level from the engine"),
+        ("Costs", "engine drivers x Inputs rates x escalation: every running cost line as a "
+                  "native formula; transition one-offs linked from the engine (green)"),
         ("Revenue", "revenue kept or lost through service: lost sales and retention"),
-        ("Cash flow", "net cash flow per option and of switching; NPV, IRR, payback (Excel's own "
-                      "NPV/IRR beside the engine's)"),
-        ("Summary", "headline figures, charts, recommendation and the master check"),
-        ("Checks", "native figures vs the engine (CC_CASHFLOWS, CC_TOTAL); master check"),
+        ("Cash flow", "net cash flow per option and of switching; NPV, IRR, payback natively and "
+                      "Excel's own NPV/IRR beside the engine's"),
+        ("Summary", "headline figures (native), the engine's beside them, charts, recommendation "
+                    "and the master check"),
+        ("Checks", "native figures vs the engine's: every check can fail; master check"),
+        ("Engine", "every CC_ function call of the workbook"),
+        ("Engine cache (hidden)", "the Engine sheet's values at build time, used when the CC_ "
+                                  "functions are not loaded"),
         ("", None),
         ("Colour legend (FAST / ICAEW)", None),
-        ("Input", "blue text on a pale yellow fill: the only cells to change"),
+        ("Input", "blue text on a pale yellow fill: the cells to change"),
+        ("Shape input", "grey on grey: fixed when the workbook was built (rebuild to change)"),
         ("Formula", "black text"),
-        ("Link to another sheet", "green text"),
+        ("Link to another sheet or to the engine", "green text"),
         ("", None),
         ("Conventions", "money in the scenario's currency; costs positive on Costs; cash out "
                         "negative on Cash flow; month 0 = start of transition, undiscounted; "
-                        "rates and shares as decimals (0.8, not 80)"),
+                        "rates and shares as decimals shown as percentages"),
         ("", None),
-        ("Install the functions (Windows, classic xlwings add-in)", None),
-        ("1", 'pip install "roi-models[excel]"'),
-        ("2", "xlwings addin install"),
-        ("3", "Open this workbook: the xlwings.conf sheet sets UDF Modules = "
-              "roi_models.excel.udfs. In the xlwings ribbon tab click Import Functions "
-              "(this adds a VBA module: save as .xlsm), or import into your own add-in "
-              "to keep this file a macro-free .xlsx (see README)."),
-        ("xlwings Lite (Excel on the web / Mac / Windows)", "paste workbooks/xlwings_lite/main.py "
-         "and requirements.txt into the xlwings Lite editor"),
-        ("Before the functions are loaded", "every cell shows the cached result of the build; "
-         "recalculating without the functions shows #NAME? in the CC_ cells"),
+        ("Without the add-in (no Python)", "every cell shows the values of the build. After a "
+         "recalculation (Excel without the functions, LibreOffice) the Engine sheet shows #NAME?, "
+         "and every other sheet stays numbers: native formulas over the build's cached engine "
+         "figures (Summary says 'cached'). Money inputs (rates, wages, prices) still flow through "
+         "the native cost lines; inputs that change staffing or volumes need the functions, and "
+         "the checks against the engine then show FALSE until they are loaded."),
+        ("", None),
+        ("Get the functions (no package index has roi-models)", "build the wheel from the "
+         "repository: python -m build (or install from the repository with a git URL)"),
+        ("Windows, classic xlwings add-in", "pip install roi_models-<version>-py3-none-any.whl"
+         "[excel]; xlwings addin install; this workbook's xlwings.conf sheet sets UDF Modules = "
+         "roi_models.excel.udfs: click Import Functions on the xlwings tab (adds a VBA module: save "
+         "as .xlsm), or import into your own add-in to keep this file a macro-free .xlsx"),
+        ("xlwings Lite (web / Mac / Windows)", "host the Lite wheel (python -m "
+         "roi_models.excel.lite) and put its URL in the requirements.txt tab with xlwings; paste "
+         "workbooks/xlwings_lite/main.py into main.py"),
+        ("Errors", "a bad argument gives #VALUE! (#NUM!: no finite result; #N/A: no answer); "
+                   "=CC_LASTERROR() tells why (in the classic add-in the reason is the cell's text)"),
     ]
     for i, (a, b) in enumerate(rows, start=1):
         ws.cell(i, 1, a)
         if b is not None:
             ws.cell(i, 2, b)
+        ws.cell(i, 2).alignment = _wrap()
     _style(ws["A1"], bold=True)
-    _style(ws["A16"], BLUE, fill=INPUT_FILL)
-    _style(ws["A18"], GREEN)
+    for i, (a, _b) in enumerate(rows, start=1):
+        if a == "Input":
+            _style(ws.cell(i, 1), BLUE, fill=INPUT_FILL)
+        elif a == "Shape input":
+            _style(ws.cell(i, 1), GREY, fill=LOCKED_FILL)
+        elif a.startswith("Link to"):
+            _style(ws.cell(i, 1), GREEN)
+        elif a in ("Sheets", "Colour legend (FAST / ICAEW)"):
+            _style(ws.cell(i, 1), bold=True)
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 110
+    _print(ws, cols=None)
+
+
+def _wrap() -> Any:
+    from openpyxl.styles import Alignment
+
+    return Alignment(wrap_text=True, vertical="top")
+
+
+def _input_format(unit: str, kind: str) -> str:
+    if unit.startswith("share"):
+        return PCT
+    if kind == "int" or unit.startswith(("contacts", "records", "billable units", "month of")):
+        return COUNT
+    return NUM2
 
 
 def _inputs(wb: Any, ctx: _Ctx) -> None:
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     from roi_models.demand import INTERVAL_SECONDS, WEEKS_PER_MONTH
+    from roi_models.excel._convert import NEVER
+    from roi_models.parameters import registry
     from roi_models.scenario import Scenario
 
     ws = wb.create_sheet("Inputs")
-    _title(ws, "Inputs", "Every input of the scenario once. Change only the blue cells; "
-                         "columns B:C are the range the CC_ functions read.")
-    head = ("name", "path", "value", "unit", "low", "high", "source", "description")
+    _title(ws, "Inputs", "Every input of the scenario once. Change only the blue cells (grey: the "
+                         "workbook's shape, fixed at build); columns B:C are the range the CC_ "
+                         "functions read.")
+    head = ("name", "path", "value", "unit", "low", "high", "source", "description", "note")
     for j, h in enumerate(head, start=1):
         _style(ws.cell(4, j, h), bold=True, fill=HEAD_FILL)
     reg = Scenario.parameters()
+    params = registry()
     r = 5
     for path, p in reg.iterrows():
         value = ctx.scenario[path]
@@ -203,48 +309,144 @@ def _inputs(wb: Any, ctx: _Ctx) -> None:
             value = ", ".join(f"{v:g}" for v in value)
         ws.cell(r, 1, str(p["name"]))
         ws.cell(r, 2, path)
-        _style(ws.cell(r, 3, value), BLUE, fill=INPUT_FILL)
-        ws.cell(r, 4, p["unit"] or "")
+        cell = ws.cell(r, 3, value)
+        unit = str(p["unit"] or "")
+        fmt = _input_format(unit, str(p["kind"])) if isinstance(value, (int, float)) else None
+        if path in SHAPE_INPUTS:
+            _style(cell, GREY, fill=LOCKED_FILL, fmt=fmt)
+            ws.cell(r, 9, "shape of this workbook: to change it, rebuild with "
+                          "`roi-models workbook --scenario my.yaml`")
+        else:
+            _style(cell, BLUE, fill=INPUT_FILL, fmt=fmt)
+        ws.cell(r, 4, unit)
         for j, k in ((5, "low"), (6, "high")):
             v = p[k]
-            ws.cell(r, j, None if v is None or v != v else float(v))
+            c = ws.cell(r, j, None if v is None or v != v else float(v))
+            if fmt:
+                c.number_format = fmt
         ws.cell(r, 7, ctx.scenario.source_of(path))
         ws.cell(r, 8, p["description"])
+        choices = params[path].choices
+        if choices:
+            dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"',
+                                allow_blank=False, showErrorMessage=True,
+                                errorTitle=str(p["name"]), error="one of " + ", ".join(choices))
+            ws.add_data_validation(dv)
+            dv.add(cell)
+        name = path.replace(".", "_")
+        wb.defined_names[name] = DefinedName(name, attr_text=f"Inputs!$C${r}")
         ctx.input_row[path] = r
         r += 1
     ctx.inputs_ref = f"Inputs!$B$5:$C${r - 1}"
     r += 1
-    _style(ws.cell(r, 1, "Constants (not scenario inputs)"), bold=True)
-    consts = (("weeks_per_month", WEEKS_PER_MONTH, "weeks/month", "365.25 / 7 / 12"),
-              ("interval_s", INTERVAL_SECONDS, "s", "staffing interval: 30 minutes"),
-              ("weekdays", 5.0, "days/week", "Monday to Friday"),
-              ("weekend_days", 2.0, "days/week", "Saturday and Sunday"),
-              ("check_tolerance", 1e-9, "relative", "tolerance of the checks"))
-    for name, v, unit, note in consts:
+    _style(ws.cell(r, 1, "Constants (not scenario inputs; named, used by the formulas)"), bold=True)
+    consts = (("weeks_per_month", WEEKS_PER_MONTH, "weeks/month", "365.25 / 7 / 12", NUM2),
+              ("weeks_per_year", 52.0, "weeks/year", "paid weeks a year (the engine's hours per "
+                                                     "week = paid hours a year / 52)", COUNT),
+              ("months_per_year", 12.0, "months/year", "", COUNT),
+              ("seconds_per_hour", 3600.0, "s/h", "", COUNT),
+              ("interval_s", INTERVAL_SECONDS, "s", "staffing interval: 30 minutes", COUNT),
+              ("weekdays", 5.0, "days/week", "Monday to Friday", COUNT),
+              ("weekend_days", 2.0, "days/week", "Saturday and Sunday", COUNT),
+              ("calendar_year_of_month_0", 2026.0, "year", "label only: the dates above the "
+               "months; change to the year of month 0", "0"),
+              ("check_tolerance", 1e-9, "relative", "tolerance of the checks", "0.0E+00"),
+              ("irr_guess_monthly", 0.0, "share/month", "starting guess of Excel's IRR (a monthly "
+               "rate near 0 converges where the default 10% a month may not)", PCT),
+              ("irr_tolerance", 1e-6, "share/year", "tolerance of Excel's iterative IRR against "
+                                                    "the engine's", "0.0E+00"),
+              ("never_label", NEVER, "text", "what a payback shows when cumulative cash never "
+               "reaches 0 (as CC_PAYBACK)", None),
+              ("built_horizon_months", float(ctx.months), "months", "shape: the horizon this "
+               "workbook was built for", COUNT),
+              ("built_volume_tiers", float(len(ctx.scenario["outsourced.tier_thresholds"])),
+               "tiers", "shape: the number of volume tiers this workbook was built for", COUNT))
+    for name, v, unit, note, fmt in consts:
         r += 1
         ws.cell(r, 1, name)
-        _style(ws.cell(r, 3, v), BLUE, fill=INPUT_FILL)
+        shape = name.startswith("built_")
+        _style(ws.cell(r, 3, v), GREY if shape else BLUE, fill=LOCKED_FILL if shape else INPUT_FILL,
+               fmt=fmt)
+        if shape:
+            ws.cell(r, 9, "shape of this workbook: rebuild with `roi-models workbook --scenario`")
         ws.cell(r, 4, unit)
         ws.cell(r, 7, note)
         ctx.const[name] = f"Inputs!$C${r}"
-    for letter, width in zip("ABCDEFGH", (30, 40, 22, 22, 12, 12, 60, 80), strict=True):
+        wb.defined_names[name] = DefinedName(name, attr_text=f"Inputs!$C${r}")
+    for letter, width in zip("ABCDEFGHI", (30, 40, 22, 22, 12, 12, 60, 80, 60), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "C5"
+    _print(ws, "4:4", "A:B")
 
 
-def _drivers_block(ws: Any, ctx: _Ctx, r: int, option: str, opt_cell: str) -> int:
-    names = ctx.case.options[option].drivers.columns.tolist()
-    ws.cell(r, 1, f"engine drivers: {option}")
-    _style(ws.cell(r, 1), GREEN, bold=True)
-    _array(ws, r, 2, len(names) + 1, ctx.months + 1,
-           f"CC_DRIVERS({ctx.inputs_ref},{opt_cell},TRUE)")
-    ctx.drivers_at[option] = (r + 1, names)
-    return r + len(names) + 2
+SCALARS = tuple(
+    [f"total_{o}" for o in OPTIONS] + [f"npv_total_{o}" for o in OPTIONS]
+    + [f"npv_{k}" for k in ("inhouse", "outsourced", "hybrid", "inc_outsourced", "inc_hybrid")]
+    + [f"{m}_{k}" for k in ("inc_outsourced", "inc_hybrid")
+       for m in ("irr", "payback", "dpayback")])
+
+
+def _engine(wb: Any, ctx: _Ctx) -> Any:
+    """The Engine sheet: every CC_ call. Tables now; staffing and scalar calls are filled later."""
+    ws = wb.create_sheet("Engine")
+    M = ctx.months
+    _title(ws, "Engine", "Every CC_ function call of the workbook (the roi-models engine). Other "
+                         "sheets read these cells, or the hidden 'Engine cache' (the values of the "
+                         "build) when the functions are not loaded.")
+    ws["A4"] = "CC_ functions version"
+    ws["C4"] = "=CC_VERSION()"
+    ws["A5"] = "CC_ functions live (FALSE: the other sheets use the build's cached values)"
+    ws["C5"] = "=NOT(ISERROR(C4))"
+    _style(ws["C5"], bold=True)
+    opt = {o: f"Engine!$B${7 + i}" for i, o in enumerate(OPTIONS)}
+    for i, o in enumerate(OPTIONS):
+        ws.cell(7 + i, 1, "option label")
+        ws.cell(7 + i, 2, o)
+    ctx.kpi["option_cells"] = ",".join(opt.values())
+    r = 11
+    for o in OPTIONS:
+        names = ctx.case.options[o].drivers.columns.tolist()
+        _style(ws.cell(r, 1, f"drivers: {o}"), GREEN, bold=True)
+        _array(ws, r, 2, len(names) + 1, M + 1, f"CC_DRIVERS({ctx.inputs_ref},{opt[o]},TRUE)")
+        ctx.drivers_at[o] = (r + 1, names)
+        r += len(names) + 2
+    for o in OPTIONS:
+        cols = ["month", *ctx.case.options[o].monthly.columns.tolist()]
+        _style(ws.cell(r, 1, f"monthly money: {o}"), GREEN, bold=True)
+        _array(ws, r, 2, len(cols), M + 1, f"CC_CASHFLOWS({ctx.inputs_ref},{opt[o]},TRUE)")
+        for k, name in enumerate(cols[1:], start=1):
+            ctx.engine_row[(o, name)] = r + k
+        r += len(cols) + 1
+    tiers = len(ctx.scenario["outsourced.tier_thresholds"])
+    ws.cell(r, 1, "volume tiers: threshold (B), discount (C)")
+    if tiers:
+        for j, path in ((2, "outsourced.tier_thresholds"), (3, "outsourced.tier_discounts")):
+            _array(ws, r, j, tiers, 1,
+                   f"CC_PARAM({ctx.inputs_ref},Inputs!$B${ctx.input_row[path]})")
+    ctx.engine_at["tiers"] = r
+    r += max(tiers, 1) + 1
+    ws.cell(r, 1, "arrival profile: weekday (B), weekend (C), 48 half hours")
+    for j, path in ((2, "demand.weekday_profile"), (3, "demand.weekend_profile")):
+        _array(ws, r, j, 48, 1, f"CC_PARAM({ctx.inputs_ref},Inputs!$B${ctx.input_row[path]})")
+    ctx.engine_at["profile"] = r
+    r += 49
+    ws.cell(r, 1, "week of month 0: agents (B), service level (C), 336 half hours")
+    ctx.engine_at["staffing"] = r
+    r += 337
+    for key in SCALARS:
+        ctx.scalar_row[key] = r
+        r += 1
+    for m in range(M):
+        ws.column_dimensions[_mc(m)].width = 13
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = 28
+    ws.freeze_panes = "C11"
+    return ws
 
 
 def _drv(ctx: _Ctx, option: str, name: str, col: str = "{c}") -> str:
     top, names = ctx.drivers_at[option]
-    return f"{col}${top + names.index(name)}"
+    return ctx.eng(f"{col}${top + names.index(name)}")
 
 
 def _costs(wb: Any, ctx: _Ctx) -> None:
@@ -254,8 +456,10 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
     M = ctx.months
     cur = str(ctx.scenario["finance.currency"])
     _title(ws, "Costs", "Running cost lines as native formulas over the engine's drivers and the "
-                        f"Inputs; money in {cur} per month, spent = positive.")
-    _axis(ws, 4, M)
+                        f"Inputs; money in {cur} per month, spent = positive. Green: links to the "
+                        "engine.")
+    _axis(ws, 4, M, ctx)
+    per_year = ctx.const["months_per_year"]
     year = "{c}$5"
     i = ctx.inp
     r = 7
@@ -267,15 +471,6 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
         r += 1
     first = _row(ws, r, "month-0 flag", "flag", "--({c}$4=0)", M, fmt="0")
     r += 2
-    # option labels (text used by the CC_ calls)
-    opt_cell = {}
-    assert r == _OPT_ROW0
-    for o in OPTIONS:
-        ws.cell(r, 1, "option")
-        ws.cell(r, 2, o)
-        opt_cell[o] = f"Costs!$B${r}"
-        r += 1
-    r += 1
     # pricing-model lookup: the rate billed per unit for the effective model
     ws.cell(r, 1, "vendor rate by pricing model")
     _style(ws.cell(r, 1), bold=True)
@@ -310,20 +505,17 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
     tiers = len(ctx.scenario["outsourced.tier_thresholds"])
     ws.cell(r, 1, "volume tiers: threshold, discount")
     tier_top = r + 1
-    if tiers:
-        _array(ws, tier_top, 2, tiers, 1, f"CC_PARAM({ctx.inputs_ref},"
-               f"Inputs!$B${ctx.input_row['outsourced.tier_thresholds']})")
-        _array(ws, tier_top, 3, tiers, 1, f"CC_PARAM({ctx.inputs_ref},"
-               f"Inputs!$B${ctx.input_row['outsourced.tier_discounts']})")
-        for j in range(tiers):
-            prev = f"$C${tier_top + j - 1}" if j else "0"
-            ws.cell(tier_top + j, 4, f"=$C${tier_top + j}-{prev}")
+    et = ctx.engine_at["tiers"]
+    for j in range(tiers):
+        _style(ws.cell(tier_top + j, 2, "=" + ctx.eng(f"$B${et + j}")), GREEN, fmt=COUNT)
+        _style(ws.cell(tier_top + j, 3, "=" + ctx.eng(f"$C${et + j}")), GREEN, fmt=PCT)
+        prev = f"$C${tier_top + j - 1}" if j else "0"
+        _style(ws.cell(tier_top + j, 4, f"=$C${tier_top + j}-{prev}"), fmt=PCT)
     r = tier_top + max(tiers, 1) + 1
 
     for o in OPTIONS:
         _style(ws.cell(r, 1, f"OPTION: {o}"), bold=True, fill=HEAD_FILL)
         r += 1
-        r = _drivers_block(ws, ctx, r, o, opt_cell[o])
         hc, hires, seats = (_drv(ctx, o, f"inhouse_{k}") for k in ("headcount_fte", "hires", "seats"))
         rows: dict[str, int] = {}
         has_ih = o != "outsourced"
@@ -332,23 +524,23 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
         if has_ih:
             paid = i("inhouse.paid_hours_per_fte_year")
             rows["agent_wages"] = _row(ws, r, "agent_wages", f"{cur}/month",
-                                       f"{hc}*{paid}/12*{i('inhouse.agent_hourly_wage')}*{wage_i}", M)
+                                       f"{hc}*{paid}/{per_year}*{i('inhouse.agent_hourly_wage')}*{wage_i}", M)
             r += 1
             for line, span, sal in (("team_leads", "team_lead_span", "team_lead_annual_salary"),
                                     ("managers", "manager_span", "manager_annual_salary"),
                                     ("quality_assurance", "qa_span", "qa_annual_salary"),
                                     ("workforce_management", "wfm_span", "wfm_annual_salary")):
                 rows[line] = _row(ws, r, line, f"{cur}/month",
-                                  f"{hc}/{i('inhouse.' + span)}*{i('inhouse.' + sal)}/12*{wage_i}", M)
+                                  f"{hc}/{i('inhouse.' + span)}*{i('inhouse.' + sal)}/{per_year}*{wage_i}", M)
                 r += 1
             rows["trainers"] = _row(
                 ws, r, "trainers", f"{cur}/month",
                 f"{hires}*{i('inhouse.training_weeks')}/{ctx.const['weeks_per_month']}"
-                f"/{i('inhouse.trainer_span')}*{i('inhouse.trainer_annual_salary')}/12*{wage_i}", M)
+                f"/{i('inhouse.trainer_span')}*{i('inhouse.trainer_annual_salary')}/{per_year}*{wage_i}", M)
             r += 1
             rows["training"] = _row(
                 ws, r, "training", f"{cur}/month",
-                f"{hires}*{i('inhouse.training_weeks')}*{paid}/52"
+                f"{hires}*{i('inhouse.training_weeks')}*{paid}/{ctx.const['weeks_per_year']}"
                 f"*{i('inhouse.agent_hourly_wage')}*{wage_i}", M)
             r += 1
             pay = "+".join(f"{{c}}{rows[k]}" for k in ("agent_wages", "team_leads", "managers",
@@ -396,7 +588,8 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
             active = r
             ws.cell(r, 1, "vendor active (any billable units)")
             ws.cell(r, 2, "flag")
-            ws.cell(r, FIRST, f"=--(SUM({unit_row})>0)")
+            ws.cell(r, FIRST, f"=IF({ctx.live},--(SUM(Engine!{unit_row})>0),"
+                              f"--(SUM({CACHE}!{unit_row})>0))")
             r += 1
             billed0 = _row(ws, r, "billed units before tiers (minimum commitment)", "units",
                            f"MAX({units},{i('outsourced.minimum_commitment')}*{units}"
@@ -417,8 +610,9 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
             r += 1
             erow = ctx.engine_row[(o, "vendor_outbound_fees")]
             rows["vendor_outbound_fees"] = _row(ws, r, "vendor_outbound_fees",
-                                                f"{cur}/month (engine)", f"Checks!{{c}}${erow}",
+                                                f"{cur}/month (engine)", ctx.eng(f"{{c}}${erow}"),
                                                 M, colour=GREEN)
+            ctx.links.add((o, "vendor_outbound_fees"))
             r += 1
             rows["sla_credits"] = _row(
                 ws, r, "sla_credits", f"{cur}/month",
@@ -435,7 +629,8 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
             for line in TRANSITION_LINES:
                 erow = ctx.engine_row[(o, line)]
                 rows[line] = _row(ws, r, line, f"{cur}/month (engine)",
-                                  f"Checks!{{c}}${erow}", M, colour=GREEN)
+                                  ctx.eng(f"{{c}}${erow}"), M, colour=GREEN)
+                ctx.links.add((o, line))
                 r += 1
         total = "+".join(f"{{c}}{v}" for v in rows.values())
         ctx.cost_total[o] = _row(ws, r, f"total_cost: {o}", f"{cur}/month", total, M)
@@ -446,6 +641,7 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
     ws.column_dimensions["A"].width = 44
     ws.column_dimensions["B"].width = 24
     ws.freeze_panes = "C6"
+    _print(ws, "3:5", wide=2)
 
 
 def _revenue(wb: Any, ctx: _Ctx) -> None:
@@ -454,45 +650,49 @@ def _revenue(wb: Any, ctx: _Ctx) -> None:
     cur = str(ctx.scenario["finance.currency"])
     _title(ws, "Revenue", "Revenue kept (+) or lost (-) through service, per option, from the "
                           "engine's lost contacts and churn.")
-    _axis(ws, 4, M)
+    _axis(ws, 4, M, ctx)
     i = ctx.inp
     r = 7
     for o in OPTIONS:
         _style(ws.cell(r, 1, f"OPTION: {o}"), bold=True, fill=HEAD_FILL)
         r += 1
-        lost = "Costs!" + _drv(ctx, o, "lost_contacts")
+        lost = _drv(ctx, o, "lost_contacts")
         sales = _row(ws, r, "lost sales margin", f"{cur}/month",
                      f"{lost}*{i('revenue.sales_conversion')}*{i('revenue.average_order_value')}"
                      f"*{i('revenue.sales_margin')}", M)
         r += 1
         ret = _row(ws, r, "retention loss (engine)", f"{cur}/month",
-                   "Costs!" + _drv(ctx, o, "retention_loss"), M, colour=GREEN)
+                   _drv(ctx, o, "retention_loss"), M, colour=GREEN)
         r += 1
         value = _row(ws, r, "outbound campaign value (engine)", f"{cur}/month",
-                     "Costs!" + _drv(ctx, o, "outbound_value"), M, colour=GREEN)
+                     _drv(ctx, o, "outbound_value"), M, colour=GREEN)
         r += 1
         ctx.revenue_row[o] = _row(ws, r, f"revenue_effect: {o}", f"{cur}/month",
                                   f"{{c}}{value}-({{c}}{sales}+{{c}}{ret})", M)
         _style(ws.cell(r, 1), bold=True)
         r += 2
     ws.column_dimensions["A"].width = 36
+    ws.column_dimensions["B"].width = 16
     ws.freeze_panes = "C6"
+    _print(ws, "3:5", wide=2)
 
 
 def _cashflow(wb: Any, ctx: _Ctx) -> None:
     ws = wb.create_sheet("Cash flow")
     M = ctx.months
     cur = str(ctx.scenario["finance.currency"])
+    per_year = ctx.const["months_per_year"]
     _title(ws, "Cash flow", "Net cash flow = revenue effect - total cost (cash out negative). "
                             "Month 0 undiscounted; month m discounted by (1+r)^(m/12).")
-    _axis(ws, 4, M)
+    _axis(ws, 4, M, ctx)
     i = ctx.inp
     rate = i("finance.discount_rate")
     r = 7
-    disc = _row(ws, r, "discount factor", "factor", f"1/(1+{rate})^({{c}}$4/12)", M, fmt="0.0000")
+    disc = _row(ws, r, "discount factor", "factor", f"1/(1+{rate})^({{c}}$4/{per_year})", M,
+                fmt="0.0000")
     r += 1
     ws.cell(r, 1, "monthly discount rate")
-    ws.cell(r, 2, f"=(1+{rate})^(1/12)-1")
+    _style(ws.cell(r, 2, f"=(1+{rate})^(1/{per_year})-1"), fmt="0.0000%")
     mrate = f"$B${r}"
     r += 2
     for o in OPTIONS:
@@ -506,12 +706,38 @@ def _cashflow(wb: Any, ctx: _Ctx) -> None:
                               f"{{c}}{rev}-{{c}}{cost}", M)
         _style(ws.cell(r, 1), bold=True)
         r += 2
+    never = ctx.const["never_label"]
     for o in ("outsourced", "hybrid"):
-        ctx.ncf_row["inc_" + o] = _row(ws, r, f"switching to {o} vs in-house", f"{cur}/month",
-                                       f"{{c}}{ctx.ncf_row[o]}-{{c}}{ctx.ncf_row['inhouse']}", M)
+        key = "inc_" + o
+        row = ctx.ncf_row[key] = _row(ws, r, f"switching to {o} vs in-house", f"{cur}/month",
+                                      f"{{c}}{ctx.ncf_row[o]}-{{c}}{ctx.ncf_row['inhouse']}", M)
+        _style(ws.cell(r, 1), bold=True)
         r += 1
-    r += 1
-    head = ("measure", "", "engine (CC_)", "native / Excel")
+        # native payback: the first month j with cumulative cash >= 0, linear inside month j
+        for kind, flow in (("payback", f"{{c}}{row}"), ("dpayback", f"{{c}}{row}*{{c}}${disc}")):
+            label = "discounted " if kind == "dpayback" else ""
+            cum = _row(ws, r, f"  {label}cumulative: {o}", cur,
+                       f"{flow}+{{p}}{r}", M)
+            ws.cell(cum, FIRST, f"={flow.format(c=_mc(0))}")
+            r += 1
+            reached = _row(ws, r, f"  {label}reached 0 by this month", "flag",
+                           f"IF(OR({{p}}{r}=1,{{c}}{cum}>=0),1,0)", M, fmt="0")
+            ws.cell(reached, FIRST, f"=IF({_mc(0)}{cum}>=0,1,0)")
+            r += 1
+            cand = _row(ws, r, f"  {label}payback if first reached in this month", "months",
+                        f"IF(AND({{c}}{reached}=1,{{p}}{reached}=0),"
+                        f"{{p}}$4+(0-{{p}}{cum})/({{c}}{cum}-{{p}}{cum}),0)", M, fmt=MONTHS)
+            ws.cell(cand, FIRST, "=0")
+            r += 1
+            ws.cell(r, 1, f"  {label}payback months (native): {o}")
+            ws.cell(r, 2, "months")
+            _style(ws.cell(r, FIRST, f"=IF(SUM($C${reached}:${_mc(M - 1)}${reached})=0,{never},"
+                                     f"SUM($C${cand}:${_mc(M - 1)}${cand}))"), bold=True,
+                   fmt=MONTHS)
+            ctx.kpi[f"{kind}_native_{key}"] = f"'Cash flow'!$C${r}"
+            r += 1
+        r += 1
+    head = ("measure", "unit", "engine (CC_)", "native", "Excel's own")
     for j, h in enumerate(head, start=1):
         _style(ws.cell(r, j, h), bold=True, fill=HEAD_FILL)
     r += 1
@@ -521,172 +747,227 @@ def _cashflow(wb: Any, ctx: _Ctx) -> None:
         flows = f"$C${row}:${last}${row}"
         ws.cell(r, 1, f"NPV: {key}")
         ws.cell(r, 2, cur)
-        ws.cell(r, 3, f"=CC_NPV_MONTHLY({rate},{flows})")
-        ws.cell(r, 4, f"=SUMPRODUCT({flows},$C${disc}:${last}${disc})")
-        ws.cell(r, 5, f"=$C${row}+NPV({mrate},$D${row}:${last}${row})")
+        _style(ws.cell(r, 3, "=" + ctx.scalar(f"npv_{key}")), GREEN, fmt=MONEY)
+        _style(ws.cell(r, 4, f"=SUMPRODUCT({flows},$C${disc}:${last}${disc})"), fmt=MONEY)
+        _style(ws.cell(r, 5, f"=$C${row}+NPV({mrate},$D${row}:${last}${row})"), fmt=MONEY)
         ws.cell(r, 6, "Excel NPV: month 0 added undiscounted, NPV() over months 1..")
         ctx.kpi[f"npv_{key}"] = f"'Cash flow'!$D${r}"
         ctx.kpi[f"npv_engine_{key}"] = f"'Cash flow'!$C${r}"
         ctx.kpi[f"npv_excel_{key}"] = f"'Cash flow'!$E${r}"
+        ctx.kpi[f"npv_flows_{key}"] = flows
         r += 1
     for key in ("inc_outsourced", "inc_hybrid"):
         row = ctx.ncf_row[key]
         flows = f"$C${row}:${last}${row}"
         ws.cell(r, 1, f"IRR (annualised): {key}")
         ws.cell(r, 2, "share/year")
-        ws.cell(r, 3, f"=CC_IRR_MONTHLY({flows})")
-        ws.cell(r, 4, f"=(1+IRR({flows}))^12-1")
+        _style(ws.cell(r, 3, "=" + ctx.scalar(f"irr_{key}")), GREEN, fmt=PCT)
+        _style(ws.cell(r, 5, f"=(1+IRR({flows},{ctx.const['irr_guess_monthly']}))^{per_year}-1"),
+               fmt=PCT)
         ws.cell(r, 6, "Excel IRR is per month: annualised as (1+IRR)^12-1")
-        ctx.kpi[f"irr_{key}"] = f"'Cash flow'!$C${r}"
-        ctx.kpi[f"irr_excel_{key}"] = f"'Cash flow'!$D${r}"
+        ctx.kpi[f"irr_engine_{key}"] = f"'Cash flow'!$C${r}"
+        ctx.kpi[f"irr_excel_{key}"] = f"'Cash flow'!$E${r}"
         r += 1
-        ws.cell(r, 1, f"payback months: {key}")
-        ws.cell(r, 2, "months")
-        ws.cell(r, 3, f"=CC_PAYBACK({flows})")
-        ws.cell(r, 4, f"=CC_PAYBACK({flows},{rate})")
-        ws.cell(r, 6, "C: undiscounted; D: discounted at the discount rate")
-        ctx.kpi[f"payback_{key}"] = f"'Cash flow'!$C${r}"
-        r += 1
-    ws.column_dimensions["A"].width = 36
+        for kind, label in (("payback", "payback months"), ("dpayback", "discounted payback months")):
+            ws.cell(r, 1, f"{label}: {key}")
+            ws.cell(r, 2, "months")
+            _style(ws.cell(r, 3, "=" + ctx.scalar(f"{kind}_{key}")), GREEN, fmt=MONTHS)
+            _style(ws.cell(r, 4, "=" + ctx.kpi[f"{kind}_native_{key}"].split("!")[1]), fmt=MONTHS)
+            ctx.kpi[f"{kind}_engine_{key}"] = f"'Cash flow'!$C${r}"
+            ctx.kpi[f"{kind}_{key}"] = f"'Cash flow'!$D${r}"
+            r += 1
+    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["B"].width = 14
+    for letter in "CDE":
+        ws.column_dimensions[letter].width = 16
     ws.freeze_panes = "C6"
+    _print(ws, "3:5", wide=2)
 
 
-def _checks(wb: Any, ctx: _Ctx) -> Any:
-    """Engine tables first (Costs links transition lines here); check rows are added later."""
-    ws = wb.create_sheet("Checks")
-    M = ctx.months
-    _title(ws, "Checks", "The engine's own monthly tables (CC_CASHFLOWS) and the checks that "
-                         "the native sheets reproduce them.")
-    r = 4
-    for o in OPTIONS:
-        cols = ["month", *ctx.case.options[o].monthly.columns.tolist()]
-        ws.cell(r, 1, f"engine: {o}")
-        _style(ws.cell(r, 1), GREEN, bold=True)
-        _array(ws, r, 2, len(cols), M + 1, f"CC_CASHFLOWS({ctx.inputs_ref},Costs!$B${_opt_row(ctx, o)},TRUE)")
-        for k, name in enumerate(cols[1:], start=1):
-            ctx.engine_row[(o, name)] = r + k
-        r += len(cols) + 1
-    ctx.kpi["checks_next"] = str(r)
-    return ws
-
-
-_OPT_ROW0 = 13  # Costs: rows 7-10 escalation indices, 11 month-0 flag, 13-15 option labels
-
-
-def _opt_row(ctx: _Ctx, option: str) -> int:
-    return _OPT_ROW0 + OPTIONS.index(option)
-
-
-def _check_rows(ws: Any, ctx: _Ctx) -> None:
+def _check_rows(wb: Any, ctx: _Ctx) -> None:
     from roi_models.business_case import MONEY_COLUMNS
 
+    ws = wb.create_sheet("Checks")
     M = ctx.months
     last = _mc(M - 1)
-    tol = ctx.const["check_tolerance"]
-    r = int(ctx.kpi["checks_next"]) + 1
+    tol, irr_tol = ctx.const["check_tolerance"], ctx.const["irr_tolerance"]
+    _title(ws, "Checks", "Every native figure against the engine's own (CC_ functions, or their "
+                         "cached values when not loaded). Every check can fail: lines that are "
+                         "links to the engine are not checked against themselves.")
+    r = 4
     for j, h in enumerate(("check", "", "native", "engine", "OK"), start=1):
         _style(ws.cell(r, j, h), bold=True, fill=HEAD_FILL)
     r += 1
 
-    def check(label: str, native: str, engine: str) -> None:
+    def check(label: str, native: str, engine: str, kind: str = "money") -> None:
         nonlocal r
         ws.cell(r, 1, label)
-        ws.cell(r, 3, "=" + native)
-        ws.cell(r, 4, "=" + engine)
-        ws.cell(r, 5, f"=ABS(C{r}-D{r})<={tol}*MAX(1,ABS(D{r}))")
+        fmt = {"money": MONEY2, "irr": PCT, "months": MONTHS, "count": COUNT}[kind]
+        _style(ws.cell(r, 3, "=" + native), fmt=fmt)
+        _style(ws.cell(r, 4, "=" + engine), GREEN, fmt=fmt)
+        if kind == "money":
+            ok = f"=ABS(C{r}-D{r})<={tol}*MAX(1,ABS(D{r}))"
+        elif kind == "irr":  # both undefined (#NUM!) agree; Excel's IRR iterates to ~1e-8
+            ok = (f"=IF(AND(ISERROR(C{r}),ISERROR(D{r})),TRUE,"
+                  f"IF(OR(ISERROR(C{r}),ISERROR(D{r})),FALSE,ABS(C{r}-D{r})<={irr_tol}))")
+        elif kind == "months":  # "never within the horizon" on both sides agrees
+            ok = (f"=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),ABS(C{r}-D{r})<={tol}*MAX(1,ABS(D{r})),"
+                  f"C{r}=D{r})")
+        else:
+            ok = f"=C{r}=D{r}"
+        ws.cell(r, 5, ok)
         ctx.checks.append(f"$E${r}")
         r += 1
 
+    check("shape: horizon as built", ctx.inp("finance.horizon_months"),
+          ctx.const["built_horizon_months"], "count")
+    tiers = ctx.inp("outsourced.tier_thresholds")
+    check("shape: volume tiers as built",  # values in the comma-separated list
+          f'IF(LEN(TRIM({tiers}))=0,0,LEN({tiers})-LEN(SUBSTITUTE({tiers},",",""))+1)',
+          ctx.const["built_volume_tiers"], "count")
     for o in OPTIONS:
         tr = ctx.cost_total[o]
         check(f"{o}: total cost = engine", f"SUM(Costs!$C${tr}:${last}${tr})",
-              f"CC_TOTAL({ctx.inputs_ref},Costs!$B${_opt_row(ctx, o)})")
+              ctx.scalar(f"total_{o}"))
         er = ctx.engine_row[(o, "total_cost")]
         l0 = ctx.engine_row[(o, MONEY_COLUMNS[0])]
-        check(f"{o}: engine lines sum to the engine total", f"SUM($C${l0}:${last}${er - 1})",
-              f"SUM($C${er}:${last}${er})")
+        check(f"{o}: engine lines sum to the engine total", ctx.eng_sum(f"$C${l0}:${last}${er - 1}"),
+              ctx.eng_sum(f"$C${er}:${last}${er}"))
         for (oo, line), row in ctx.line_rows.items():
-            if oo != o:
+            if oo != o or (o, line) in ctx.links:
                 continue
             er = ctx.engine_row[(o, line)]
             check(f"{o}: {line}", f"SUM(Costs!$C${row}:${last}${row})",
-                  f"SUM($C${er}:${last}${er})")
+                  ctx.eng_sum(f"$C${er}:${last}${er}"))
         rr, er = ctx.revenue_row[o], ctx.engine_row[(o, "revenue_effect")]
         check(f"{o}: revenue effect", f"SUM(Revenue!$C${rr}:${last}${rr})",
-              f"SUM($C${er}:${last}${er})")
-        check(f"{o}: NPV (native) = engine", ctx.kpi[f"npv_{o}"],
-              f"CC_TOTAL({ctx.inputs_ref},Costs!$B${_opt_row(ctx, o)},\"npv\")".replace(
-                  '"npv"', ctx.kpi["npv_label"]))
+              ctx.eng_sum(f"$C${er}:${last}${er}"))
+        check(f"{o}: NPV (native) = engine", ctx.kpi[f"npv_{o}"], ctx.scalar(f"npv_total_{o}"))
         check(f"{o}: Excel's NPV = engine", ctx.kpi[f"npv_excel_{o}"], ctx.kpi[f"npv_engine_{o}"])
     for key in ("inc_outsourced", "inc_hybrid"):
         check(f"{key}: Excel's NPV = engine", ctx.kpi[f"npv_excel_{key}"],
               ctx.kpi[f"npv_engine_{key}"])
-    r += 1
+        check(f"{key}: Excel's IRR = engine", ctx.kpi[f"irr_excel_{key}"],
+              ctx.kpi[f"irr_engine_{key}"], "irr")
+        check(f"{key}: payback (native) = engine", ctx.kpi[f"payback_{key}"],
+              ctx.kpi[f"payback_engine_{key}"], "months")
+        check(f"{key}: discounted payback (native) = engine", ctx.kpi[f"dpayback_{key}"],
+              ctx.kpi[f"dpayback_engine_{key}"], "months")
+    ctx.kpi["checks_sheet_rows"] = str(r)
+    ctx.kpi["checks_ws"] = "Checks"
+
+
+def _master(wb: Any, ctx: _Ctx) -> None:
+    ws = wb["Checks"]
+    r = int(ctx.kpi["checks_sheet_rows"]) + 1
     ws.cell(r, 1, "MASTER CHECK (all checks true)")
     _style(ws.cell(r, 1), bold=True)
     ws.cell(r, 5, f"=AND({','.join(ctx.checks)})")
     _style(ws.cell(r, 5), bold=True)
     ctx.kpi["master"] = f"Checks!$E${r}"
-    ws.column_dimensions["A"].width = 44
+    ws.column_dimensions["A"].width = 52
+    for letter in "CD":
+        ws.column_dimensions[letter].width = 20
+    _print(ws, "4:4", "A:A")
 
 
 def _staffing(wb: Any, ctx: _Ctx) -> None:
     ws = wb.create_sheet("Staffing", 2)
     i = ctx.inp
+    eng = wb["Engine"]
     _title(ws, "Staffing", "A week of 30-minute intervals in month 0 (in-house voice): calls "
-                           "from the weekly arrival profile, agents by CC_AGENTS, service level "
-                           "by CC_SERVICE_LEVEL (each one spilled call).")
+                           "natively from the weekly arrival profile; agents (CC_AGENTS) and "
+                           "service level (CC_SERVICE_LEVEL) from the engine.")
     ws["A4"] = "voice calls offered in month 0"
-    ws["C4"] = "=Costs!" + _drv(ctx, "inhouse", "voice_offered", "$C")
-    _style(ws["C4"], GREEN)
+    _style(ws.cell(4, 3, "=" + _drv(ctx, "inhouse", "voice_offered", "$C")), GREEN, fmt=COUNT)
     ws["A5"] = "voice calls per week"
-    ws["C5"] = f"=C4/{ctx.const['weeks_per_month']}"
+    _style(ws.cell(5, 3, f"=C4/{ctx.const['weeks_per_month']}"), fmt=NUM2)
     ws["A6"] = "weekday interval share factor"
     ws["C6"] = (f"=1/SUM($L$11:$L$58)/({ctx.const['weekdays']}"
                 f"+{ctx.const['weekend_days']}*{i('demand.weekend_day_share')})")
     ws["A7"] = "weekend interval share factor"
     ws["C7"] = (f"={i('demand.weekend_day_share')}/SUM($M$11:$M$58)/({ctx.const['weekdays']}"
                 f"+{ctx.const['weekend_days']}*{i('demand.weekend_day_share')})")
+    for c in ("C6", "C7"):
+        ws[c].number_format = "0.000000"
     ws["A8"] = "check: interval calls sum to the week"
     ws["C8"] = f"=ABS(SUM($G$11:$G$346)-C5)<={ctx.const['check_tolerance']}*MAX(1,C5)"
     ctx.checks.append("Staffing!$C$8")
-    ws["K10"], ws["L10"], ws["M10"] = "slot", "weekday weight", "weekend weight"
-    for s in range(48):
-        ws.cell(11 + s, 11, s + 1)
-    for j, path in ((12, "demand.weekday_profile"), (13, "demand.weekend_profile")):
-        _array(ws, 11, j, 48, 1, f"CC_PARAM({ctx.inputs_ref},Inputs!$B${ctx.input_row[path]})")
+    for j, h in ((11, "slot"), (12, "weekday weight"), (13, "weekend weight")):
+        _style(ws.cell(10, j, h), bold=True, fill=HEAD_FILL)
+    ep, es = ctx.engine_at["profile"], ctx.engine_at["staffing"]
+    for s_ in range(48):
+        ws.cell(11 + s_, 11, s_ + 1)
+        _style(ws.cell(11 + s_, 12, "=" + ctx.eng(f"$B${ep + s_}")), GREEN, fmt="0.0000")
+        _style(ws.cell(11 + s_, 13, "=" + ctx.eng(f"$C${ep + s_}")), GREEN, fmt="0.0000")
     head = ("day", "time", "weekend flag", "slot", "arrival weight", "share of week",
             "calls offered", "agents required", "service level")
     for j, h in enumerate(head, start=1):
         _style(ws.cell(10, j, h), bold=True, fill=HEAD_FILL)
+        ws.cell(10, j).alignment = _wrap()
     days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     r = 11
     for d, day in enumerate(days):
-        for s in range(48):
+        for s_ in range(48):
             ws.cell(r, 1, day)
-            ws.cell(r, 2, f"{s // 2:02d}:{30 * (s % 2):02d}")
+            ws.cell(r, 2, f"{s_ // 2:02d}:{30 * (s_ % 2):02d}")
             ws.cell(r, 3, 1 if d >= 5 else 0)
-            ws.cell(r, 4, s + 1)
-            ws.cell(r, 5, f"=INDEX($L$11:$L$58,D{r})*(1-C{r})+INDEX($M$11:$M$58,D{r})*C{r}")
-            ws.cell(r, 6, f"=E{r}*($C$6*(1-C{r})+$C$7*C{r})")
-            ws.cell(r, 7, f"=$C$5*F{r}")
+            ws.cell(r, 4, s_ + 1)
+            _style(ws.cell(r, 5, f"=INDEX($L$11:$L$58,D{r})*(1-C{r})+INDEX($M$11:$M$58,D{r})*C{r}"),
+                   fmt="0.0000")
+            _style(ws.cell(r, 6, f"=E{r}*($C$6*(1-C{r})+$C$7*C{r})"), fmt="0.000%")
+            _style(ws.cell(r, 7, f"=$C$5*F{r}"), fmt="#,##0.0")
+            _style(ws.cell(r, 8, "=" + ctx.eng(f"$B${es + r - 11}")), GREEN, fmt="0")
+            _style(ws.cell(r, 9, "=" + ctx.eng(f"$C${es + r - 11}")), GREEN, fmt=PCT)
             r += 1
     aht, sl, tt = i("demand.voice_aht_s"), i("service.voice_target_sl"), i("service.voice_target_time_s")
     occ, pat, iv = i("service.max_occupancy"), i("demand.patience_s"), ctx.const["interval_s"]
-    _array(ws, 11, 8, 336, 1, f"CC_AGENTS($G$11:$G$346,{aht},{sl},{tt},{iv},{occ},{pat})")
-    _array(ws, 11, 9, 336, 1, f"CC_SERVICE_LEVEL($H$11:$H$346,$G$11:$G$346,{aht},{tt},{iv},{pat})")
+    _array(eng, es, 2, 336, 1, f"CC_AGENTS(Staffing!$G$11:$G$346,{aht},{sl},{tt},{iv},{occ},{pat})")
+    _array(eng, es, 3, 336, 1, f"CC_SERVICE_LEVEL($B${es}:$B${es + 335},Staffing!$G$11:$G$346,"
+                               f"{aht},{tt},{iv},{pat})")
     ws["A348"] = "agent hours a week on the floor (voice)"
-    ws["H348"] = f"=SUM($H$11:$H$346)*{iv}/3600"
+    _style(ws.cell(348, 8, f"=SUM($H$11:$H$346)*{iv}/{ctx.const['seconds_per_hour']}"),
+           bold=True, fmt="#,##0.0")
+    for letter, width in zip("ABCDEFGHIJKLM", (30, 8, 10, 6, 10, 10, 10, 10, 10, 2, 6, 10, 10),
+                             strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.column_dimensions["C"].width = 14
     ws.freeze_panes = "A11"
+    _print(ws, "10:10", None, tall=4)
+
+
+def _engine_scalars(wb: Any, ctx: _Ctx) -> None:
+    ws = wb["Engine"]
+    opts = dict(zip(OPTIONS, ctx.kpi["option_cells"].split(","), strict=True))
+    rate = ctx.inp("finance.discount_rate")
+    for key in SCALARS:
+        r = ctx.scalar_row[key]
+        kind, _, which = key.partition("_")
+        if key.startswith("npv_total_"):
+            o = key.removeprefix("npv_total_")
+            f = f"CC_TOTAL({ctx.inputs_ref},{opts[o]},{ctx.kpi['npv_label']})"
+        elif kind == "total":
+            f = f"CC_TOTAL({ctx.inputs_ref},{opts[which]})"
+        else:
+            flows = "'Cash flow'!" + ctx.kpi[f"npv_flows_{which}"]
+            f = {"npv": f"CC_NPV_MONTHLY({rate},{flows})", "irr": f"CC_IRR_MONTHLY({flows})",
+                 "payback": f"CC_PAYBACK({flows})",
+                 "dpayback": f"CC_PAYBACK({flows},{rate})"}[kind]
+        ws.cell(r, 1, key)
+        ws.cell(r, 3, "=" + f)
+    ws.cell(ctx.scalar_row[SCALARS[0]] - 1, 1, "totals, NPV, IRR, payback (engine)")
+    _print(ws, None, "A:B", tall=3)
 
 
 def _summary(wb: Any, ctx: _Ctx) -> None:
     from openpyxl.chart import BarChart, LineChart, Reference
+    from openpyxl.chart.series import SeriesLabel
 
     ws = wb.create_sheet("Summary")
     cur = str(ctx.scenario["finance.currency"])
-    _title(ws, "Summary", f"Headline figures over {ctx.months} months, {cur}. All native formulas "
-                          "over Costs, Revenue and Cash flow; checked against the engine.")
+    _title(ws, "Summary", f"Headline figures over {ctx.months} months, {cur}. Columns C-E: native "
+                          "Excel formulas over Costs, Revenue and Cash flow (IRR: Excel's own). "
+                          "Green columns: the engine's figures (CC_ functions), checked on Checks.")
     last = _mc(ctx.months - 1)
     for j, h in enumerate(("metric", "unit", *OPTIONS), start=1):
         _style(ws.cell(4, j, h), bold=True, fill=HEAD_FILL)
@@ -699,21 +980,30 @@ def _summary(wb: Any, ctx: _Ctx) -> None:
         ws.cell(r, 1, name)
         ws.cell(r, 2, unit)
         for j, o in enumerate(OPTIONS, start=3):
-            _style(ws.cell(r, j, "=" + f(o)), GREEN, fmt="#,##0")
+            _style(ws.cell(r, j, "=" + f(o)), GREEN, fmt=MONEY)
             ctx.kpi[f"summary_{name}_{o}"] = f"Summary!${_col(j)}${r}"
         r += 1
     npv_row = r - 1
     r += 1
-    for j, h in enumerate(("switching vs in-house", "unit", "outsourced", "hybrid"), start=1):
-        _style(ws.cell(r, j, h), bold=True, fill=HEAD_FILL)
+    heads = ("switching vs in-house", "unit", "outsourced", "hybrid", "",
+             "engine: outsourced", "engine: hybrid")
+    for j, h in enumerate(heads, start=1):
+        if h:
+            _style(ws.cell(r, j, h), bold=True, fill=HEAD_FILL)
     r += 1
-    for name, unit, key in (("npv", cur, "npv_inc_{}"), ("irr", "share/year", "irr_inc_{}"),
-                            ("payback_months", "months", "payback_inc_{}")):
+    for name, unit, native, engine, fmt in (
+            ("npv", cur, "npv_inc_{}", "npv_engine_inc_{}", MONEY),
+            ("irr", "share/year", "irr_excel_inc_{}", "irr_engine_inc_{}", PCT),
+            ("payback_months", "months", "payback_inc_{}", "payback_engine_inc_{}", MONTHS),
+            ("discounted_payback_months", "months", "dpayback_inc_{}", "dpayback_engine_inc_{}",
+             MONTHS)):
         ws.cell(r, 1, name)
         ws.cell(r, 2, unit)
-        for j, o in enumerate(("outsourced", "hybrid"), start=3):
-            _style(ws.cell(r, j, "=" + ctx.kpi[key.format(o)]), GREEN)
-            ctx.kpi[f"summary_inc_{name}_{o}"] = f"Summary!${_col(j)}${r}"
+        for j, o in enumerate(("outsourced", "hybrid")):
+            _style(ws.cell(r, 3 + j, "=" + ctx.kpi[native.format(o)]), GREEN, fmt=fmt)
+            _style(ws.cell(r, 6 + j, "=" + ctx.kpi[engine.format(o)]), GREEN, fmt=fmt)
+            ctx.kpi[f"summary_inc_{name}_{o}"] = f"Summary!${_col(3 + j)}${r}"
+            ctx.kpi[f"summary_engine_inc_{name}_{o}"] = f"Summary!${_col(6 + j)}${r}"
         r += 1
     r += 1
     ws.cell(r, 1, "recommended (highest NPV)")
@@ -725,9 +1015,16 @@ def _summary(wb: Any, ctx: _Ctx) -> None:
     _style(ws.cell(r, 1), bold=True)
     _style(ws.cell(r, 3), GREEN, bold=True)
     ctx.kpi["summary_master"] = f"Summary!$C${r}"
+    r += 1
+    ws.cell(r, 1, "engine figures")
+    ws.cell(r, 3, f'=IF({ctx.live},"live: CC_ functions loaded",'
+                  '"cached: the build\'s values (CC_ functions not loaded)")')
+    _style(ws.cell(r, 3), GREEN)
+    ctx.kpi["summary_engine_state"] = f"Summary!$C${r}"
     ws.column_dimensions["A"].width = 30
-    for letter in "CDE":
-        ws.column_dimensions[letter].width = 18
+    ws.column_dimensions["B"].width = 12
+    for letter in "CDEFG":
+        ws.column_dimensions[letter].width = 20
 
     bar = BarChart()
     bar.title = f"NPV of net cash flow by option ({cur})"
@@ -735,23 +1032,33 @@ def _summary(wb: Any, ctx: _Ctx) -> None:
                  titles_from_data=False)
     bar.set_categories(Reference(ws, min_col=3, max_col=5, min_row=4))
     bar.legend = None
-    ws.add_chart(bar, "G4")
+    bar.width, bar.height = 16, 7.5
+    ws.add_chart(bar, "A20")
     cf = wb["Cash flow"]
     line = LineChart()
     line.title = f"Monthly net cash flow ({cur})"
-    for o in OPTIONS:
+    for o in OPTIONS:  # values C..last and categories C..last: the same months
         row = ctx.ncf_row[o]
-        line.add_data(Reference(cf, min_col=1, max_col=FIRST + ctx.months - 1, min_row=row),
-                      from_rows=True, titles_from_data=True)
-    line.set_categories(Reference(cf, min_col=FIRST, max_col=FIRST + ctx.months - 1, min_row=4))
+        line.add_data(Reference(cf, min_col=FIRST, max_col=FIRST + ctx.months - 1, min_row=row),
+                      from_rows=True, titles_from_data=False)
+        line.series[-1].tx = SeriesLabel(v=o)
+    line.set_categories(Reference(cf, min_col=FIRST, max_col=FIRST + ctx.months - 1, min_row=3))
     line.y_axis.title = cur
     line.x_axis.title = "month"
-    ws.add_chart(line, "G22")
+    line.x_axis.number_format = "mmm yy"
+    line.x_axis.tickLblSkip = 12
+    line.width, line.height = 16, 7.5
+    ws.add_chart(line, "E20")
+    _print(ws, None, None)
+    ws.print_area = "A1:H36"
 
 
 def _conf(wb: Any) -> None:
     ws = wb.create_sheet("xlwings.conf")
     ws["A1"], ws["B1"] = "UDF Modules", "roi_models.excel.udfs"
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 28
+    _print(ws, None, None)
 
 
 # ------------------------------------------------------------------------------------- build
@@ -766,18 +1073,20 @@ def _layout(scenario: Any) -> Any:
     wb.remove(wb.active)
     _about(wb, ctx)
     _inputs(wb, ctx)
-    ctx.kpi["npv_label"] = "Checks!$B$2"
-    chk = _checks(wb, ctx)      # engine tables (rows needed by Costs)
+    eng = _engine(wb, ctx)      # engine tables first (rows needed by every other sheet)
+    eng["A10"], eng["B10"] = "metric label", "npv"
+    ctx.kpi["npv_label"] = "Engine!$B$10"
     _costs(wb, ctx)
     _revenue(wb, ctx)
     _cashflow(wb, ctx)
     _staffing(wb, ctx)
-    chk.title = "Checks"
-    chk["B2"] = "npv"          # the metric label used by the CC_TOTAL NPV checks
-    chk["A2"] = ("The engine's own monthly tables (CC_CASHFLOWS) and the checks that the native "
-                 "sheets reproduce them. Metric label:")
-    _check_rows(chk, ctx)
+    _engine_scalars(wb, ctx)
+    _check_rows(wb, ctx)
+    _master(wb, ctx)
     _summary(wb, ctx)
+    cache = wb.create_sheet("Engine cache")
+    cache.sheet_state = "hidden"
+    cache["A1"] = "The Engine sheet's values at build time (used when the CC_ functions are not loaded)."
     _conf(wb)
     order = [wb[name] for name in SHEETS]
     wb._sheets = order
@@ -912,7 +1221,7 @@ def _cell_sub(m: re.Match[str], sheet: str, values: dict[str, Any]) -> str:
 
 
 def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool = True,
-          progress: Callable[[str], None] | None = None) -> Built:
+          progress: Callable[[str], None] | None = None, lang: str = "en") -> Built:
     """Build the business-case workbook at ``path`` (``.xlsx``).
 
     Parameters
@@ -927,6 +1236,9 @@ def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool 
         formulas are written with no results (Excel computes them once the add-in is loaded).
     progress : callable, optional
         Called with a short message at each stage.
+    lang : {"en", "ru"}
+        Language of the labels (:mod:`roi_models.excel.labels`); formulas, sheet names and
+        values are the same in every language.
 
     Returns
     -------
@@ -943,8 +1255,16 @@ def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool 
         from roi_models.errors import InputError
 
         raise InputError(f"path must end in .xlsx (a macro-free workbook), got {str(path)!r}")
+    from roi_models.excel.labels import translate
+    from roi_models.report.i18n import LANGS
+
+    if lang not in LANGS:
+        from roi_models.errors import InputError
+
+        raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
     say("laying out the workbook")
     wb, ctx = _layout(sc)
+    translate(wb, lang, str(sc["finance.currency"]))
     buf = io.BytesIO()
     wb.save(buf)
     raw = buf.getvalue()
@@ -957,6 +1277,7 @@ def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool 
             tmp_path = Path(tmp) / path.name
             tmp_path.write_bytes(raw)
             built.model, built.solution, built.values = evaluate_file(tmp_path)
+        _fill_cache(wb, built.values)
         # Array formulas: Excel stores the results of the non-anchor cells as plain values.
         for ws in wb.worksheets:
             for row in ws.iter_rows():
@@ -973,6 +1294,24 @@ def build(path: str | Path = DEFAULT_PATH, scenario: Any = None, *, cache: bool 
     tmp_file.write_bytes(data)
     tmp_file.replace(path)
     return built
+
+
+def _fill_cache(wb: Any, values: dict[str, Any]) -> None:
+    """Engine cache = the Engine sheet's evaluated values, cell for cell (plain values)."""
+    import numpy as np
+
+    eng, cache = wb["Engine"], wb["Engine cache"]
+    for key, v in values.items():
+        sheet, _, ref = key.partition("!")
+        if sheet != "ENGINE":
+            continue
+        if isinstance(v, np.generic):
+            v = v.item()
+        if type(v).__name__ == "XlError":
+            v = str(v)  # an engine error stays an error (openpyxl writes "#NUM!" as one)
+        if isinstance(v, (int, float, str, bool)) and not (isinstance(v, float) and v != v):
+            cache[ref] = v
+            cache[ref].number_format = eng[ref].number_format
 
 
 def _fill_array(ws: Any, ref: str, values: dict[str, Any]) -> None:

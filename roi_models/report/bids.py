@@ -133,12 +133,13 @@ TEXT: dict[str, dict[str, str]] = {
     "s.risk": {"en": "Risk across bids", "ru": "Риск по предложениям"},
     "risk.intro": {"en": "{trials} Monte Carlo trials (seed {seed}) with common random numbers: "
                          "every option sees the same demand, wage and exchange-rate draws; "
-                         "prices the bids commit to stay fixed, their AHT, FCR, shrinkage and "
-                         "parallel run move with the same relative draw.",
+                         "prices the bids commit to stay fixed, their AHT, FCR, shrinkage, "
+                         "parallel run and learning curve move with the same relative draw.",
                    "ru": "{trials} испытаний Монте-Карло (seed {seed}) с общими случайными "
                          "числами: у всех вариантов одни и те же розыгрыши спроса, зарплат и "
-                         "курса; цены из предложений фиксированы, AHT, FCR, shrinkage и "
-                         "параллельная работа меняются на ту же относительную величину."},
+                         "курса; цены из предложений фиксированы, AHT, FCR, shrinkage, "
+                         "параллельная работа и кривая обучения меняются на ту же относительную "
+                         "величину."},
     "risk.none": {"en": "Monte Carlo not run (--trials 0).", "ru": "Монте-Карло не выполнялось "
                                                                    "(--trials 0)."},
     "col.p_best": {"en": "P(best)", "ru": "P(лучший)"},

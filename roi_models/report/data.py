@@ -93,11 +93,21 @@ def _search_range(scenario: Scenario, path: str) -> tuple[float, float]:
 
 
 def _break_evens(scenario: Scenario, option: str, points: int) -> list[BreakEvenCurve]:
+    paths = break_even_paths(scenario)
+    grids = {path: np.linspace(*_search_range(scenario, path), points) for path in paths.values()}
+    # every curve in one batch (each variant moves one input): the variants that move only money
+    # share the base scenario's staffing, the volume variants are staffed together
+    changes = {}
+    for j, path in enumerate(grids):
+        values = np.full(points * len(grids), float(scenario[path]))
+        values[j * points:(j + 1) * points] = grids[path]
+        changes[path] = values
+    column = bc.evaluate_batch(scenario, changes)[f"{option}_incremental_npv"].to_numpy()
     curves = []
-    for key, path in break_even_paths(scenario).items():
+    for j, (key, path) in enumerate(paths.items()):
         lo, hi = _search_range(scenario, path)
-        grid = np.linspace(lo, hi, points)
-        curve = bc.evaluate_batch(scenario, {path: grid})[f"{option}_incremental_npv"].to_numpy()
+        grid = grids[path]
+        curve = column[j * points:(j + 1) * points]
         # the curve brackets the tie; break_even refines it inside the bracket (fewer staffing runs)
         cross = np.flatnonzero(np.sign(curve[:-1]) * np.sign(curve[1:]) <= 0)
         if cross.size:
@@ -123,10 +133,10 @@ def _break_evens_and_mc(scenario: Scenario, option: str, points: int, trials: in
     t2 = time.perf_counter()
     charts: dict[str, str] = {}
     if chart_lang is not None:  # draw this part's charts here, in parallel with the tornado
-        from roi_models.report.content import worker_charts
+        from roi_models.report.charts import risk_charts
 
         partial = RiskPages(option, pd.DataFrame(), curves, mc, trials, seed)
-        charts = worker_charts(partial, chart_lang, str(scenario["finance.currency"]))
+        charts = risk_charts(partial, chart_lang, str(scenario["finance.currency"]))
     return curves, mc, t1 - t0, t2 - t1, charts
 
 
@@ -174,9 +184,8 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
     seconds: dict[str, float] = {}
     if chart_lang is not None:  # import the plotting stack once, before the worker forks
         import roi_models.report.charts
-        import roi_models.report.content
 
-        roi_models.report.charts._figure(1.0)
+        roi_models.report.charts.warm_up()
     pool = _fork_pool() if parallel else None
     future = None
     if pool is not None:
@@ -222,7 +231,8 @@ def interval_staffing(scenario: Scenario, month: int = 0) -> pd.DataFrame:
     pandas.DataFrame
         One row per interval type with arrivals: ``day`` ("weekday"/"weekend"), ``time``
         ("09:30"), ``voice_calls`` and ``chat_offered`` (offered per interval occurrence),
-        ``voice_agents`` and ``chat_agents`` (agents on the phones).
+        and ``<channel>_agents`` for every channel the engine staffs (voice, chat, e-mail,
+        outbound, ...: agents on the floor).
     """
     t = bc.interval_staffing(scenario, month)
     days, times = zip(*(label.split(" ") for label in t.index), strict=True)
@@ -231,6 +241,5 @@ def interval_staffing(scenario: Scenario, month: int = 0) -> pd.DataFrame:
         "time": list(times),
         "voice_calls": t["voice_calls"].to_numpy(dtype=float),
         "chat_offered": t["chat_offered"].to_numpy(dtype=float),
-        "voice_agents": t["voice_agents"].to_numpy(dtype=float),
-        "chat_agents": t["chat_agents"].to_numpy(dtype=float),
+        **{c: t[c].to_numpy(dtype=float) for c in t.columns if c.endswith("_agents")},
     })

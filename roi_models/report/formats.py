@@ -5,17 +5,20 @@
   (print CSS: A4, page 1 alone, page numbers).
 - PDF: the same HTML laid out by WeasyPrint (``pip install "roi-models[pdf]"``; it needs the Pango
   library, present on most Linux desktops, ``apt-get install libpango-1.0-0 libpangoft2-1.0-0``).
-- Markdown: the same text and tables for wikis and git (charts are in the HTML/PDF).
-- XLSX: one sheet per table, numbers stored as numbers with number formats.
+- Markdown (:mod:`roi_models.report.markdown`): the same text and tables for wikis and git.
+- XLSX (:mod:`roi_models.report.xlsx`): one sheet per table, numbers stored as numbers.
+- CSV (:mod:`roi_models.report.files`): ``monthly_<option>.csv``, engine columns, full precision.
 
+:func:`write_case` writes several formats from one build (the ``roi-models case`` command).
 Scenario text (name, notes) is escaped in every format: Jinja2 autoescaping in HTML,
-:func:`~roi_models.report.summary.markdown_escape` in Markdown, string cells in XLSX.
+:func:`~roi_models.report.markdown.markdown_escape` in Markdown, string cells in XLSX.
 """
 
 from __future__ import annotations
 
 import base64
 import os
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -24,16 +27,22 @@ from markupsafe import Markup, escape
 
 from roi_models._version import __version__
 from roi_models.errors import InputError
-from roi_models.report.content import Chart, Report, Table, build
+from roi_models.report.content import Chart, Quote, Report, Table, build
+from roi_models.report.files import atomic_write, write_monthly_csv
 from roi_models.report.i18n import LANGS, Num, Text
+from roi_models.report.markdown import to_markdown
+from roi_models.report.xlsx import write_xlsx
 
 if TYPE_CHECKING:
     from roi_models.business_case import BusinessCase
     from roi_models.report.data import RiskPages
 
-__all__ = ["RENDER_FORMATS", "render", "to_html", "to_markdown", "to_pdf", "write_report"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "RENDER_FORMATS", "render", "to_html", "to_markdown",
+           "to_pdf", "write_case", "write_report"]
 
 RENDER_FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx")
+FORMATS: tuple[str, ...] = (*RENDER_FORMATS, "csv")
+DEFAULT_FORMATS: tuple[str, ...] = ("html", "md", "xlsx", "csv")
 
 CSS = """
 :root { --ink:#1f2933; --muted:#5f6b7a; --line:#d9dee5; --accent:#dd8452; --good:#2f7d4a;
@@ -44,21 +53,23 @@ body { margin: 0; color: var(--ink); background: #fff;
 main { max-width: 62rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.45rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.1rem; margin: 1.2rem 0 .5rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
-.meta, .signs, .note, figcaption { color: var(--muted); font-size: .8rem; }
+.meta, .signs, .note { color: var(--muted); font-size: .8rem; }
 .notes { font-style: italic; }
 .decision { border-left: 4px solid var(--accent); padding: .2rem .9rem; background: #fff8f3; }
 .decision h2 { border: 0; margin-top: .4rem; }
 .headline { font-size: 1.08rem; font-weight: bold; margin: .3rem 0; }
 .reasons { margin: .3rem 0 .5rem; padding-left: 1.1rem; font-size: .9rem; }
-.kpi-title { font-size: 1rem; }
 .kpis { display: flex; flex-wrap: wrap; gap: .6rem; margin: .4rem 0 .8rem; }
 .kpi { flex: 1 1 10rem; background: var(--card); border: 1px solid var(--line);
        border-radius: 6px; padding: .5rem .7rem; }
-.kpi-label { color: var(--muted); font-size: .78rem; }
+.kpi-label { color: var(--muted); font-size: .8rem; }
 .kpi-value { font-size: 1.3rem; font-weight: bold; white-space: nowrap; }
+dl.facts { display: grid; grid-template-columns: minmax(9rem, 14rem) 1fr; gap: .25rem .8rem;
+           margin: .3rem 0 .8rem; font-size: .9rem; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
 .scroll { margin: .3rem 0 .8rem; }
-@media screen { .scroll { overflow-x: auto; } }
+@media screen { .scroll, figure.chart { overflow-x: auto; } }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; }
@@ -66,46 +77,62 @@ th { background: var(--card); text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 th.hl, td.hl { background: #fff1e6; font-weight: bold; }
-.rec-badge { display: inline-block; font-size: .7rem; color: #fff; background: var(--accent);
+.rec-badge { display: inline-block; font-size: .75rem; color: #fff; background: var(--accent);
              border-radius: 3px; padding: 0 .3rem; margin-left: .3rem; font-weight: normal; }
 figure.chart { margin: .5rem 0 1rem; }
-figure.chart img { width: 100%; height: auto; display: block; }
+/* charts are 461 units wide with text >= 10 units: never narrower than 420 px (text >= 9 px) */
+figure.chart img { width: 100%; max-width: 42rem; min-width: 420px; height: auto;
+                   display: block; }
 .toc ol { columns: 2; font-size: .85rem; }
-table.t-assumptions td:nth-child(4) { font-size: .75rem; color: var(--muted); }
-table.t-assumptions td:first-child, table.t-tornado td:first-child,
-table.t-breakeven td:first-child { font-family: "DejaVu Sans Mono", monospace; font-size: .75rem;
-                                   word-break: break-all; }
+table.t-assumptions td:nth-child(4) { font-size: .8rem; color: var(--muted); }
+table.t-assumptions { table-layout: fixed; }
+table.t-assumptions th:nth-child(1) { width: 30%; }
+table.t-assumptions th:nth-child(2) { width: 19%; }
+table.t-assumptions th:nth-child(3) { width: 13%; }
+table.t-assumptions th:nth-child(5) { width: 9%; }
+table.t-assumptions td:nth-child(2) { overflow-wrap: anywhere; }
+@media screen { table.t-assumptions { min-width: 40rem; } }
+table.t-assumptions tbody th, table.t-tornado tbody th, table.t-costs tbody th,
+table.t-annual tbody th, table.t-monthly tbody th { font-weight: normal; }
 @media screen and (max-width: 40rem) {
   body { font-size: 14px; }
   main { padding: .6rem; }
   .toc ol { columns: 1; }
-  table { font-size: .78rem; }
+  table { font-size: .8rem; }
+  dl.facts { grid-template-columns: 1fr; }
+  dl.facts dd { margin-bottom: .3rem; }
 }
 @page { size: A4; margin: 14mm 13mm 15mm;
-        @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt;
+        @bottom-right { content: counter(page) " / " counter(pages); font-size: 7.5pt;
                         color: #5f6b7a; } }
+/* print: one type scale in pt — 14 title, 11 headings, 9 text, 8 tables, 7.5 notes */
 @media print {
-  body { font-size: 9pt; }
+  body { font-size: 9pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
-  h1 { font-size: 15pt; }
-  h2 { font-size: 11.5pt; break-after: avoid; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11pt; break-after: avoid; margin: 8pt 0 4pt; }
   .page1 { break-after: page; }
   .toc { display: none; }
   .section.page-break { break-before: page; }
-  .scroll { overflow: visible; }
-  table { font-size: 8pt; }
-  table.t-assumptions, table.t-monthly, table.t-annual { font-size: 6.8pt; }
-  table.t-monthly th { font-size: 6.2pt; }
-  table.t-monthly td, table.t-monthly th { padding: 1pt 2pt; }
-  .kpis { display: flex; flex-wrap: wrap; }
-  .kpi { flex: 1 1 38mm; min-width: 0; padding: 4pt 6pt; }
-  .kpi-value { white-space: normal; }
-  th, td { padding: 1.6pt 3pt; }
+  .scroll { overflow: visible; margin: 2pt 0 6pt; }
+  table, .reasons, dl.facts { font-size: 8pt; }
+  .meta, .signs, .note, .kpi-label, table.t-assumptions td:nth-child(4), .rec-badge,
+  table.t-monthly, table.t-monthly th { font-size: 7.5pt; }
+  table.t-monthly td, table.t-monthly th, table.t-assumptions td, table.t-assumptions th {
+    padding: 0.8pt 2pt; }
+  table.t-assumptions { font-size: 7.5pt; line-height: 1.25; }
+  .kpis { display: flex; flex-wrap: wrap; gap: 4pt; margin: 3pt 0 5pt; }
+  .kpi { flex: 1 1 38mm; min-width: 0; padding: 3pt 5pt; }
+  .kpi-value { white-space: normal; font-size: 11pt; }
+  th, td { padding: 1.5pt 3pt; }
   thead { display: table-header-group; }
-  tr, figure.chart, .kpi, .keep { break-inside: avoid; }
-  .kpi-value { font-size: 13pt; }
-  .headline { font-size: 10.5pt; }
-  .reasons { font-size: 8.5pt; }
+  tr, figure.chart, .kpi, .keep, dl.facts dd { break-inside: avoid; }
+  figure.chart { margin: 3pt 0 6pt; }
+  figure.chart img { width: 163mm; min-width: 0; max-width: 100%; }
+  .headline { font-size: 9pt; }
+  p { margin: 3pt 0; }
+  .decision { padding: 1pt 6pt; }
+  dl.facts { grid-template-columns: 36mm 1fr; gap: 1.5pt 6pt; margin: 3pt 0 5pt; }
 }
 """
 
@@ -146,6 +173,9 @@ def _table_html(t: Table, section: str, rec_label: str = "") -> Markup:
                 out.append(Markup('<td class="num{}">{}</td>').format(hl, _num_html(c)))
             elif j == 0:
                 out.append(Markup('<th scope="row">{}</th>').format(c))
+            elif isinstance(c, Quote):  # a citation, in its own language
+                out.append(Markup('<td class="{}"><span lang="{}">{}</span></td>').format(
+                    hl.strip(), c.lang, c))
             else:
                 out.append(Markup('<td class="{}">{}</td>').format(hl.strip(), c))
         out.append(Markup("</tr>"))
@@ -195,62 +225,6 @@ def to_pdf(report: Report, path: Path) -> None:
     doc.write_pdf(path)
 
 
-# ------------------------------------------------------------------------------------- Markdown
-def _md_cell(c: Any) -> str:
-    from roi_models.report.summary import markdown_escape
-
-    return markdown_escape(str(c))
-
-
-def _md_table(t: Table) -> list[str]:
-    numeric_cols = {j for row in t.rows for j, c in enumerate(row) if isinstance(c, Num)}
-    align = ["---:" if j in numeric_cols else ":---" for j in range(len(t.header))]
-    out = []
-    if t.title:
-        out += [f"### {_md_cell(t.title)}", ""]
-    out += ["| " + " | ".join(_md_cell(h) for h in t.header) + " |", "|" + "|".join(align) + "|"]
-    for row in t.rows:
-        cells = []
-        for j, c in enumerate(row):
-            text = _md_cell(c)
-            if t.key == "assumptions" and j == 0:
-                text = f"`{c}`"
-            cells.append(text)
-        out.append("| " + " | ".join(cells) + " |")
-    if t.note:
-        out += ["", _md_cell(t.note)]
-    return [*out, ""]
-
-
-def to_markdown(report: Report) -> str:
-    """The report as Markdown (text and tables; the charts are in the HTML and PDF)."""
-    from roi_models.report.summary import markdown_escape
-
-    L = report.lang
-    lines = [f"# {markdown_escape(report.title)}", ""]
-    if report.notes:
-        lines += [markdown_escape(report.notes, block=True), ""]
-    lines += [markdown_escape(report.meta), "", f"## {markdown_escape(L.t('rec.title'))}", "",
-              f"**{markdown_escape(str(report.headline))}**", ""]
-    lines += [f"- {markdown_escape(str(r))}" for r in report.reasons]
-    lines += ["", f"## {markdown_escape(report.kpi_title)}", "",
-              "| " + " | ".join(markdown_escape(str(lab)) for lab, _ in report.kpis) + " |",
-              "|" + "|".join("---:" for _ in report.kpis) + "|",
-              "| " + " | ".join(markdown_escape(v.text) for _, v in report.kpis) + " |", ""]
-    lines += [f"## {markdown_escape(report.options_table.title)}", ""]
-    opt = report.options_table
-    lines += _md_table(Table(opt.key, opt.header, opt.rows, note=opt.note))
-    lines += [markdown_escape(report.signs), "", markdown_escape(L.t("doc.charts_elsewhere")), ""]
-    for s in report.sections:
-        lines += [f"## {markdown_escape(s.title)}", ""]
-        for b in s.blocks:
-            if isinstance(b, Table):
-                lines += _md_table(b)
-            elif isinstance(b, Text):
-                lines += [markdown_escape(str(b), block=True), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
 # ------------------------------------------------------------------------------------- render
 def _check(fmt: str, lang: str) -> None:
     if fmt not in RENDER_FORMATS:
@@ -261,7 +235,7 @@ def _check(fmt: str, lang: str) -> None:
 
 def render(case: BusinessCase, path: str | os.PathLike[str],
            format: Literal["html", "pdf", "md", "xlsx"] = "html",
-           lang: Literal["en", "ru"] = "en", *,
+           lang: str = "en", *,
            risk: RiskPages | Literal[False] | None = None) -> Path:
     """Write the business-case report of ``case`` to ``path`` and return the path.
 
@@ -272,7 +246,8 @@ def render(case: BusinessCase, path: str | os.PathLike[str],
     path : path
         The file to write (its directory must exist); written atomically.
     format : {"html", "pdf", "md", "xlsx"}
-    lang : {"en", "ru"}
+    lang : str
+        One of :data:`~roi_models.report.i18n.LANGS` ("en", "ru").
     risk : RiskPages, optional
         Risk pages from :func:`roi_models.report.data.analyse_risk`; computed when None (tornado,
         break-evens, 2,000 Monte Carlo trials with seed 7); ``False`` leaves them out.
@@ -289,16 +264,81 @@ def render(case: BusinessCase, path: str | os.PathLike[str],
 def write_report(case: BusinessCase, report: Report, path: str | os.PathLike[str],
                  format: str) -> Path:
     """Write a built :class:`Report` in one format (atomically) and return the path."""
-    from roi_models.report.summary import _atomic, _save, _xlsx_workbook
-
     target = Path(path)
     if format == "html":
         text = to_html(report)
-        return _atomic(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+        return atomic_write(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
     if format == "md":
         text = to_markdown(report)
-        return _atomic(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
+        return atomic_write(target, lambda p: p.write_text(text, encoding="utf-8", newline="\n"))
     if format == "pdf":
-        return _atomic(target, lambda p: to_pdf(report, p))
-    wb = _xlsx_workbook(case, report)
-    return _atomic(target, lambda p: _save(wb, p))
+        return atomic_write(target, lambda p: to_pdf(report, p))
+    return write_xlsx(case, report, target)
+
+
+def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
+               formats: Sequence[str] = DEFAULT_FORMATS, *, lang: str = "en",
+               risk: RiskPages | Literal[False] | None = None, trials: int = 2000) -> list[Path]:
+    """Write the business case into ``out_dir`` and return the paths written.
+
+    Parameters
+    ----------
+    case : BusinessCase
+        From :func:`roi_models.business_case.evaluate`.
+    out_dir : path
+        Created if missing.
+    formats : sequence of {"html", "pdf", "md", "xlsx", "csv"}
+        ``html``: ``business_case.html`` (self-contained, charts inline); ``pdf``:
+        ``business_case.pdf`` (needs the ``pdf`` extra); ``md``: ``business_case.md``; ``xlsx``:
+        ``business_case.xlsx`` (one sheet per table); ``csv``: ``monthly_<option>.csv`` per
+        option (money lines joined with drivers, full precision, column names as in the engine).
+        Default: html, md, xlsx, csv.
+    lang : str
+        One of :data:`~roi_models.report.i18n.LANGS` ("en", "ru").
+    risk : RiskPages, optional
+        From :func:`roi_models.report.data.analyse_risk`; computed once for all formats when None
+        (``trials`` Monte Carlo trials, seed 7); ``False`` leaves the risk pages out.
+
+    Each file is written atomically (temporary file, then ``os.replace``).
+
+    Examples
+    --------
+    >>> from roi_models import Scenario, evaluate
+    >>> import tempfile
+    >>> paths = write_case(evaluate(Scenario.default()), tempfile.mkdtemp(), ["md"], risk=False)
+    >>> [p.name for p in paths]
+    ['business_case.md']
+    """
+    from roi_models.report.content import static_charts
+    from roi_models.report.data import alternative, analyse_risk
+
+    fmts = [f.strip().lower() for f in formats if f.strip()]
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise InputError(f"formats must be a non-empty list of {', '.join(FORMATS)}, "
+                         f"got {', '.join(map(repr, bad or formats)) or 'nothing'}")
+    if lang not in LANGS:
+        raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    charts = any(f in ("html", "pdf") for f in fmts)
+    drawn: dict[str, str] = {}
+    if risk is None and any(f != "csv" for f in fmts):
+        alt = alternative(case)
+        # the other charts are drawn while a worker process finishes the risk pages
+        risk = analyse_risk(case.scenario, alt, trials=trials,
+                            meanwhile=(lambda: drawn.update(static_charts(case, lang, alt)))
+                            if charts else None, chart_lang=lang if charts else None)
+        if risk.chart_lang == lang:
+            drawn.update(risk.charts)
+    report = None
+    if any(f != "csv" for f in fmts):  # one build serves every format
+        report = build(case, lang, risk=risk or None, charts=charts, drawn=drawn)
+    paths: list[Path] = []
+    for f in dict.fromkeys(fmts):
+        if f == "csv":
+            paths += write_monthly_csv(case, out)
+        else:
+            assert report is not None
+            paths.append(write_report(case, report, out / f"business_case.{f}", f))
+    return paths

@@ -1,0 +1,58 @@
+"""Writing report files safely, and the monthly CSV.
+
+Every file is written atomically: to a temporary file in the target directory, then
+``os.replace``-d over the target, so a failure never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from roi_models.business_case import BusinessCase
+
+__all__ = ["atomic_write", "monthly_table", "write_monthly_csv"]
+
+
+def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
+    """Write ``path`` through ``write(tmp)`` on a temporary file, then rename it into place."""
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def monthly_table(case: BusinessCase, option: str) -> pd.DataFrame:
+    """Every cost line and driver of ``option`` by month (engine column names, full precision)."""
+    res = case.options[option]
+    return res.monthly.join(res.drivers)
+
+
+def monthly_units(case: BusinessCase, option: str) -> dict[str, str]:
+    res = case.options[option]
+    return {**res.monthly.attrs.get("units", {}), **res.drivers.attrs.get("units", {})}
+
+
+def write_monthly_csv(case: BusinessCase, out: Path) -> list[Path]:
+    """``monthly_<option>.csv`` for every option of the case, full precision."""
+    paths = []
+    for name in case.options:
+        table = monthly_table(case, name)
+        paths.append(atomic_write(out / f"monthly_{name}.csv",
+                                  lambda p, t=table: t.to_csv(p, index=True, lineterminator="\n")))
+    return paths
