@@ -87,7 +87,7 @@ class TestControls:
     def test_labels_are_words_with_units_and_shares_are_percent(self, dash: Dashboard) -> None:
         labels = {p.path: text_of(lab.value) for lab, p, _ in dash.view._labels}
         assert labels[WAGE].startswith("Agent hourly wage ($/h)")
-        assert labels["inhouse.shrinkage"].startswith("Shrinkage (%)")
+        assert labels["inhouse.shrinkage"].startswith(Words().param("inhouse.shrinkage") + " (%)")
         assert dash.view.control("inhouse.shrinkage").readout_format == ".1%"
         assert not any("_" in text.split("(")[0] for text in labels.values())  # no code names
 

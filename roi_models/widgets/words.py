@@ -5,7 +5,8 @@ The report's translation table (:mod:`roi_models.report.i18n`, read through :cla
 says lives here, in one table per kind with both languages side by side:
 
 * :data:`TEXT` — buttons, headings, messages (placeholders in braces);
-* :data:`PARAM_LABELS` — a short human label for every input of the parameter registry;
+* :data:`PARAM_LABELS` — a short human label for every input of the parameter registry, used
+  where the report's table (``input.<path>``) has none;
 * :data:`CHOICE_LABELS` — the words shown for the values of choice inputs.
 
 ``tests/test_widgets.py`` checks that every key has both languages with the same placeholders and
@@ -504,7 +505,11 @@ class Words:
         return self.report.t(key, **kw)
 
     def param(self, path: str) -> str:
-        """The label of a registry input (its name in words when the table lacks it)."""
+        """The label of a registry input: the report's name for it (one definition of each
+        label), else this table's, else its name in words."""
+        has = getattr(self.report, "has", None)
+        if has is not None and has("input." + path):
+            return self.report.param(path)
         if path in PARAM_LABELS:
             return PARAM_LABELS[path][self._i]
         words = [_ABBREV.get(w, w) for w in path.split(".", 1)[-1].split("_")]
