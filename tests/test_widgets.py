@@ -509,3 +509,16 @@ def test_dashboard_command_rejects_an_unknown_language() -> None:
     result = CliRunner().invoke(app, ["dashboard", "--lang", "de"])
     assert result.exit_code == 2
     assert "--lang must be en or ru, got 'de'" in result.output
+
+
+def test_status_quo_joins_the_strip_and_the_cards_say_against_what() -> None:
+    s = Scenario.default().with_changes({"inhouse.current_agent_fte": 80.0})
+    case = evaluate(s)
+    assert case.baseline == "status_quo"
+    d = Dashboard(s)
+    assert 'data-option="status_quo"' in d.view._strip.value
+    card = text_of(d.view._cards["outsourced"].value)
+    assert "NPV vs today" in card
+    assert _card_value(d, "inhouse", "incremental_npv") == pytest.approx(
+        case.incremental.loc["npv", "inhouse"], rel=1e-12)  # in-house is an option here
+    assert "reference" not in text_of(d.view._cards["inhouse"].value)

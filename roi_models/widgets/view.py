@@ -771,7 +771,8 @@ class DashboardView(widgets.VBox):
                     text = fm.signed_money(lang, v)
                 else:
                     text = fm.fmt(lang, v, kind)
-                label = w.t(f"kpi.{key}")
+                label = w.t(f"kpi.{key}.{baseline}") if f"kpi.{key}.{baseline}" in _WORDS \
+                    else w.t(f"kpi.{key}")
                 trs.append(f'<tr><td title="{html.escape(label)}">{html.escape(label)}</td>'
                            f'<td class="roi-kpi-value" data-kpi="{key}" data-value="{v!r}">'
                            f"{html.escape(text)}</td></tr>")

@@ -63,6 +63,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kpi.total_cost": {"en": "Total cost", "ru": "Затраты"},
     "kpi.cost_per_contact": {"en": "Cost per contact", "ru": "Цена обращения"},
     "kpi.incremental_npv": {"en": "NPV vs in-house", "ru": "NPV к своему"},
+    "kpi.incremental_npv.status_quo": {"en": "NPV vs today", "ru": "NPV к текущему"},
     "kpi.payback_months": {"en": "Payback", "ru": "Окупаемость"},
     "kpi.fte": {"en": "FTE (own + vendor)", "ru": "FTE (свои + подрядчик)"},
     "kpi.voice_service_level": {"en": "Service level, voice", "ru": "Уровень сервиса"},
