@@ -327,6 +327,8 @@ class DashboardView(widgets.VBox):
         self._key_controls: dict[str, widgets.Widget] = {}
         self._boxes: dict[str, list[widgets.Widget]] = {}
         self._labels: list[tuple[widgets.HTML, Parameter, bool]] = []
+        #: paths whose label shows the value (no read-out), with the slider step
+        self._label_values: dict[str, float] = {}
         #: Called with (path, widget, is_key_copy) for each control as it is created (the
         #: wiring observes it); sections are built when first opened.
         self.on_control: Callable[[str, widgets.Widget, bool], None] | None = None
@@ -501,15 +503,20 @@ class DashboardView(widgets.VBox):
             lo, hi = self._slider_ends(path, param)
             integer = param.kind == "int"
             step = _nice_step(lo, hi, integer)
+            # the slider's own read-out writes numbers the English way (d3-format): in other
+            # languages the label shows the value through the formatter instead
+            readout = w.lang == "en"
+            if not readout:
+                self._label_values[path] = step
             if integer:
                 ctrl = widgets.IntSlider(value=int(value), min=math.floor(lo), max=math.ceil(hi),
-                                         step=int(step), continuous_update=False, **common)
+                                         step=int(step), continuous_update=False,
+                                         readout=readout, **common)
             else:
                 d = fm.decimals_for(step * 100 if share else step)
-                group = "," if w.lang == "en" else ""
                 ctrl = widgets.FloatSlider(
                     value=float(value), min=lo, max=hi, step=step, continuous_update=False,
-                    readout_format=f".{d}%" if share else f"{group}.{d}f", **common)
+                    readout=readout, readout_format=f".{d}%" if share else f",.{d}f", **common)
         elif param.kind == "int":
             ctrl = widgets.IntSlider(value=int(value), min=int(param.minimum),
                                      max=int(min(param.maximum, 1e6)),
@@ -566,8 +573,13 @@ class DashboardView(widgets.VBox):
         elif param.path == "outsourced.voice_target_sl":
             note = w.t("sl.only_vendor")
         note_html = f'<br><span class="roi-note">{html.escape(note)}</span>' if note else ""
-        label.value = (f'<span title="{tip}">{html.escape(text)}{_unit_html(w, param)} '
-                       f'<span class="roi-info">?</span></span>{note_html}')
+        value_html = ""
+        if param.path in self._label_values:
+            shown = fm.param_value(w.report, float(self._values[param.path]), param.unit,
+                                   self._label_values[param.path])
+            value_html = f': <b class="roi-value">{html.escape(shown)}</b>'
+        label.value = (f'<span title="{tip}">{html.escape(text)}{_unit_html(w, param)}'
+                       f'{value_html} <span class="roi-info">?</span></span>{note_html}')
 
     # ------------------------------------------------------------------ access for the wiring
     def control(self, path: str) -> widgets.Widget:
@@ -639,6 +651,10 @@ class DashboardView(widgets.VBox):
         """Show ``value`` in every built control of ``path`` (slider ends widen to hold it)."""
         self._values[path] = value
         param = self._registry.get(path)
+        if path in self._label_values:
+            for label, prm, key in self._labels:
+                if prm.path == path:
+                    self._set_label(label, prm, key)
         for ctrl in self.built_controls(path):
             if isinstance(ctrl, (widgets.FloatSlider, widgets.IntSlider)) and param is not None:
                 if ranges is not None and path in ranges:
