@@ -578,7 +578,8 @@ class DashboardView(widgets.VBox):
             shown = fm.param_value(w.report, float(self._values[param.path]), param.unit,
                                    self._label_values[param.path])
             value_html = f': <b class="roi-value">{html.escape(shown)}</b>'
-        label.value = (f'<span title="{tip}">{html.escape(text)}{_unit_html(w, param)}'
+        unit_html = "" if value_html else _unit_html(w, param)  # the value carries its unit
+        label.value = (f'<span title="{tip}">{html.escape(text)}{unit_html}'
                        f'{value_html} <span class="roi-info">?</span></span>{note_html}')
 
     # ------------------------------------------------------------------ access for the wiring
