@@ -687,4 +687,10 @@ def _cross_checks(v: Mapping[str, Any]) -> list[str]:
                             f"are 0)")
     if sum(v["demand.seasonality"]) <= 0:
         problems.append("demand.seasonality: needs at least one month above 0")
+    churn, rate = v["revenue.annual_base_churn"], v["finance.discount_rate"]
+    if v["revenue.value_method"] == "clv" and (churn <= 0 or churn + rate <= 0):
+        problems.append(f"revenue.value_method: 'clv' needs revenue.annual_base_churn > 0 and "
+                        f"revenue.annual_base_churn + finance.discount_rate > 0 (got {churn:g} and "
+                        f"{rate:g}): a customer who never leaves, undiscounted, is worth an infinite "
+                        f"lifetime value; use 'margin'")
     return problems

@@ -139,6 +139,7 @@ def build(folder: Path) -> list[Case]:
     write("empty.csv", b"", refused=r"the file is empty")
     write("header_only.csv", "date;voice_offered\r\n", refused=r"no data rows")
     write("one_column.csv", "date\r\n2024-01-01\r\n", refused=r"one column only")
+    write("text_named_xlsx.xlsx", _text(_fmt(f, "%Y-%m-%d"), ";"), refused=r"not an Excel workbook")
     write("russian_unknown_column.csv", _text(_fmt(f, "%Y-%m-%d").rename(
         columns={"voice_offered": "Кол-во"})), "cp1251",
         refused=r"column 'Кол-во': not a channel volume")

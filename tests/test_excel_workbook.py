@@ -303,7 +303,7 @@ def test_russian_labels_same_formulas(tmp_path):
         assert _formulas_of(a[name]) == _formulas_of(b[name]), name
     assert b["Summary"]["A1"].value == "Сводка" and b["Summary"]["C4"].value == "свой центр"
     assert b["Checks"]["A9"].value == "свой центр: Зарплата операторов"  # report's line label
-    assert b["Costs"]["A17"].value == "per_handled_minute"  # codes read by MATCH stay
+    assert "per_handled_minute" in [c.value for c in b["Costs"]["A"]]  # codes read by MATCH stay
     assert [c.value for c in b["Inputs"]["B"]] == [c.value for c in a["Inputs"]["B"]]
     with pytest.raises(ValueError, match="lang must be one of"):
         build(tmp_path / "x.xlsx", cache=False, lang="de")

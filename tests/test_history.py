@@ -356,3 +356,106 @@ class TestCli:
         assert "line 3: bad date '2024-13-01'" in r.output
         assert "line 4: voice is negative (-1)" in r.output
         assert not (tmp_path / "o").exists()
+
+
+# ============================================================================ foreign exports (issue 17)
+class TestForeignExports:
+    """Conventions the corpus (tests/history_corpus.py) does not cover: time zones, DST, clocks,
+    telephony exports with measures only, the number convention itself."""
+
+    @staticmethod
+    def _intervals(days: pd.DatetimeIndex, hours=range(0, 24), step=60):
+        rows = []
+        for d in days:
+            for h in hours:
+                for m in range(0, 60, step):
+                    rows.append((d + pd.Timedelta(hours=h, minutes=m), 10 + h))
+        return rows
+
+    def test_offsets_across_dst_converted_to_one_zone(self, tmp_path):
+        # Berlin, 26-28 Oct 2024: +02:00 until 03:00 on the 27th, +01:00 after (25-hour day)
+        utc = pd.date_range("2024-10-25 22:00", "2024-10-28 22:30", freq="30min", tz="UTC")
+        local = utc.tz_convert("Europe/Berlin")
+        text = "timestamp,voice_offered\n" + "".join(
+            f"{t.isoformat()},{k % 7}\n" for k, t in enumerate(local))
+        h = load_history(_write(tmp_path, "dst.csv", text))
+        assert "converted to one zone, UTC+02:00" in h.detected["timezone"]
+        assert "+01:00, +02:00" in h.detected["timezone"]
+        # every row kept, none duplicated: the repeated local hour is two distinct instants
+        assert h.data["offered"].sum() == sum(k % 7 for k in range(len(utc)))
+        assert h.data["timestamp"].is_unique
+        assert h.data["timestamp"].iloc[-1] == pd.Timestamp("2024-10-29 00:30")  # 23:30 +01 = +02
+
+    def test_naive_fall_back_day_read_by_position(self, tmp_path):
+        days = pd.date_range("2024-10-26", "2024-10-28", freq="D")
+        rows = self._intervals(days)
+        # the 25-hour day: 02:00 appears twice, in file order
+        at = next(k for k, (t, _) in enumerate(rows) if t == pd.Timestamp("2024-10-27 03:00"))
+        rows.insert(at, (pd.Timestamp("2024-10-27 02:00"), 99))
+        text = "timestamp,voice_offered\n" + "".join(f"{t:%Y-%m-%d %H:%M},{v}\n" for t, v in rows)
+        h = load_history(_write(tmp_path, "naive.csv", text))
+        assert "2024-10-27" in h.detected["dst"] and "both passes" in h.detected["dst"]
+        assert h.data["offered"].sum() == sum(v for _, v in rows)  # nothing dropped
+        two = h.data[(h.data.timestamp >= "2024-10-27 02:00") & (h.data.timestamp < "2024-10-27 03:00")]
+        assert two["offered"].sum() == 12 + 99  # both passes of 02:00-02:59 in the same hour
+
+    def test_a_real_duplicate_is_still_one(self, tmp_path):
+        text = ("timestamp,voice_offered\n2024-10-23 09:00,5\n2024-10-23 09:30,6\n"
+                "2024-10-23 09:30,6\n2024-10-23 10:00,7\n")
+        with pytest.raises(HistoryError, match="line 4: duplicate of line 3"):
+            load_history(_write(tmp_path, "dup.csv", text))
+
+    def test_russian_telephony_export_with_clock_ranges(self, tmp_path):
+        text = ("Дата;Время;Поступило;Принято;Пропущено\n"
+                "13.05.2024;08:00 - 08:30;10;9;1\n13.05.2024;08:30 - 09:00;12;10;2\n"
+                "14.05.2024;08:00 - 08:30;8;8;0\n14.05.2024;08:30 - 09:00;4;4;0\n")
+        p = tmp_path / "oktell.csv"
+        p.write_bytes(text.encode("cp1251"))
+        h = load_history(p)
+        assert h.level == "interval" and h.channels == ("voice",)
+        assert h.detected["channel"].startswith("voice (the columns name measures only")
+        assert h.data["timestamp"].tolist()[:2] == [pd.Timestamp("2024-05-13 08:00"),
+                                                     pd.Timestamp("2024-05-13 08:30")]
+        assert loss_rates(h)["voice"] == pytest.approx(3 / 34)
+
+    def test_excel_clock_cells(self, tmp_path):
+        import datetime as dt
+
+        f = pd.DataFrame({"Дата": [dt.datetime(2024, 5, 13)] * 2 + [dt.datetime(2024, 5, 14)] * 2,
+                          "Время": [dt.time(8, 0), dt.time(8, 30)] * 2,
+                          "Поступило": [10, 12, 8, 4]})
+        p = tmp_path / "clock.xlsx"
+        f.to_excel(p, index=False)
+        h = load_history(p)
+        assert h.data["timestamp"].tolist()[1] == pd.Timestamp("2024-05-13 08:30")
+
+    def test_columns_mapping_unknown_source(self, tmp_path):
+        p = _write(tmp_path, "m.csv", "day,x\n2024-01-01,1\n")
+        with pytest.raises(HistoryError, match="--columns: no column 'Дата' in the file"):
+            load_history(p, columns={"Дата": "date"})
+
+    def test_bad_day_in_dayfirst_column_is_one_line(self, tmp_path):
+        text = "date;voice\n13.01.2024;1\n31.02.2024;2\n"
+        with pytest.raises(HistoryError, match=r"line 3: bad date '31\.02\.2024'"):
+            load_history(_write(tmp_path, "d.csv", text))
+
+    @pytest.mark.parametrize("cells, decimal, thousands, value, expected", [
+        (["840,0", "2 017,5"], ",", " ", "2 017,5", 2017.5),
+        (["1.234,5", "12,25"], ",", ".", "1.234,5", 1234.5),
+        (["1,234.5", "0.75"], ".", ",", "1,234.5", 1234.5),
+        (["840", "2.017"], "", ".", "2.017", 2017.0),
+        (["840", "1,005"], "", ",", "1,005", 1005.0),
+        (["2\u00a0017", "5"], "", "\u00a0", "2\u00a0017", 2017.0),
+        (["2\u202f017", "5"], "", "\u202f", "2\u202f017", 2017.0),
+        (["0,123"], ",", None, "0,123", 0.123),  # a leading 0 is never a thousands group
+    ])
+    def test_number_convention(self, cells, decimal, thousands, value, expected):
+        from roi_models.history.exports import number_convention
+
+        c = number_convention([(f"line {k + 2}", t) for k, t in enumerate(cells)])
+        assert c.problem == ""
+        assert c.decimal == decimal
+        if thousands:
+            assert thousands in c.thousands
+        assert c.parse(value) == expected
+        assert c.parse("1,2,3.4,5") is None and c.parse("12 34") is None and c.parse("inf") is None

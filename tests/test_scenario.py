@@ -231,3 +231,14 @@ class TestHostileFiles:
         p = tmp_path / "e.json"
         p.write_text("{}")
         assert Scenario.from_file(p) == Scenario.default()
+
+
+def test_clv_needs_churn_or_discount() -> None:
+    """Issue 17 fuzz: CLV with churn + discount <= 0 diverged to inf revenue; now refused by path."""
+    with pytest.raises(ScenarioError, match=r"revenue\.value_method: 'clv' needs"):
+        Scenario.default().with_changes({"revenue.value_method": "clv",
+                                         "finance.discount_rate": -0.5})
+    with pytest.raises(ScenarioError, match=r"revenue\.annual_base_churn > 0"):
+        Scenario.default().with_changes({"revenue.value_method": "clv",
+                                         "revenue.annual_base_churn": 0.0})
+    Scenario.default().with_changes({"revenue.value_method": "clv", "finance.discount_rate": -0.1})

@@ -353,6 +353,8 @@ def _inputs(wb: Any, ctx: _Ctx) -> None:
               ("check_tolerance", 1e-9, "relative", "tolerance of the checks", "0.0E+00"),
               ("irr_guess_monthly", 0.0, "share/month", "starting guess of Excel's IRR (a monthly "
                "rate near 0 converges where the default 10% a month may not)", PCT),
+              ("irr_guess_falling", -0.1, "share/month", "second guess of Excel's IRR, tried when "
+               "the first does not converge (a series that loses money fast: a negative IRR)", PCT),
               ("irr_tolerance", 1e-6, "share/year", "tolerance of Excel's iterative IRR against "
                                                     "the engine's", "0.0E+00"),
               ("never_label", NEVER, "text", "what a payback shows when cumulative cash never "
@@ -450,7 +452,8 @@ def _drv(ctx: _Ctx, option: str, name: str, col: str = "{c}") -> str:
 
 
 def _costs(wb: Any, ctx: _Ctx) -> None:
-    from roi_models.costs import INHOUSE_LINES, TRANSITION_LINES
+    from roi_models.costs import INHOUSE_LINES, TRANSITION_LINES, VATABLE_LINES
+    from roi_models.pricing import PRICING_MODELS, SHARED_POOL_MODEL, SHARED_POOL_USAGE_MODELS
 
     ws = wb.create_sheet("Costs")
     M = ctx.months
@@ -469,24 +472,35 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
         idx[key] = _row(ws, r, f"{key} escalation index", "index",
                         f"(1+{i(path)})^{year}", M, fmt="0.0000")
         r += 1
+    # vendor prices: COLA that follows wage escalation or the contract's own, times the exchange
+    # rate (scenario currency per unit of the vendor's currency)
+    ws.cell(r, 1, "COLA basis that follows wages")
+    ws.cell(r, 2, "wage_escalation")
+    basis_label = f"$B${r}"
+    r += 1
+    idx["vendor_price"] = _row(
+        ws, r, "vendor price index (COLA x exchange rate)", "index",
+        f"IF({i('finance.contract_cola_basis')}={basis_label},{{c}}${idx['wage']},"
+        f"{{c}}${idx['cola']})*{i('outsourced.fx_rate')}", M, fmt="0.0000")
+    r += 1
+    parallel = _row(ws, r, "parallel-run weight (released center still running)", "share",
+                    f"MAX(MIN({i('outsourced.parallel_run_months')}-{{c}}$4,1),0)", M, fmt="0.00")
+    r += 1
     first = _row(ws, r, "month-0 flag", "flag", "--({c}$4=0)", M, fmt="0")
     r += 2
     # pricing-model lookup: the rate billed per unit for the effective model
     ws.cell(r, 1, "vendor rate by pricing model")
     _style(ws.cell(r, 1), bold=True)
     r += 1
-    models = (("per_productive_hour", "outsourced.rate_per_productive_hour"),
-              ("per_logged_in_hour", "outsourced.rate_per_logged_in_hour"),
-              ("per_fte_month", "outsourced.rate_per_fte_month"),
-              ("per_handled_minute", "outsourced.rate_per_minute"),
-              ("per_contact", "outsourced.rate_per_contact"))
     m0 = r
-    for name, path in models:
+    for name, model in PRICING_MODELS.items():  # the engine's pricing table, in its order
         ws.cell(r, 1, name)
-        _style(ws.cell(r, 2, f"={i(path)}"), GREEN)
+        _style(ws.cell(r, 2, f"={i(model.rate)}"), GREEN)
+        ws.cell(r, 3, "usage" if name in SHARED_POOL_USAGE_MODELS else "")
         r += 1
+    m1 = r - 1
     ws.cell(r, 1, "shared delivery bills per")
-    ws.cell(r, 2, "per_handled_minute")
+    ws.cell(r, 2, SHARED_POOL_MODEL)
     shared_model = f"$B${r}"
     r += 1
     ws.cell(r, 1, "shared delivery label")
@@ -494,12 +508,15 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
     shared_label = f"$B${r}"
     r += 1
     ws.cell(r, 1, "effective pricing model")
-    ws.cell(r, 2, f"=IF({i('outsourced.delivery_model')}={shared_label},{shared_model},"
-                  f"{i('outsourced.pricing_model')})")
+    # a shared pool bills usage: a usage model (column C) as it is, any other per minute
+    usage = (f"INDEX($C${m0}:$C${m1},MATCH({i('outsourced.pricing_model')},"
+             f"$A${m0}:$A${m1},0))")
+    ws.cell(r, 2, f"=IF(AND({i('outsourced.delivery_model')}={shared_label},{usage}<>\"usage\"),"
+                  f"{shared_model},{i('outsourced.pricing_model')})")
     model_cell = f"$B${r}"
     r += 1
     ws.cell(r, 1, "vendor rate")
-    ws.cell(r, 2, f"=INDEX($B${m0}:$B${m0 + 4},MATCH({model_cell},$A${m0}:$A${m0 + 4},0))")
+    ws.cell(r, 2, f"=INDEX($B${m0}:$B${m1},MATCH({model_cell},$A${m0}:$A${m1},0))")
     rate = f"$B${r}"
     r += 1
     tiers = len(ctx.scenario["outsourced.tier_thresholds"])
@@ -568,13 +585,22 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
                                        f"/{i('inhouse.it_depreciation_months')}", M)
             r += 1
             direct = "+".join(f"{{c}}{rows[k]}" for k in rows)
+            allocated = f"({direct})*{i('inhouse.overhead_share')}"
             rows["overhead"] = _row(ws, r, "overhead", f"{cur}/month",
-                                    f"({direct})*{i('inhouse.overhead_share')}", M)
+                                    f"{allocated}*{i('inhouse.overhead_avoidable_share')}", M)
             r += 1
+            if o == "inhouse":  # the fixed rest stays, at today's center's level, in every option
+                fixed_row = _row(ws, r, "fixed overhead of today's center (stays)",
+                                 f"{cur}/month",
+                                 f"{allocated}*(1-{i('inhouse.overhead_avoidable_share')})", M)
+                r += 1
             rows["capex"] = _row(ws, r, "capex", f"{cur}/month",
                                  f"{i('inhouse.capex_one_off')}*{{c}}${first}", M)
             r += 1
             assert set(rows) == set(INHOUSE_LINES)
+        rows["fixed_overhead"] = _row(ws, r, "fixed_overhead", f"{cur}/month",
+                                      f"{{c}}${fixed_row}", M)
+        r += 1
         rows["outbound_dialling"] = _row(
             ws, r, "outbound_dialling", f"{cur}/month",
             f"{_drv(ctx, o, 'outbound_attempts')}*{i('outbound.cost_per_attempt')}"
@@ -606,7 +632,7 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
             rows["vendor_fees"] = _row(
                 ws, r, "vendor_fees", f"{cur}/month",
                 f"({{c}}{billed}*{rate}+{i('outsourced.monthly_base_fee')}*$C${active})"
-                f"*{{c}}${idx['cola']}", M)
+                f"*{{c}}${idx['vendor_price']}", M)
             r += 1
             erow = ctx.engine_row[(o, "vendor_outbound_fees")]
             rows["vendor_outbound_fees"] = _row(ws, r, "vendor_outbound_fees",
@@ -626,12 +652,28 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
                 f"*{i('outsourced.governance_share')},"
                 f"{i('outsourced.governance_min_monthly')}*$C${active})", M)
             r += 1
+            rows["retained_licences"] = _row(
+                ws, r, "retained_licences", f"{cur}/month",
+                f"{_drv(ctx, o, 'vendor_fte')}*{i('outsourced.retained_licence_per_agent_monthly')}"
+                f"*{{c}}${idx['licence']}", M)
+            r += 1
             for line in TRANSITION_LINES:
                 erow = ctx.engine_row[(o, line)]
                 rows[line] = _row(ws, r, line, f"{cur}/month (engine)",
                                   ctx.eng(f"{{c}}${erow}"), M, colour=GREEN)
                 ctx.links.add((o, line))
                 r += 1
+        purchases = "+".join(f"{{c}}{rows[k]}" for k in VATABLE_LINES if k in rows)
+        if has_v:  # the released center's purchases while it runs in parallel carry VAT too
+            ih_rows = {k: v for (oo, k), v in ctx.line_rows.items() if oo == "inhouse"}
+            full = "+".join(f"{{c}}{ih_rows[k]}" for k in VATABLE_LINES if k in INHOUSE_LINES)
+            kept = "+".join(f"{{c}}{rows[k]}" for k in VATABLE_LINES
+                            if k in INHOUSE_LINES and k in rows) or "0"
+            purchases += f"+MAX(({full})-({kept}),0)*{{c}}${parallel}"
+        rows["unrecoverable_vat"] = _row(
+            ws, r, "unrecoverable_vat", f"{cur}/month",
+            f"({purchases})*{i('tax.vat_rate')}*(1-{i('tax.vat_recoverable_share')})", M)
+        r += 1
         total = "+".join(f"{{c}}{v}" for v in rows.values())
         ctx.cost_total[o] = _row(ws, r, f"total_cost: {o}", f"{cur}/month", total, M)
         _style(ws.cell(r, 1), bold=True)
@@ -762,7 +804,8 @@ def _cashflow(wb: Any, ctx: _Ctx) -> None:
         ws.cell(r, 1, f"IRR (annualised): {key}")
         ws.cell(r, 2, "share/year")
         _style(ws.cell(r, 3, "=" + ctx.scalar(f"irr_{key}")), GREEN, fmt=PCT)
-        _style(ws.cell(r, 5, f"=(1+IRR({flows},{ctx.const['irr_guess_monthly']}))^{per_year}-1"),
+        _style(ws.cell(r, 5, f"=IFERROR((1+IRR({flows},{ctx.const['irr_guess_monthly']}))^{per_year}-1,"
+                             f"(1+IRR({flows},{ctx.const['irr_guess_falling']}))^{per_year}-1)"),
                fmt=PCT)
         ws.cell(r, 6, "Excel IRR is per month: annualised as (1+IRR)^12-1")
         ctx.kpi[f"irr_engine_{key}"] = f"'Cash flow'!$C${r}"

@@ -233,6 +233,11 @@ def _blank(v: Any) -> bool:
 
 
 def _read_workbook(path: Path, origin: str, sheet: str | None) -> RawTable:
+    with path.open("rb") as fh:
+        magic = fh.read(8)
+    if not magic.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # zip (xlsx), OLE (xls)
+        raise ExportError(f"not an Excel workbook (it does not start like one); if it is text, "
+                          f"name it .csv (suffix {path.suffix!r})")
     try:
         books = pd.read_excel(path, sheet_name=None if sheet is None else sheet, header=None,
                               dtype=object)
