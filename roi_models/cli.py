@@ -701,9 +701,11 @@ def dashboard(
     host: Annotated[str, typer.Option(
         help="Address to listen on. Default loopback only; another address exposes the "
              "dashboard (and a Python kernel) to the network.")] = "127.0.0.1",
+    lang: Annotated[str, typer.Option(help="Language of the dashboard: en or ru.")] = "en",
 ) -> None:
     """Serve the explorer dashboard (notebooks/explore.ipynb) with Voila and print its URL."""
     import importlib.util
+    import os
     import subprocess
     import sys
 
@@ -712,13 +714,17 @@ def dashboard(
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"Warning: serving on {host}, not loopback: anyone who can reach this address "
                    "can use the dashboard and its Python kernel.", err=True)
+    if lang not in ("en", "ru"):
+        raise _fail(f"--lang must be en or ru, got {lang!r}")
     notebook = _explore_notebook()
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Serving the dashboard at http://{shown}:{port}/ (Ctrl+C to stop)", err=False)
     cmd = [sys.executable, "-m", "voila", str(notebook), f"--port={port}", f"--Voila.ip={host}",
-           "--no-browser", "--Voila.port_retries=0"]
+           "--no-browser", "--Voila.port_retries=0",
+           "--VoilaConfiguration.progressive_rendering=True"]  # the spinner shows at once
+    env = {**os.environ, "ROI_MODELS_LANG": lang}  # read by Dashboard() in the kernel
     try:
-        raise typer.Exit(subprocess.call(cmd, cwd=str(Path.cwd())))
+        raise typer.Exit(subprocess.call(cmd, cwd=str(Path.cwd()), env=env))
     except KeyboardInterrupt:
         raise typer.Exit(0) from None
 

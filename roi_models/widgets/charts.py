@@ -41,6 +41,8 @@ __all__ = [
     "cost_of_service_level",
     "cost_stack",
     "cumulative_cash",
+    "plot_cost_of_service_level",
+    "plot_pooling",
     "plot_service_level",
     "pooling_curve",
     "revenue_effect",
@@ -61,14 +63,16 @@ COST_GROUPS: dict[str, tuple[str, ...]] = {
     "Hiring & training": ("hiring", "training"),
     "Facilities, telephony & IT": ("facilities", "telephony", "software", "it_hardware",
                                    "capex"),
-    "Overhead": ("overhead",),
+    "Overhead": ("overhead", "fixed_overhead"),
     "Vendor fees (net of SLA credits)": ("vendor_fees", "sla_credits"),
-    "Governance": ("governance",),
+    "Governance": ("governance", "retained_licences"),
+    "Outbound": ("outbound_dialling", "vendor_outbound_fees"),
+    "Unrecoverable VAT": ("unrecoverable_vat",),
     "Transition (one-off)": ("setup_fee", "knowledge_transfer", "parallel_run", "severance",
                              "stranded_lease"),
 }
 GROUP_COLORS = ("#4c72b0", "#8da0cb", "#64b5cd", "#8172b3", "#937860", "#c4ad66",
-                "#dd8452", "#da8bc3", "#c44e52", "#8c8c8c")
+                "#dd8452", "#da8bc3", "#55a868", "#a4a4a4", "#c44e52", "#8c8c8c")
 
 
 def _groups() -> dict[str, tuple[str, ...]]:
@@ -87,9 +91,13 @@ def cost_stack(case: BusinessCase) -> pd.DataFrame:
     Each row adds up to the option's ``total_cost`` summed over the horizon.
     """
     rows = {}
+    groups = _groups()
     for name in OPTIONS:
-        totals = case.options[name].monthly.sum()
-        rows[name] = {g: float(totals[list(cols)].sum()) for g, cols in _groups().items()}
+        monthly = case.options[name].monthly
+        totals = dict(zip(monthly.columns, monthly.to_numpy(dtype=float).sum(axis=0),
+                          strict=True))
+        rows[name] = {g: float(sum(totals.get(c, 0.0) for c in cols))
+                      for g, cols in groups.items()}
     return pd.DataFrame(rows).T
 
 
@@ -165,20 +173,101 @@ def cost_of_service_level(calls: float, aht: float, target_time: float,
                           targets: Sequence[float], hourly_cost: float, *,
                           patience: float | None = None, interval: float = 1800.0
                           ) -> pd.DataFrame:
-    """Agents and cost per hour needed for each service-level target, and each point's price.
+    """Agents and cost an hour needed for each service-level target, and the price of a point.
 
-    ``hourly_cost`` is the cost of one staffed agent hour. ``cost_per_point`` is the extra cost
-    per hour of the last percentage point of service level (difference to the previous target,
-    divided by the points gained).
+    The staffing curve is smooth: the service level of a fractional number of agents (the
+    engine's Erlang formulas take any real ``agents``), inverted on a fine grid, so
+    ``agents_exact`` is the staffing that meets the target exactly and ``cost_per_point`` is the
+    derivative of the cost an hour with respect to the service level, per percentage point —
+    monotone, unlike the differences of whole agents, which jump by one agent and then stay
+    flat. ``agents`` is what a roster needs (the smallest whole number, ``agents_required``).
+
+    Parameters
+    ----------
+    calls : float
+        Contacts offered per ``interval``.
+    aht, target_time : float
+        Handle time and the answer-time threshold, seconds.
+    targets : sequence of float
+        Service-level targets as shares (0.8, not 80).
+    hourly_cost : float
+        Cost of one staffed agent hour (money/h).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``target_sl``: ``agents`` (whole), ``agents_exact``, ``cost_per_hour`` (of
+        the exact staffing), ``cost_per_point`` (money an hour per point of service level at
+        that target).
+
+    Examples
+    --------
+    >>> df = cost_of_service_level(100, 180, 20, [0.7, 0.8, 0.9], 40.0)
+    >>> bool(df["cost_per_point"].is_monotonic_increasing)
+    True
     """
     t = np.asarray(targets, dtype=float)
-    agents = np.asarray(staffing.agents_required(calls, aht, t, target_time, interval,
-                                                 patience=patience), dtype=float)
-    cost = agents * hourly_cost
-    points = np.diff(t, prepend=np.nan) * 100.0
-    per_point = np.diff(cost, prepend=np.nan) / points
-    return pd.DataFrame({"agents": agents, "cost_per_hour": cost, "cost_per_point": per_point},
+    whole = np.asarray(staffing.agents_required(calls, aht, t, target_time, interval,
+                                                patience=patience), dtype=float)
+    traffic = calls * aht / interval
+    start = traffic * (0.5 if patience is not None else 1.0) + 1e-6
+    grid = np.linspace(start, max(float(whole.max()) + 2.0, start + 1.0), 4001)
+    sl = np.asarray(staffing.service_level(grid, calls, aht, target_time, interval,
+                                           patience=patience), dtype=float)
+    keep = np.concatenate([[True], np.diff(sl) > 0])  # strictly increasing for the inversion
+    grid, sl = grid[keep], sl[keep]
+    exact = np.interp(t, sl, grid)
+    slope = np.gradient(grid, sl)  # agents per unit of service level along the curve
+    per_point = np.interp(t, sl, slope) * hourly_cost / 100.0
+    return pd.DataFrame({"agents": whole, "agents_exact": exact, "cost_per_hour":
+                         exact * hourly_cost, "cost_per_point": per_point},
                         index=pd.Index(t, name="target_sl"))
+
+
+def plot_cost_of_service_level(table: pd.DataFrame, currency: str = "",
+                               lang: str = "en") -> Any:
+    """Two panels, one quantity each: the cost an hour of each target, and the price of the
+    last point of service level at it (a :func:`cost_of_service_level` table)."""
+    from matplotlib.figure import Figure
+
+    ru = lang == "ru"
+    unit = f" ({currency}/h)" if currency else ""
+    fig = Figure(figsize=(9, 3.4), dpi=90)
+    a, b = fig.subplots(1, 2)
+    x = table.index.to_numpy(dtype=float) * 100
+    a.plot(x, table["cost_per_hour"], color=OPTION_COLORS["inhouse"], marker="o", ms=3)
+    a.set_title(("Стоимость часа" if ru else "Cost an hour of the staffing") + unit, fontsize=10)
+    b.plot(x, table["cost_per_point"], color=OPTION_COLORS["outsourced"], marker="o", ms=3)
+    b.set_title(("Цена последнего пункта SL" if ru else "Price of the last point of SL")
+                + (f" ({currency}/h per point)" if currency else ""), fontsize=10)
+    for ax in (a, b):
+        ax.set_xlabel("целевой SL, %" if ru else "service-level target, %")
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
+def plot_pooling(table: pd.DataFrame, lang: str = "en") -> Any:
+    """Two panels of a :func:`pooling_curve` table: agents per Erlang and occupancy by volume."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import PercentFormatter
+
+    ru = lang == "ru"
+    fig = Figure(figsize=(9, 3.2), dpi=90)
+    a, b = fig.subplots(1, 2)
+    x = table.index.to_numpy(dtype=float)
+    a.plot(x, table["agents_per_erlang"], marker="o", ms=3, color=OPTION_COLORS["inhouse"])
+    a.set_title("Операторов на эрланг нагрузки" if ru else "Agents per Erlang of traffic",
+                fontsize=10)
+    b.plot(x, table["occupancy"], marker="o", ms=3, color=OPTION_COLORS["hybrid"])
+    b.yaxis.set_major_formatter(PercentFormatter(1.0))
+    b.set_title("Загрузка операторов" if ru else "Occupancy of the agents", fontsize=10)
+    for ax in (a, b):
+        ax.set_xscale("log")
+        ax.set_xlabel("звонков за 30 минут" if ru else "calls per 30 minutes")
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig
 
 
 def pooling_curve(calls: Sequence[float], aht: float, target_sl: float, target_time: float, *,
@@ -224,6 +313,20 @@ class _Chart:
         self.ax.yaxis.set_major_formatter(self._money)
         self.ax.yaxis.set_major_locator(MaxNLocator(5))
         self.ax.grid(axis="y", alpha=0.3)
+
+    def relabel(self, title: str, legend: Sequence[tuple[str, str]] = (),
+                xticks: Sequence[str] | None = None) -> bytes:
+        """PNG of the chart as drawn, with another title, a legend of (label, colour) patches
+        and other x tick labels (the dashboard's export in the reader's language)."""
+        from matplotlib.patches import Patch
+
+        self.ax.set_title(title, fontsize=10)
+        if xticks is not None:
+            self.ax.set_xticks(self.ax.get_xticks()[:len(xticks)], list(xticks))
+        if legend:
+            self.ax.legend(handles=[Patch(color=c, label=t) for t, c in legend], fontsize=7,
+                           ncol=2 if len(legend) > 4 else 1, loc="best", framealpha=0.8)
+        return self.png()
 
     def png(self) -> bytes:
         """Draw and encode as PNG (fast zlib level: the bytes go over a local socket)."""

@@ -24,28 +24,84 @@ from roi_models.parameters import registry
 from roi_models.scenario import Scenario, ScenarioError
 from roi_models.widgets import charts
 
-__all__ = ["KPI_ROWS", "DashboardModel"]
+__all__ = ["COMPARE_ROWS", "KPI_ROWS", "MAX_KEPT", "SERVICE_TOLERANCE", "DashboardModel", "default_folder",
+           "service_differences"]
 
 _REGISTRY = registry()
 
-#: KPI cards, in order: (key, label, format kind of roi_models.report.summary.format_value).
-KPI_ROWS: tuple[tuple[str, str, str], ...] = (
-    ("total_cost", "Total cost", "money"),
-    ("cost_per_contact", "Cost per contact", "money2"),
-    ("incremental_npv", "NPV vs in-house", "money"),
-    ("payback_months", "Payback", "months"),
-    ("fte", "FTE (own + vendor)", "fte"),
-    ("voice_service_level", "Service level (voice)", "share"),
-    ("voice_abandon_rate", "Abandonment (voice)", "share"),
+#: KPI cards, in order: (key, format kind of the formatter); labels live in the view's words.
+KPI_ROWS: tuple[tuple[str, str], ...] = (
+    ("total_cost", "short"),
+    ("cost_per_contact", "money2"),
+    ("incremental_npv", "short"),
+    ("payback_months", "months"),
+    ("fte", "fte"),
+    ("voice_service_level", "share"),
+    ("voice_abandon_rate", "share"),
 )
 
-_COMPARE_ROWS = (("total_cost", "Total cost"), ("npv", "NPV of net cash flow"),
-                 ("fte", "FTE (in-house + vendor)"),
-                 ("voice_service_level", "Voice service level"))
+#: Scenarios kept side by side at most.
+MAX_KEPT = 4
+#: Rows of the side-by-side table: (key, format kind); labels live in the view's words.
+COMPARE_ROWS: tuple[tuple[str, str], ...] = (
+    ("total_cost", "money"), ("cost_per_contact", "money2"), ("npv", "money"),
+    ("incremental_npv", "money"), ("payback_months", "months"),
+    ("voice_service_level", "share"), ("voice_abandon_rate", "share"),
+)
+#: Differences in service between an option and in-house that the summary strip flags
+#: (summary metric -> smallest difference that counts, as a share: 1 point of SL or FCR,
+#: half a point of abandonment).
+SERVICE_TOLERANCE: dict[str, float] = {"voice_service_level": 0.01, "voice_abandon_rate": 0.005,
+                                       "first_contact_resolution": 0.01}
+
+
+def default_folder() -> Path:
+    """Where the dashboard saves scenarios and writes cases unless told otherwise:
+    ``~/roi-models`` (never the package or the current checkout)."""
+    return Path.home() / "roi-models"
+
+
+def service_differences(summary: pd.DataFrame,
+                        tolerance: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
+    """Service metrics on which an alternative differs from in-house by more than a tolerance.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        ``BusinessCase.summary()`` (metric x option).
+    tolerance : mapping, optional
+        Metric -> smallest absolute difference (share) that counts; default
+        :data:`SERVICE_TOLERANCE`.
+
+    Returns
+    -------
+    list of dict
+        One per difference: ``option``, ``metric``, ``value``, ``inhouse``, ``difference``
+        (option minus in-house, a share).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"inhouse": [0.72], "outsourced": [0.68], "hybrid": [0.715]},
+    ...                   index=["first_contact_resolution"])
+    >>> [(d["option"], round(d["difference"], 3)) for d in service_differences(df)]
+    [('outsourced', -0.04)]
+    """
+    tol = SERVICE_TOLERANCE if tolerance is None else tolerance
+    out = []
+    for option in [o for o in OPTIONS if o != "inhouse" and o in summary.columns]:
+        for metric, eps in tol.items():
+            if metric not in summary.index:
+                continue
+            a, b = float(summary.loc[metric, option]), float(summary.loc[metric, "inhouse"])
+            if math.isfinite(a) and math.isfinite(b) and abs(a - b) >= eps - 1e-12:
+                out.append({"option": option, "metric": metric, "value": a, "inhouse": b,
+                            "difference": a - b})
+    return out
 
 
 def _parse(path: str, raw: Any) -> tuple[Any, str | None]:
-    """Turn a raw control value into what the scenario expects (vectors typed as text)."""
+    """Turn a raw control value into what the scenario expects (a list may be typed as text);
+    on a problem return the raw value and the unreadable token."""
     param = _REGISTRY[path]
     if param.kind == "vector" and isinstance(raw, str):
         items = [t for t in re.split(r"[,;\s]+", raw.strip()) if t]
@@ -54,49 +110,68 @@ def _parse(path: str, raw: Any) -> tuple[Any, str | None]:
             try:
                 out.append(float(t))
             except ValueError:
-                return raw, f"{path}: cannot read {t!r} as a number (write numbers separated " \
-                            f"by commas)"
+                return raw, t
         return tuple(out), None
+    if param.kind == "vector" and isinstance(raw, list):
+        return tuple(float(v) for v in raw), None
     return raw, None
 
 
 class DashboardModel:
-    """State of the dashboard and the engine calls behind it.
+    """State of the dashboard and the engine calls behind it (no widgets, no words).
 
     Parameters
     ----------
     scenario : Scenario, optional
         Starting scenario; defaults to :meth:`Scenario.default`.
+    folder : path, optional
+        Where scenarios are saved and cases written; default :func:`default_folder`.
 
     Attributes
     ----------
     raw : dict
-        The user's values by dotted path, as entered (vectors may be text).
+        The user's values by dotted path, as entered (lists may be text).
     scenario : Scenario
         The last valid scenario built from ``raw``.
     case : BusinessCase
         ``evaluate(scenario)``.
-    warning : str
-        Empty when ``raw`` is valid; otherwise every problem, one a line.
-    baseline : BusinessCase or None
-        A case kept for comparison (:meth:`set_baseline`).
+    problems : list of (path or "", message)
+        Empty when ``raw`` is valid. An unreadable number is ``(path, "unreadable:<token>")``.
+    kept : list of (name, Scenario, BusinessCase)
+        Up to :data:`MAX_KEPT` scenarios kept side by side.
+    version : int
+        Increases with every change of the valid scenario (risk results remember theirs).
+
+    Examples
+    --------
+    >>> m = DashboardModel()
+    >>> m.set("inhouse.agent_hourly_wage", 18.0), m.scenario["inhouse.agent_hourly_wage"]
+    (True, 18.0)
     """
 
-    def __init__(self, scenario: Scenario | None = None) -> None:
-        self.baseline: BusinessCase | None = None
-        self.baseline_label = ""
-        self.warning = ""
-        self._week: tuple[Any, pd.DataFrame] | None = None
+    def __init__(self, scenario: Scenario | None = None,
+                 folder: str | os.PathLike[str] | None = None) -> None:
+        self.kept: list[tuple[str, Scenario, BusinessCase]] = []
+        self.problems: list[tuple[str, str]] = []
+        self.folder = Path(folder).expanduser() if folder else default_folder()
+        self.version = 0
         self._cache: dict[str, Any] = {}
         self._start(scenario if scenario is not None else Scenario.default())
 
     # ------------------------------------------------------------------ state
     def _start(self, scenario: Scenario) -> None:
+        case = evaluate(scenario)
         self._origin = scenario
         self.scenario = scenario
         self.raw: dict[str, Any] = scenario.values()
-        self.case = evaluate(scenario)
-        self.warning = ""
+        self.case = case
+        self.problems = []
+        self.version += 1
+
+    @property
+    def warning(self) -> str:
+        """Every problem, one a line (dotted paths; the view words them with labels)."""
+        return "\n".join(f"{p}: {m}" if p else m for p, m in self.problems)
 
     @property
     def currency(self) -> str:
@@ -109,109 +184,174 @@ class DashboardModel:
     def set_many(self, changes: Mapping[str, Any]) -> bool:
         """Set several inputs at once; return True when the results changed.
 
-        Never raises for a bad value: the problem goes to :attr:`warning` and the value is kept in
-        :attr:`raw`.
+        Never raises for a bad value: the problem goes to :attr:`problems` and the value is kept
+        in :attr:`raw`; the results stay those of the last valid inputs.
         """
-        unknown = [p for p in changes if p not in _REGISTRY]
+        unknown = [(p, "unknown input") for p in changes if p not in _REGISTRY]
         self.raw.update({p: v for p, v in changes.items() if p in _REGISTRY})
-        return self._apply([f"{p}: unknown input" for p in unknown])
+        return self._apply(unknown)
 
-    def _apply(self, problems: list[str] | None = None) -> bool:
-        problems = list(problems or [])
+    def _apply(self, problems: list[tuple[str, str]]) -> bool:
         values: dict[str, Any] = {}
         for path, raw in self.raw.items():
-            value, problem = _parse(path, raw)
-            if problem:
-                problems.append(problem)
+            value, token = _parse(path, raw)
+            if token is not None:
+                problems.append((path, f"unreadable:{token}"))
             values[path] = value
-        current = self.scenario.values()
-        changed = {p: v for p, v in values.items() if v != current.get(p)}
         if problems:
-            self.warning = _warning(problems)
-            return False
-        if not changed:
-            self.warning = ""
+            self.problems = problems
             return False
         origin = self._origin.values()
+        changes = {p: v for p, v in values.items() if v != origin.get(p)}
         try:
-            scenario = self._origin.with_changes({p: v for p, v in values.items()
-                                                  if v != origin.get(p)})
+            scenario = self._origin.with_changes(changes)
         except ScenarioError as exc:
-            self.warning = _warning(exc.problems)
+            self.problems = [_split(p) for p in exc.problems]
+            return False
+        except InputError as exc:
+            self.problems = [_split(str(exc))]
+            return False
+        self.problems = []
+        if scenario == self.scenario:
             return False
         try:
             case = evaluate(scenario)
         except (InputError, ValueError, ArithmeticError) as exc:
-            self.warning = _warning([f"the engine could not evaluate these inputs: {exc}"])
+            self.problems = [("", f"the engine could not evaluate these inputs: {exc}")]
             return False
-        self.scenario, self.case, self.warning = scenario, case, ""
+        self.scenario, self.case = scenario, case
+        self.version += 1
         return True
 
     def reset(self) -> None:
-        """Back to the built-in default scenario (the baseline is kept)."""
+        """Back to the built-in default scenario (kept scenarios stay)."""
         self._start(Scenario.default())
 
-    def load(self, path: str | os.PathLike[str]) -> bool:
-        """Load a scenario file (YAML, JSON or TOML); on a problem keep everything, warn."""
+    # ------------------------------------------------------------------ files and presets
+    def sources(self) -> list[tuple[str, str]]:
+        """What the user can start from: ``("preset", name)`` for each built-in preset, then
+        ``("file", path)`` for each scenario file saved in :attr:`folder`."""
+        out = [("preset", name) for name in Scenario.presets()]
+        if self.folder.is_dir():
+            for f in sorted(self.folder.glob("*.yaml")) + sorted(self.folder.glob("*.yml")):
+                out.append(("file", str(f)))
+        return out
+
+    def open(self, kind: str, name: str) -> bool:
+        """Start from a preset (``kind="preset"``) or a scenario file; on a problem keep
+        everything and fill :attr:`problems`."""
         try:
-            scenario = Scenario.from_file(path)
-            evaluate(scenario)
+            scenario = Scenario.preset(name) if kind == "preset" else Scenario.from_file(name)
+            self._start(scenario)
         except (InputError, OSError) as exc:
-            self.warning = _warning(getattr(exc, "problems", None) or [str(exc)],
-                                    head=f"Could not load {os.fspath(path)!r}; nothing changed.")
+            self.problems = [_split(p) for p in (getattr(exc, "problems", None) or [str(exc)])]
             return False
-        self._start(scenario)
         return True
 
-    def save(self, path: str | os.PathLike[str]) -> tuple[Path, str]:
-        """Write the current valid scenario as commented YAML (or JSON/TOML by suffix).
+    def load(self, path: str | os.PathLike[str]) -> bool:
+        """Load a scenario file (YAML, JSON or TOML); on a problem keep everything."""
+        return self.open("file", os.fspath(path))
 
-        Returns the path and a note (which warns when the inputs on screen are not all valid and
-        the last valid scenario was saved instead).
+    def scenario_file(self, name: str = "") -> Path:
+        """The file :meth:`save` writes: ``<folder>/<scenario name>.yaml`` (a safe file name)."""
+        stem = re.sub(r"[^\w.-]+", "-", (name or str(self.scenario["scenario.name"]))).strip("-.")
+        return self.folder / f"{stem or 'scenario'}.yaml"
+
+    def save(self, path: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+        """Write the current valid scenario as commented YAML (JSON/TOML by suffix).
+
+        Returns the path and whether the inputs on screen had problems (then the last valid
+        scenario was saved).
         """
-        written = self.scenario.to_file(path)
-        note = ("" if not self.warning else
-                "The inputs on screen have problems; the last valid scenario was saved.")
-        return written, note
+        target = Path(path).expanduser() if path else self.scenario_file()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return self.scenario.to_file(target), bool(self.problems)
 
-    def write_case(self, out_dir: str | os.PathLike[str]) -> list[Path]:
-        """Write the business case (Markdown, CSV, XLSX) of the current valid scenario."""
+    def case_folder(self) -> Path:
+        """Where :meth:`write_case` writes: ``<folder>/<scenario file stem>-case``."""
+        return self.scenario_file().with_name(self.scenario_file().stem + "-case")
+
+    def write_case(self, out_dir: str | os.PathLike[str] | None = None, *,
+                   lang: str = "en") -> list[Path]:
+        """Write the business case (HTML, Markdown, XLSX, CSV) of the current valid scenario,
+        without the risk pages (run those on the Risk tab or with ``roi-models case``)."""
         from roi_models.report.summary import write_case
 
-        return write_case(self.case, out_dir)
+        return write_case(self.case, Path(out_dir).expanduser() if out_dir else
+                          self.case_folder(), ["html", "md", "xlsx", "csv"], lang=lang,
+                          risk=False)
 
-    # ------------------------------------------------------------------ baseline
-    def set_baseline(self, label: str = "") -> None:
-        """Keep the current case as the baseline to compare later changes against."""
-        self.baseline = self.case
-        self.baseline_label = label or str(self.scenario["scenario.name"])
+    # ------------------------------------------------------------------ scenarios side by side
+    def keep(self, name: str = "") -> tuple[str, str | None]:
+        """Keep the current case under ``name`` (default: the scenario's name).
 
-    def clear_baseline(self) -> None:
-        self.baseline = None
-        self.baseline_label = ""
+        Returns the name used and the name of a scenario it replaced (the oldest, when
+        :data:`MAX_KEPT` are already kept; or one of the same name).
+        """
+        name = name.strip() or str(self.scenario["scenario.name"])
+        replaced = None
+        for i, (n, _, _) in enumerate(self.kept):
+            if n == name:
+                replaced = n
+                del self.kept[i]
+                break
+        if replaced is None and len(self.kept) >= MAX_KEPT:
+            replaced = self.kept.pop(0)[0]
+        self.kept.append((name, self.scenario, self.case))
+        return name, replaced
 
-    def compare(self) -> pd.DataFrame | None:
-        """Baseline vs current, per option and metric: ``baseline``, ``current``, ``change``."""
-        if self.baseline is None:
-            return None
-        now, then = self.kpis(), kpis(self.baseline)
-        rows = []
-        for name in OPTIONS:
-            for key, label in _COMPARE_ROWS:
-                a = then[name][key] if key != "npv" else self.baseline.metrics(name)["npv"]
-                b = now[name][key] if key != "npv" else self.case.metrics(name)["npv"]
-                rows.append({"option": name, "metric": key, "label": label, "baseline": a,
-                             "current": b, "change": b - a})
-        return pd.DataFrame(rows).set_index(["option", "metric"])
+    def clear_kept(self) -> None:
+        self.kept = []
+
+    def comparison(self) -> pd.DataFrame:
+        """Kept scenarios and the one on screen side by side.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index (option, metric) over :data:`OPTIONS` x :data:`COMPARE_ROWS` keys, one column
+            per kept scenario then ``""`` for the case on screen; plus a ``recommended`` row
+            (``("", "recommended")``) with the option of the highest NPV.
+        """
+        cols: dict[str, dict[tuple[str, str], Any]] = {}
+        for name, _, case in [*self.kept, ("", self.scenario, self.case)]:
+            summ = case.summary() if case is not self.case else self._derived()["summary"]
+            inc = case.incremental if case is not self.case else self._derived()["incremental"]
+            k = kpis(case, summ, inc)
+            col: dict[tuple[str, str], Any] = {("", "recommended"): str(summ.loc["npv"].idxmax())}
+            for option in OPTIONS:
+                for key, _ in COMPARE_ROWS:
+                    col[(option, key)] = float(summ.loc["npv", option]) if key == "npv" \
+                        else k[option][key]
+            cols[name] = col
+        return pd.DataFrame(cols)
 
     # ------------------------------------------------------------------ results
     def _derived(self) -> dict[str, Any]:
-        """The case's summary, incremental table and recommendation, computed once per case
-        (they are properties of the engine's BusinessCase that recompute on each access)."""
+        """The case's summary and incremental table, computed once per case (the engine's
+        properties recompute on each access)."""
         if self._cache.get("case") is not self.case:
             self._cache = {"case": self.case, "summary": self.case.summary(),
                            "incremental": self.case.incremental}
         return self._cache
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        return self._derived()["summary"]
+
+    @property
+    def incremental(self) -> pd.DataFrame:
+        return self._derived()["incremental"]
+
+    @property
+    def best(self) -> str:
+        """The option with the highest NPV of net cash flow (the engine's recommendation)."""
+        return str(self.summary.loc["npv"].idxmax())
+
+    @property
+    def best_alternative(self) -> str:
+        """The alternative to in-house with the highest incremental NPV."""
+        return str(self.incremental.loc["npv"].idxmax())
 
     @property
     def recommendation(self) -> Any:
@@ -221,42 +361,56 @@ class DashboardModel:
             d["recommendation"] = self.case.recommendation
         return d["recommendation"]
 
+    def service_differences(self) -> list[dict[str, Any]]:
+        """The service differences of the current case: the engine's like-for-like check
+        (``BusinessCase.service_differences``, with what the difference is worth) where the
+        engine has it, else :func:`service_differences` of the summary."""
+        engine = getattr(self.case, "service_differences", None)
+        if engine is None:
+            return service_differences(self.summary)
+        return [{"option": r.option, "metric": r.metric, "value": r.value, "inhouse": r.reference,
+                 "difference": r.difference, "worth": getattr(r, "worth", math.nan)}
+                for r in engine()]
+
+    @property
+    def baseline(self) -> str:
+        """The option the incremental figures are against (``status_quo`` when the scenario
+        gives today's staffing, else ``inhouse``)."""
+        return str(getattr(self.case, "baseline", "inhouse"))
+
     def kpis(self) -> dict[str, dict[str, float]]:
         """KPI values by option (``KPI_ROWS`` keys), straight from the engine."""
         d = self._derived()
         return kpis(self.case, d["summary"], d["incremental"])
 
+    def chart_table(self, name: str) -> Any:
+        """One table a chart draws, computed once per case: ``cost_stack``, ``cumulative_cash``,
+        ``payback_months`` (by alternative), ``revenue_effect``, or ``kept_cash`` (name and
+        cumulative cash of each kept scenario)."""
+        if name == "kept_cash":
+            return [(n, charts.cumulative_cash(c)) for n, _, c in self.kept]
+        d = self._derived()
+        key = "chart." + name
+        if key not in d:
+            case = self.case
+            d[key] = {
+                "cost_stack": lambda: charts.cost_stack(case),
+                "cumulative_cash": lambda: charts.cumulative_cash(case),
+                "payback_months": lambda: {n: float(self.incremental.loc["payback_months", n])
+                                           for n in ("outsourced", "hybrid")},
+                "revenue_effect": lambda: charts.revenue_effect(case),
+            }[name]()
+        return d[key]
+
     def chart_data(self) -> dict[str, Any]:
-        """The tables the charts draw: cost stack, cumulative cash (+ payback), revenue effect."""
-        data: dict[str, Any] = {
-            "cost_stack": charts.cost_stack(self.case),
-            "cumulative_cash": charts.cumulative_cash(self.case),
-            "payback_months": {n: float(self._derived()["incremental"].loc["payback_months", n])
-                               for n in ("outsourced", "hybrid")},
-            "revenue_effect": charts.revenue_effect(self.case),
-        }
-        data["baseline_cash"] = (None if self.baseline is None
-                                 else charts.cumulative_cash(self.baseline))
-        return data
+        """Every chart table (:meth:`chart_table`) by name."""
+        return {n: self.chart_table(n) for n in ("cost_stack", "cumulative_cash",
+                                                  "payback_months", "revenue_effect",
+                                                  "kept_cash")}
 
     def week_staffing(self) -> pd.DataFrame:
-        """In-house staffing over a week of intervals for month 0 (recomputed only when its
-        inputs change)."""
-        drv = self.case.options["inhouse"].drivers.iloc[0]
-        s = self.scenario
-        key = (float(drv["voice_offered"]), float(drv["chat_offered"]),
-               *(s[p] for p in ("demand.weekday_profile", "demand.weekend_profile",
-                                "demand.weekend_day_share", "demand.voice_aht_s",
-                                "demand.chat_aht_s", "demand.aht_improvement",
-                                "demand.aht_improvement_months", "demand.patience_s",
-                                "demand.chat_patience_s", "service.voice_target_sl",
-                                "service.voice_target_time_s", "service.chat_target_sl",
-                                "service.chat_target_time_s", "service.max_occupancy",
-                                "service.chat_concurrency")))
-        if self._week is None or self._week[0] != key:
-            self._week = (key, charts.week_staffing(s, self.case))
-        return self._week[1]
-
+        """In-house staffing over a week of intervals for month 0 (the engine memoises it)."""
+        return charts.week_staffing(self.scenario, self.case)
 
     # ------------------------------------------------------------------ risk (long work: buttons)
     def tornado(self) -> pd.DataFrame:
@@ -271,11 +425,55 @@ class DashboardModel:
 
         return risk.ranged_parameters(self.scenario)
 
-    def break_even(self, path: str) -> str:
-        """Where in-house and outsourced tie on NPV as ``path`` moves, in words."""
+    def break_even(self, path: str, *, widenings: int = 8) -> Any:
+        """Where in-house and outsourced tie on NPV as ``path`` moves.
+
+        Searches the input's plausible range first; while there is no tie, widens towards the
+        side where the gap between the options narrows (doubling the step, within the input's
+        hard limits) until the search brackets a tie or the limits are reached.
+
+        Returns
+        -------
+        roi_models.risk.BreakEven
+            Of the last search; ``low`` and ``high`` are the whole range searched.
+
+        Examples
+        --------
+        >>> s = Scenario.default().with_changes({"inhouse.agent_hourly_wage": 24.0})
+        >>> r = DashboardModel(s).break_even("outsourced.rate_per_productive_hour")
+        >>> r.found, r.value > 46, r.high > 46        # outside the rate's range [34, 46]
+        (True, True, True)
+        """
+        from dataclasses import replace
+
         from roi_models import risk
 
-        return risk.break_even(self.scenario, path).message
+        param = _REGISTRY[path]
+        lo, hi = self.scenario.range_of(path)
+        result = risk.break_even(self.scenario, path, low=lo, high=hi)
+        searched = (lo, hi)
+        step = hi - lo if hi > lo else max(abs(hi), 1.0)
+        floor = param.minimum + (1e-9 if param.exclusive_minimum else 0.0)
+        for _ in range(widenings):
+            if result.found:
+                break
+            d_lo, d_hi = abs(result.difference_at_low), abs(result.difference_at_high)
+            if d_hi <= d_lo and searched[1] < param.maximum:
+                a, b = searched[1], min(searched[1] + step, param.maximum)
+            elif searched[0] > floor:
+                a, b = max(searched[0] - step, floor), searched[0]
+            elif searched[1] < param.maximum:
+                a, b = searched[1], min(searched[1] + step, param.maximum)
+            else:
+                break
+            if param.kind == "int":
+                a, b = math.floor(a), math.ceil(b)
+            if b <= a:
+                break
+            result = risk.break_even(self.scenario, path, low=a, high=b)
+            searched = (min(searched[0], a), max(searched[1], b))
+            step *= 2
+        return replace(result, low=searched[0], high=searched[1])
 
     def monte_carlo(self, trials: int, progress: Any = None, seed: int = 0) -> Any:
         """Monte Carlo over the uncertain inputs; returns the risk module's result."""
@@ -290,7 +488,7 @@ def kpis(case: BusinessCase, summary: pd.DataFrame | None = None,
     summary = case.summary() if summary is None else summary
     inc = case.incremental if incremental is None else incremental
     out: dict[str, dict[str, float]] = {}
-    for name in OPTIONS:
+    for name in [o for o in case.options if o in summary.columns]:
         col = summary[name]
         out[name] = {
             "total_cost": float(col["total_cost"]),
@@ -305,7 +503,9 @@ def kpis(case: BusinessCase, summary: pd.DataFrame | None = None,
     return out
 
 
-def _warning(problems: list[str], head: str = "") -> str:
-    head = head or ("These inputs are not applied (your values are kept; the results are those "
-                    "of the last valid inputs):")
-    return "\n".join([head, *(f"- {p}" for p in problems)])
+def _split(problem: str) -> tuple[str, str]:
+    """``"inhouse.shrinkage: must be ..."`` -> ``("inhouse.shrinkage", "must be ...")``."""
+    head, sep, rest = str(problem).partition(": ")
+    if sep and head in _REGISTRY:
+        return head, rest
+    return "", str(problem)
