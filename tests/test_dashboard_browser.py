@@ -255,7 +255,8 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
 
 
 def test_russian_shows_no_english_label(voila: str, tmp_path: Path) -> None:
-    from roi_models.widgets.words import CHOICE_LABELS, PARAM_LABELS, TEXT
+    from roi_models.report.lang import table
+    from roi_models.widgets.words import TEXT
 
     with _page(voila + "?lang=ru", tmp_path, "ru") as page:
         page.screenshot(path=str(ARTIFACTS / "dashboard-ru.png"))
@@ -263,8 +264,9 @@ def test_russian_shows_no_english_label(voila: str, tmp_path: Path) -> None:
         shown = page.inner_text(".roi-dashboard")
         shown = shown.replace(str(Scenario.default()["scenario.name"]), "")  # the user's text
         english = {t["en"] for t in TEXT.values() if t["en"] != t["ru"]}
-        english |= {en for en, ru in (*PARAM_LABELS.values(), *CHOICE_LABELS.values())
-                    if en != ru}
+        en, ru = table("en").TEXT, table("ru").TEXT
+        english |= {v for k, v in en.items() if k.startswith(("input.", "choice."))
+                    and v != ru.get(k)}
         leaked = sorted(e for e in english if len(e) > 3 and "{" not in e
                         and re.search(rf"\b{re.escape(e)}\b", shown))
         assert not leaked

@@ -19,10 +19,11 @@ from roi_models import Scenario, evaluate
 from roi_models.business_case import OPTIONS
 from roi_models.demand import WEEKS_PER_MONTH
 from roi_models.parameters import registry
+from roi_models.report.lang import table
 from roi_models.widgets import Dashboard, charts
 from roi_models.widgets.model import DashboardModel, default_folder, service_differences
 from roi_models.widgets.view import CONDITIONAL, KEY_DRIVERS, SECTION_TABS
-from roi_models.widgets.words import CHOICE_LABELS, PARAM_LABELS, TEXT, Words, placeholders
+from roi_models.widgets.words import TEXT, Words, placeholders
 
 WAGE = "inhouse.agent_hourly_wage"
 RATE = "outsourced.rate_per_productive_hour"
@@ -434,11 +435,13 @@ class TestWords:
             assert placeholders(texts["en"]) == placeholders(texts["ru"]), key
 
     def test_every_input_and_choice_has_a_label(self) -> None:
-        reg = registry()
-        assert set(reg) <= set(PARAM_LABELS), set(reg) - set(PARAM_LABELS)
-        for p in reg.values():
-            for c in p.choices:
-                assert (p.path, c) in CHOICE_LABELS, (p.path, c)
+        # from the report's language tables: the dashboard never falls back to a code name
+        for lang in ("en", "ru"):
+            w = Words(lang, "USD")
+            for p in registry().values():
+                assert w.report.has(f"input.{p.path}"), (lang, p.path)
+                for c in p.choices:
+                    assert w.report.has(f"choice.{c}"), (lang, p.path, c)
 
     def test_russian_dashboard_shows_no_english_label(self) -> None:
         d = Dashboard(lang="ru")
@@ -460,8 +463,9 @@ class TestWords:
         scenario_name = str(Scenario.default()["scenario.name"])  # the user's own text
         shown = shown.replace(scenario_name, "")
         english = {t["en"] for t in TEXT.values() if t["en"] != t["ru"]}
-        english |= {en for en, ru in PARAM_LABELS.values() if en != ru}
-        english |= {en for en, ru in CHOICE_LABELS.values() if en != ru}
+        en, ru = table("en").TEXT, table("ru").TEXT
+        english |= {v for k, v in en.items() if k.startswith(("input.", "choice."))
+                    and v != ru.get(k)}
         w = Words("en", "USD")
         english |= {w.option(o) for o in OPTIONS}
         leaked = sorted(e for e in english
