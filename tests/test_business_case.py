@@ -107,11 +107,6 @@ SMALL = {
 
 
 @pytest.fixture(scope="module")
-def default_case():
-    return evaluate(Scenario.default())
-
-
-@pytest.fixture(scope="module")
 def small_case():
     return evaluate(Scenario.default().with_changes(SMALL))
 

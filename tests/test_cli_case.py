@@ -12,16 +12,11 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from roi_models import Scenario, evaluate
+from roi_models import Scenario
 from roi_models.business_case import BusinessCase
 from roi_models.cli import app
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def case() -> BusinessCase:
-    return evaluate(Scenario.default())
 
 
 @pytest.fixture(scope="module")

@@ -15,17 +15,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from roi_models import InputError, Scenario, evaluate
+from roi_models import InputError, Scenario
 from roi_models.business_case import BusinessCase
 from roi_models.report import summary as report
 from roi_models.report import write_case
 
 OPTIONS = ("inhouse", "outsourced", "hybrid")
-
-
-@pytest.fixture(scope="module")
-def case() -> BusinessCase:
-    return evaluate(Scenario.default())
 
 
 @pytest.fixture(scope="module")
