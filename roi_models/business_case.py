@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -191,7 +191,7 @@ def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
             or sum(sum(a.nbytes for a in v) for v in _STAFFING_CACHE.values())
             > _STAFFING_CACHE_BYTES):
         _STAFFING_CACHE.popitem(last=False)
-    return out
+    return cast("tuple[Array, ...]", out)
 
 
 def _staff_rows(calls: Array, params: Array) -> tuple[Array, ...]:
@@ -483,7 +483,7 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
                                               x("hybrid.overflow_threshold"))
 
         def monthly(calls: Array) -> Array:
-            return (calls * profile.count).sum(-1) * WEEKS_PER_MONTH
+            return cast("Array", (calls * profile.count).sum(-1) * WEEKS_PER_MONTH)
 
         in_vol = {"voice": monthly(base["voice"]), "chat": monthly(base["chat"]),
                   "email": offered["email"]}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -89,8 +90,8 @@ def agent_fte(staffed_hours: ArrayLike, schedule_inefficiency: ArrayLike, shrink
     >>> float(agent_fte(14 * 173.3, 0.0, 0.3, 173.3))
     20.0
     """
-    return (np.asarray(staffed_hours, float) * (1.0 + np.asarray(schedule_inefficiency, float))
-            / (1.0 - np.asarray(shrinkage, float)) / np.asarray(paid_hours_per_month, float))
+    return (cast("Array", np.asarray(staffed_hours, float) * (1.0 + np.asarray(schedule_inefficiency, float))
+            / (1.0 - np.asarray(shrinkage, float)) / np.asarray(paid_hours_per_month, float)))
 
 
 def ramp_productivity_loss(ramp_aht_factor: ArrayLike) -> Array:
@@ -210,7 +211,7 @@ def parallel_run_weight(parallel_run_months: ArrayLike, months: int) -> Array:
     [[1.0, 0.5, 0.0]]
     """
     m = np.arange(months, dtype=float)
-    return np.clip(np.atleast_2d(np.asarray(parallel_run_months, float)) - m, 0.0, 1.0)
+    return cast("Array", np.clip(np.atleast_2d(np.asarray(parallel_run_months, float)) - m, 0.0, 1.0))
 
 
 def unrecoverable_vat(purchases: ArrayLike, vat_rate: ArrayLike,
@@ -226,8 +227,8 @@ def unrecoverable_vat(purchases: ArrayLike, vat_rate: ArrayLike,
     >>> float(unrecoverable_vat(100_000.0, 0.20, 0.25))
     15000.0
     """
-    return (np.asarray(purchases, float) * np.asarray(vat_rate, float)
-            * (1.0 - np.asarray(recoverable_share, float)))
+    return (cast("Array", np.asarray(purchases, float) * np.asarray(vat_rate, float)
+            * (1.0 - np.asarray(recoverable_share, float))))
 
 
 def minimum_shift_top_up(agents: ArrayLike, count: ArrayLike, minimum_shift_hours: ArrayLike,
@@ -417,7 +418,7 @@ def vendor_fees(units: ArrayLike, rate: ArrayLike, cola_index: ArrayLike, *,
     if np.size(thresholds):
         billed = tiered_units(billed, thresholds, discounts)
     idx = np.asarray(cola_index, dtype=float)
-    return (billed * np.asarray(rate, float) + np.asarray(base_fee, float)) * idx
+    return cast("Array", (billed * np.asarray(rate, float) + np.asarray(base_fee, float)) * idx)
 
 
 def outbound_vendor_fees(model: str, hours: ArrayLike, served_connects: ArrayLike,
@@ -455,7 +456,7 @@ def outbound_vendor_fees(model: str, hours: ArrayLike, served_connects: ArrayLik
     else:
         raise InputError(f"outsourced.outbound_pricing must be one of per_hour, per_connect, "
                          f"per_outcome, blend, got {model!r}")
-    return fees * np.asarray(cola_index, float)
+    return cast("Array", fees * np.asarray(cola_index, float))
 
 
 def sla_credit(fees: ArrayLike, at_risk_share: ArrayLike, pool_share: ArrayLike,
@@ -471,7 +472,7 @@ def sla_credit(fees: ArrayLike, at_risk_share: ArrayLike, pool_share: ArrayLike,
     at_risk = np.asarray(fees, float) * np.asarray(at_risk_share, float)
     share = np.minimum(np.asarray(pool_share, float) * np.asarray(allocation, float)
                        * np.asarray(misses_per_month, float), 1.0)
-    return -(at_risk * share)
+    return cast("Array", -(at_risk * share))
 
 
 def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,

@@ -21,7 +21,7 @@ Nothing is rounded. numpy-financial computes the per-month IRR; the rest is clos
 from __future__ import annotations
 
 import reprlib
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy_financial as npf
@@ -699,4 +699,4 @@ def annualise(monthly: ArrayLike, start_month: int = 0) -> FloatArray:
     years = -(-last // 12)
     pad = [(0, 0)] * (values.ndim - 1) + [(offset, years * 12 - last)]
     padded = np.pad(values, pad)  # zeros: x + 0 == x exactly, nothing is changed by the padding
-    return padded.reshape(*values.shape[:-1], years, 12).sum(axis=-1)
+    return cast("FloatArray", padded.reshape(*values.shape[:-1], years, 12).sum(axis=-1))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -104,7 +104,7 @@ def ranged_parameters(scenario: Scenario, *, uncertain_only: bool = False) -> li
 
 
 def _metric_values(scenario: Scenario, changes: Mapping[str, Any], column: str) -> Array:
-    return evaluate_batch(scenario, changes)[column].to_numpy()
+    return cast("Array", evaluate_batch(scenario, changes)[column].to_numpy())
 
 
 # ------------------------------------------------------------------------------------- tornado
@@ -237,7 +237,7 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
 
     def diff(values: Array) -> Array:
         df = evaluate_batch(scenario, {parameter: values})
-        return df[f"{a}_{metric}"].to_numpy() - df[f"{b}_{metric}"].to_numpy()
+        return cast("Array", df[f"{a}_{metric}"].to_numpy() - df[f"{b}_{metric}"].to_numpy())
 
     grid = np.linspace(lo, hi, points)
     d = diff(grid)
@@ -466,7 +466,7 @@ def _sample(kind: str, args: tuple[float, ...], u: Array) -> Array:
     if kind == "uniform":
         return args[0] + (args[1] - args[0]) * u
     if kind == "normal":
-        return args[0] + args[1] * special.ndtri(u)
+        return cast("Array", args[0] + args[1] * special.ndtri(u))
     lo, mode, hi = args
     if hi == lo:
         return np.full_like(u, lo)
@@ -478,7 +478,7 @@ def _sample(kind: str, args: tuple[float, ...], u: Array) -> Array:
         return np.where(u < c, left, right)
     alpha = 1.0 + 4.0 * (mode - lo) / (hi - lo)
     beta = 1.0 + 4.0 * (hi - mode) / (hi - lo)
-    return lo + (hi - lo) * special.betaincinv(alpha, beta, u)
+    return cast("Array", lo + (hi - lo) * special.betaincinv(alpha, beta, u))
 
 
 def _direct(kind: str, args: tuple[float, ...], rng: np.random.Generator, n: int) -> Array:
@@ -610,7 +610,7 @@ def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Ar
     idx = month_of_year * _GRID.size + j
     c0 = np.take(flat, idx, axis=1)
     c1 = np.take(flat, idx + 1, axis=1)
-    return c0 + t * (c1 - c0)
+    return cast("Array", c0 + t * (c1 - c0))
 
 
 def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _Surrogate],

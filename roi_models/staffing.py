@@ -40,7 +40,7 @@ References
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -186,7 +186,7 @@ def _stirlerr(n: np.ndarray) -> np.ndarray:
     if small.any():
         m = n[small]
         out[small] = gammaln(m + 1) - (m + 0.5) * np.log(m) + m - _LN_SQRT_2PI
-    return out
+    return cast("np.ndarray", out)
 
 
 def _bd0(x: np.ndarray, mu: np.ndarray) -> np.ndarray:
@@ -205,7 +205,7 @@ def _bd0(x: np.ndarray, mu: np.ndarray) -> np.ndarray:
         if bad.any():
             xb, mb = x[bad], mu[bad]
             direct[bad] = np.where(xb > 0, xb * (np.log(xb) - np.log(mb)), 0.0) - d[bad]
-    return np.where(np.abs(v) < 0.1, series, direct)
+    return cast("np.ndarray", np.where(np.abs(v) < 0.1, series, direct))
 
 
 def _log_pois(n: np.ndarray, mu: np.ndarray) -> np.ndarray:
@@ -215,7 +215,7 @@ def _log_pois(n: np.ndarray, mu: np.ndarray) -> np.ndarray:
     zero = n == 0
     if zero.any():
         out[zero] = -mu[zero]
-    return out
+    return cast("np.ndarray", out)
 
 
 def _stirlerr_s(n: float) -> float:
@@ -295,7 +295,7 @@ def _log_erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     # keeps B = a^n/n!/... far from underflow for n <= _RECURRENCE_MAX
     rec = (n <= _RECURRENCE_MAX) & (a >= 0.01) & (n == np.floor(n))
     if rec.all():
-        return np.log(_erlang_b_recurrence(n, a))
+        return cast("np.ndarray", np.log(_erlang_b_recurrence(n, a)))
     if rec.any():
         out[rec] = np.log(_erlang_b_recurrence(n[rec], a[rec]))
     series = (n <= 0.5 * a) & (a >= 40) & ~rec  # the series is asymptotic for non-integer n
@@ -318,7 +318,7 @@ def _erlang_c_stable(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     """Erlang C for n > a > 0: C = n p / ((n - a) Q + a p), p = pmf(n; a), Q = P(X <= n)."""
     p = np.exp(_log_pois(n, a))
     q = gammaincc(n + 1, a)
-    return n * p / ((n - a) * q + a * p)
+    return cast("np.ndarray", n * p / ((n - a) * q + a * p))
 
 
 def _erlang_c_scalar(n: float, a: float) -> float:
@@ -624,7 +624,7 @@ def _max_traffic(c: np.ndarray, h: np.ndarray, i: np.ndarray) -> np.ndarray:
                          f"{MAX_TRAFFIC:g} Erlangs (the largest load the engine staffs), got "
                          f"{a_[k]:g} Erlangs from calls={_fmt(c_[k])}, aht={_fmt(h_[k])} s, "
                          f"interval={_fmt(i_[k])} s")
-    return a
+    return cast("np.ndarray", a)
 
 
 def _sl_c_scalar(n: float, calls: float, aht: float, target_time: float, interval: float) -> float:
@@ -639,11 +639,11 @@ def _sl_c_scalar(n: float, calls: float, aht: float, target_time: float, interva
 
 def _scalar_sl_ok(agents: Any, calls: Any, aht: Any, target_time: Any, interval: Any) -> bool:
     return (
-        0 <= agents < math.inf
+        cast("bool", 0 <= agents < math.inf
         and 0 <= calls < math.inf
         and 0 < aht < math.inf
         and 0 <= target_time < math.inf
-        and 0 < interval < math.inf
+        and 0 < interval < math.inf)
     )
 
 
@@ -1050,7 +1050,7 @@ def _halfin_whitt_start(a: np.ndarray, t_over_aht: np.ndarray, target: np.ndarra
         f = np.log(g) + beta * slope - level
         fprime = (ratio + beta * (1.0 + beta * ratio)) / g + slope
         beta = np.clip(beta - f / fprime, 0.0, 30.0)
-    return np.ceil(a + beta * np.sqrt(a))
+    return cast("np.ndarray", np.ceil(a + beta * np.sqrt(a)))
 
 
 def _queue_point_metrics(n: np.ndarray, a: np.ndarray, h: np.ndarray, t: np.ndarray,
@@ -1104,7 +1104,7 @@ class _Problems:
         ok &= (n > a) | np.isfinite(self.pat[idx])  # Erlang C needs a stable queue
         good = idx[ok]
         self.metrics[:, good] = slv[ok], ab[ok], occv[ok]
-        return ok
+        return cast("np.ndarray", ok)
 
 
 def _search(start: np.ndarray, lo: np.ndarray, hi: np.ndarray, problems: _Problems,
