@@ -43,11 +43,11 @@ import multiprocessing
 import os
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -81,6 +81,13 @@ __all__ = [
 ]
 
 _REGISTRY = registry()
+
+
+def _bound(value: float | None) -> float:
+    """Return a registry range end as a float (every uncertain input has both ends)."""
+    return float(cast("float", value))
+
+
 _DATA = resources.files("roi_models") / "data"
 #: The shipped example: three bids for the default (USD) scenario.
 EXAMPLE_BIDS = Path(str(_DATA / "example_bids.yaml"))
@@ -405,8 +412,8 @@ class Bid:
         rate = float(self["fx_rate"])
         lo = self.values.get("fx_low")
         hi = self.values.get("fx_high")
-        return (float(lo) if lo is not None else rate * float(p.low) / float(p.default),
-                float(hi) if hi is not None else rate * float(p.high) / float(p.default))
+        return (float(lo) if lo is not None else rate * _bound(p.low) / _bound(p.default),
+                float(hi) if hi is not None else rate * _bound(p.high) / _bound(p.default))
 
     def changes(self, scenario: Scenario) -> dict[str, Any]:
         """The bid as changes over ``scenario``'s inputs (dotted path -> value).
@@ -508,7 +515,9 @@ def _bid_from_mapping(i: int, data: Any, line: int | None, problems: list[str]) 
         problems.append(f"{where}: fx_low: must be <= fx_high ({values['fx_high']:g}), got "
                         f"{values['fx_low']:g}")
     rate = values.get("fx_rate", 1.0)
-    for end, ok in (("fx_low", lambda v: v <= rate), ("fx_high", lambda v: v >= rate)):
+    checks: tuple[tuple[str, Callable[[float], bool]], ...] = (
+        ("fx_low", lambda v: v <= rate), ("fx_high", lambda v: v >= rate))
+    for end, ok in checks:
         if end in values and values[end] > 0 and not ok(values[end]):
             problems.append(f"{where}: {end}: must be on the {'low' if end == 'fx_low' else 'high'}"
                             f" side of fx_rate {rate:g}, got {values[end]:g}")
@@ -997,7 +1006,7 @@ class BidComparison:
         # own evaluation is not used: it is the cheapest way through the public API).
         short = self.scenario.with_changes({"finance.horizon_months": 12})
         samples = risk.monte_carlo(short, trials, seed, distributions={
-            fx.path: ("pert", float(fx.low), float(fx.default), float(fx.high))},
+            fx.path: ("pert", _bound(fx.low), _bound(fx.default), _bound(fx.high))},
             chunk=chunk).samples
         names = list(self.results)
         jobs = [(self.results[n].scenario, self._trial_changes(self.results[n].bid, samples),
@@ -1031,9 +1040,9 @@ class BidComparison:
             col = samples[path].to_numpy()
             if path == fx_path:
                 if bid.foreign(self.scenario):
-                    out[path] = _stretch(col, float(_REGISTRY[path].low),
-                                         float(_REGISTRY[path].default),
-                                         float(_REGISTRY[path].high), float(bid["fx_rate"]),
+                    out[path] = _stretch(col, _bound(_REGISTRY[path].low),
+                                         _bound(_REGISTRY[path].default),
+                                         _bound(_REGISTRY[path].high), float(bid["fx_rate"]),
                                          *bid.fx_range())
                 continue
             fd = stated.get(path)

@@ -95,6 +95,7 @@ class _Inputs:
             param = _REGISTRY.get(path)
             if param is None:
                 scenario[path]  # raises InputError with a suggestion
+                raise AssertionError(path)  # pragma: no cover (the line above raised)
             if not param.numeric:
                 raise InputError(f"{path}: only numeric inputs can vary in a batch "
                                  f"(kind {param.kind!r})")
@@ -160,11 +161,12 @@ class _Part:
     abandoned: dict[str, Array] = field(default_factory=dict)
     answered_in_time: dict[str, Array] = field(default_factory=dict)
     busy_hours: dict[str, Array] = field(default_factory=dict)
-    deferred_hours: Array | None = None
-    peak_live: Array | None = None     # voice + chat agents in the busiest interval (n, M)
+    # deferred_hours, peak_live and outbound_hours are set by _defer / _staff_parts before any use
+    deferred_hours: Array = None  # type: ignore[assignment]
+    peak_live: Array = None  # type: ignore[assignment]  # voice + chat agents in the busiest interval (n, M)
     outbound: bool = False             # this party runs the outbound campaigns
     conversion_factor: Array | float = 1.0
-    outbound_hours: Array | float = 0.0
+    outbound_hours: Array = 0.0  # type: ignore[assignment]
     outbound_work: dict[str, CampaignWork] = field(default_factory=dict)
 
 
@@ -388,7 +390,7 @@ def _defer(part: _Part, inp: _Inputs) -> None:
             x("outbound.connect_rate"), x("outbound.right_party_rate"),
             x(f"outbound.{c}_talk_s"), x("outbound.other_talk_s"), x("outbound.wrap_s"), util,
             abandon)
-    part.outbound_hours = sum(w.agent_hours for w in part.outbound_work.values())
+    part.outbound_hours = cast(Array, sum(w.agent_hours for w in part.outbound_work.values()))
 
 
 def _peak_agents(part: _Part, profile: WeekProfile) -> Array:
@@ -724,7 +726,7 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
     today = STATUS_QUO if STATUS_QUO in parts else "inhouse"
     full_lines, full_drv = inhouse_costs(_workload(parts[today][0], profile), ih_sec, fin, M,
                                          headcount_policy=policy)
-    full_total = sum(full_lines.values())
+    full_total = cast(Array, sum(full_lines.values()))
     # the fixed part of the allocated overhead stays, at today's center's level, in every
     # option (it does not leave with the work)
     fixed_overhead = full_drv["fixed_overhead"]
@@ -758,7 +760,7 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             lines["retained_licences"] = (drv["vendor_fte"]
                                           * x("outsourced.retained_licence_per_agent_monthly")
                                           * lic_idx)
-            retained_total = sum(il.values())
+            retained_total = cast(Array, sum(il.values()))
             # today's center may be smaller than the part a hybrid keeps: nothing is released then
             released_payroll = np.maximum(_weekly_payroll(full_lines, severance_load)
                                           - _weekly_payroll(il, severance_load), 0.0)
@@ -781,11 +783,11 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             drv["vendor_fte"] = zero
             vat_parallel = zero
         # service and revenue, all parts together
-        offered = {ch: sum(p.offered[ch] for p in plist) for ch in CHANNELS}
+        offered = {ch: cast(Array, sum(p.offered[ch] for p in plist)) for ch in CHANNELS}
         abandoned = {ch: sum(p.abandoned[ch] for p in plist) for ch in ("voice", "chat")}
         in_time_voice = sum(p.answered_in_time["voice"] for p in plist)
         busy = sum(p.busy_hours["voice"] + p.busy_hours["chat"] for p in plist)
-        staffed = sum(p.staffed_hours["voice"] + p.staffed_hours["chat"] for p in plist)
+        staffed = cast(Array, sum(p.staffed_hours["voice"] + p.staffed_hours["chat"] for p in plist))
         total_offered = offered["voice"] + offered["chat"] + offered["email"]
         handled = total_offered - abandoned["voice"] - abandoned["chat"]
         resolved = sum((p.offered["voice"] + p.offered["chat"] + p.offered["email"]
@@ -1349,7 +1351,7 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     ncf = {}
     base = STATUS_QUO if STATUS_QUO in raw else "inhouse"
     for name in raw:
-        total = sum(raw[name].lines[k] for k in MONEY_COLUMNS)
+        total = cast(Array, sum(raw[name].lines[k] for k in MONEY_COLUMNS))
         ncf[name] = raw[name].drivers["revenue_effect"] - total
         out[f"{name}_total_cost"] = total.sum(axis=-1)
         out[f"{name}_revenue_effect"] = raw[name].drivers["revenue_effect"].sum(axis=-1)

@@ -367,7 +367,7 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     capex = np.zeros_like(headcount)
     capex[..., 0] = np.broadcast_to(ih["capex_one_off"], capex[..., :1].shape)[..., 0]
     lines["capex"] = capex
-    support_fte = sum(c for c, _ in support.values())
+    support_fte = cast("NDArray[np.float64]", sum(c for c, _ in support.values()))
     drivers = {"agent_fte": fte, "ramp_fte": ramp, "headcount_fte": headcount,
                "support_fte": support_fte, "hires": hires, "seats": seats,
                "fixed_overhead": allocated - lines["overhead"]}

@@ -625,7 +625,8 @@ def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _
     M = part.offered["voice"].shape[-1]
     moy = np.arange(M) % 12
     rows = [_QUANTITIES.index(q) for q in quantities]
-    total_h, base_h = 0.0, 0.0
+    total_h: Array | float = 0.0
+    base_h: Array | float = 0.0
     for ch in ("voice", "chat"):
         s_ = sur[(*key, ch)]
         traffic = part.offered[ch] * part.aht[ch]
@@ -786,9 +787,9 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
     rng = np.random.default_rng(seed)
     samples = _draw(scenario, paths, specs, trials, rng, list(correlated), rho)
     for path in paths:  # respect hard limits (a normal tail must not give a negative wage)
-        p = _REGISTRY[path]
-        lo = p.minimum + (1e-9 if p.exclusive_minimum else 0.0)
-        samples[path] = samples[path].clip(lower=lo, upper=p.maximum)
+        param = _REGISTRY[path]
+        lo = param.minimum + (1e-9 if param.exclusive_minimum else 0.0)
+        samples[path] = samples[path].clip(lower=lo, upper=param.maximum)
 
     frame = fast_batch(scenario, {p: samples[p].to_numpy() for p in paths}, chunk=chunk,
                        progress=progress)

@@ -464,7 +464,7 @@ class Scenario:
         """
         from roi_models.history import scenario_from_history
 
-        return scenario_from_history(path, base)
+        return scenario_from_history(os.fspath(path), base)
 
     # ------------------------------------------------------------------ access
     def __getattr__(self, item: str) -> Section:
