@@ -459,7 +459,8 @@ class Bid:
 
     def committed(self, name: str) -> bool:
         """Whether the bid sets field ``name``: given, or a price term with a default (a bid's
-        price is complete as written), rather than keeping the scenario's value."""
+        price is complete as written), rather than keeping the scenario's value.
+        """
         fd = _FIELD[name]
         return name in self.values or (fd.path is not None and fd.default is not None)
 
@@ -757,7 +758,8 @@ def _atomic_write(path: Path, write: Any) -> Path:
 def write_template(path: str | os.PathLike[str], preset: str = "default") -> Path:
     """Write a bids file to fill in: the shipped example for ``preset`` (``"default"`` in USD,
     ``"ru"`` in RUB) as YAML (commented), CSV or XLSX (with a *Fields* sheet explaining each
-    column), by the file's suffix. Written atomically."""
+    column), by the file's suffix. Written atomically.
+    """
     p = Path(path)
     src = EXAMPLE_BIDS_RU if preset == "ru" else EXAMPLE_BIDS
     if preset not in Scenario.presets():
@@ -952,7 +954,8 @@ class BidComparison:
     def ranking_reason(self) -> dict[str, Any]:
         """Why the NPV and score rankings differ, as data: the top bid of each, the NPV gap, the
         score gap, and the criteria (weighted points) where the score leader beats the NPV
-        leader most."""
+        leader most.
+        """
         t = self.table()
         sc = self.scorecard()
         names = list(self.results)
@@ -1111,7 +1114,8 @@ class BidComparison:
 
     def break_even(self) -> pd.DataFrame:
         """Each bid's rate (its pricing model's unit, its currency) at which it ties with in-house
-        on NPV (:func:`roi_models.risk.break_even`, searched from 0 to 4x the bid's rate)."""
+        on NPV (:func:`roi_models.risk.break_even`, searched from 0 to 4x the bid's rate).
+        """
         rows = {}
         for name, r in self.results.items():
             path = r.bid.rate_path()
@@ -1145,7 +1149,8 @@ def _trial_npvs_of_jobs() -> list[dict[str, np.ndarray]]:
 
 def _fork_pool() -> Any:
     """A one-worker process pool forked from this process, or None where forking is unsafe
-    (one core, no fork, or other threads running: a forked lock could hang the child)."""
+    (one core, no fork, or other threads running: a forked lock could hang the child).
+    """
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
             or threading.active_count() > 1:
         return None
@@ -1157,7 +1162,8 @@ def _fork_pool() -> Any:
 def _stretch(draw: np.ndarray, lo0: float, mode0: float, hi0: float, mode: float, lo: float,
              hi: float) -> np.ndarray:
     """Map a draw on (lo0, mode0, hi0) onto (lo, mode, hi), each side linearly (so the ends and
-    the mode map exactly and the order of trials is kept: common random numbers)."""
+    the mode map exactly and the order of trials is kept: common random numbers).
+    """
     below = mode - (mode0 - draw) / (mode0 - lo0) * (mode - lo) if mode0 > lo0 else mode
     above = mode + (draw - mode0) / (hi0 - mode0) * (hi - mode) if hi0 > mode0 else mode
     return np.maximum(np.where(draw < mode0, below, above), 1e-12)

@@ -178,7 +178,8 @@ _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, co
 
 def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
     """A small LRU over staffing results keyed by the exact bytes of the inputs: when only money
-    inputs change - a wage slider, a vendor price, a batch over prices - staffing is reused."""
+    inputs change - a wage slider, a vendor price, a batch over prices - staffing is reused.
+    """
     hit = _STAFFING_CACHE.get(key)
     if hit is not None:
         _STAFFING_CACHE.move_to_end(key)
@@ -284,7 +285,8 @@ def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
 
 def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
     """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
-    e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
+    e-mail and outbound by workload. Fills each part's agents, hours and service metrics.
+    """
     segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
     calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
     k = profile.count.size
@@ -654,7 +656,8 @@ def _compute(inp: _Inputs) -> dict[str, _Raw]:
 
 def _target_agent_fte(part: _Part, inp: _Inputs) -> Array:
     """Agent FTE the part's workload needs at its service targets (the ``inhouse_agent_fte``
-    driver before the headcount policy and the ramp)."""
+    driver before the headcount policy and the ramp).
+    """
     x = inp.x
     return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
                      + part.deferred_hours + part.outbound_hours,
@@ -946,12 +949,14 @@ class BusinessCase:
     @property
     def baseline(self) -> str:
         """The option every incremental figure is against: ``"status_quo"`` when today's staffing
-        is given, else ``"inhouse"``."""
+        is given, else ``"inhouse"``.
+        """
         return STATUS_QUO if STATUS_QUO in self.options else "inhouse"
 
     def label(self, option: str) -> str:
         """The option's name in words (``inhouse`` reads "staffed to target" beside a status
-        quo)."""
+        quo).
+        """
         if option == "inhouse" and STATUS_QUO in self.options:
             return _LABEL_TO_TARGET
         return _LABELS[option]

@@ -195,7 +195,8 @@ def _plan_hires(headcount: Array, annual_attrition: ArrayLike,
                 training_class_loss: ArrayLike) -> Array:
     """Hires for a headcount that falls only through attrition: graduates fill the gap between
     this month's headcount and last month's survivors (``H[t-1] x (1 - attrition / 12)``; month 0
-    starts staffed, its leavers replaced)."""
+    starts staffed, its leavers replaced).
+    """
     keep = 1.0 - np.asarray(annual_attrition, float) / 12.0
     prev = np.concatenate([headcount[..., :1], headcount[..., :-1]], axis=-1)
     graduates = np.maximum(headcount - prev * keep, 0.0)

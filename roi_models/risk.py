@@ -425,7 +425,8 @@ _DISTRIBUTIONS = ("pert", "triangular", "uniform", "normal", "fixed")
 
 def _spec(scenario: Scenario, path: str, spec: Any | None) -> tuple[str, tuple[float, ...]]:
     """Normalise a distribution spec: ("pert", low, mode, high), ("triangular", ...),
-    ("uniform", low, high), ("normal", mean, sd), ("fixed", value)."""
+    ("uniform", low, high), ("normal", mean, sd), ("fixed", value).
+    """
     value = float(scenario[path])
     if spec is None:
         lo, hi = scenario.range_of(path)
@@ -502,7 +503,8 @@ def _direct(kind: str, args: tuple[float, ...], rng: np.random.Generator, n: int
 def _draw(scenario: Scenario, paths: Sequence[str], specs: Mapping[str, Any], trials: int,
           rng: np.random.Generator, correlated: Sequence[str], rho: float) -> pd.DataFrame:
     """Sample every input; a Gaussian copula with correlation ``rho`` links ``correlated``
-    (their values come from the inverse CDF at correlated uniforms)."""
+    (their values come from the inverse CDF at correlated uniforms).
+    """
     group = [p for p in paths if p in set(correlated)] if rho and len(correlated) > 1 else []
     cols: dict[str, Array] = {}
     for path in paths:
@@ -602,7 +604,8 @@ _LOG_STEP = _LOG_GRID[1] - _LOG_GRID[0]
 
 def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Array:
     """Piecewise-linear interpolation of ``curve[q, month, grid]`` in log multiplier (the grid is
-    log-uniform, so the cell is found by arithmetic), linear extrapolation at the ends."""
+    log-uniform, so the cell is found by arithmetic), linear extrapolation at the ends.
+    """
     pos = (np.log(np.maximum(s, 1e-9)) - _LOG_GRID[0]) / _LOG_STEP
     j = np.clip(pos.astype(np.intp), 0, _GRID.size - 2)
     t = pos - j
@@ -804,7 +807,8 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
 
 def _rank_average(a: Array) -> Array:
     """Ranks 1..n along axis 0, ties sharing their average rank (``scipy.stats.rankdata``'s
-    default method, without importing ``scipy.stats``)."""
+    default method, without importing ``scipy.stats``).
+    """
     a = np.asarray(a, dtype=float)
     flat = a.reshape(a.shape[0], -1)
     n = flat.shape[0]

@@ -50,7 +50,8 @@ _REPR.maxstring, _REPR.maxother, _REPR.maxlong = 120, 120, 60
 
 def _show(value: Any, limit: int = 200) -> str:
     """A value for an error message: its ``repr`` cut to ``limit`` characters (never huge, never
-    raising on deep nesting or 5,000-digit integers)."""
+    raising on deep nesting or 5,000-digit integers).
+    """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 600:
         return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
     try:
@@ -329,7 +330,8 @@ class Scenario:
     @classmethod
     def default(cls) -> Scenario:
         """The embedded default scenario: a mid-size inbound center, about 1 million contacts a
-        year across voice, chat and e-mail, US figures (see :mod:`roi_models.parameters`)."""
+        year across voice, chat and e-mail, US figures (see :mod:`roi_models.parameters`).
+        """
         return cls.preset("default")
 
     @classmethod

@@ -939,7 +939,8 @@ def occupancy(
 
 def _occupancy_flat(n: np.ndarray, a: np.ndarray, p_abandon: np.ndarray) -> np.ndarray:
     """Carried traffic A (1 - P(abandon)) over agents, capped at 1; 1 with no agents, 0 with no
-    traffic."""
+    traffic.
+    """
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(n > 0, a * (1.0 - p_abandon) / n, 1.0)
     out = np.minimum(out, 1.0)
