@@ -277,7 +277,7 @@ def _unknown_field(key: str) -> str:
 
 # ------------------------------------------------------------------------------------- parsing
 def _number(value: Any) -> float | None:
-    """A number from YAML or a sheet cell: 0.8, "0.8", "80%", "0,8", "1 200"; None if not one."""
+    """Read a number from YAML or a sheet cell: 0.8, "0.8", "80%", "0,8", "1 200"; None if not one."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -378,10 +378,12 @@ class Bid:
 
     @property
     def name(self) -> str:
+        """The bid's (vendor's) name."""
         return str(self.values["name"])
 
     @property
     def channels(self) -> str:
+        """The channels the bid covers (comma-separated)."""
         return str(self["channels"])
 
     @property
@@ -390,11 +392,11 @@ class Bid:
         return {c: float(self.values[c]) for c in CRITERIA}
 
     def rate_path(self) -> str:
-        """The scenario input the bid's ``rate`` sets (by its pricing model)."""
+        """Return the scenario input the bid's ``rate`` sets (by its pricing model)."""
         return RATE_PATHS[str(self.values["pricing_model"])]
 
     def option(self, scenario: Scenario) -> str:
-        """The engine option this bid is evaluated as: ``"outsourced"`` or ``"hybrid"``."""
+        """Return the engine option this bid is evaluated as: ``"outsourced"`` or ``"hybrid"``."""
         if self["evaluate_as"] == "hybrid" or self.channels != ALL_CHANNELS:
             return "hybrid"
         if not self["outbound"] and _has_outbound(scenario):
@@ -416,7 +418,7 @@ class Bid:
                 float(hi) if hi is not None else rate * _bound(p.high) / _bound(p.default))
 
     def changes(self, scenario: Scenario) -> dict[str, Any]:
-        """The bid as changes over ``scenario``'s inputs (dotted path -> value).
+        """Return the bid as changes over ``scenario``'s inputs (dotted path -> value).
 
         Examples
         --------
@@ -458,8 +460,10 @@ class Bid:
         return scenario.with_changes(self.changes(scenario))
 
     def committed(self, name: str) -> bool:
-        """Whether the bid sets field ``name``: given, or a price term with a default (a bid's
-        price is complete as written), rather than keeping the scenario's value.
+        """Tell whether the bid sets field ``name`` rather than keeping the scenario's value.
+
+        A field is set when given, or when it is a price term with a default (a bid's price is
+        complete as written).
         """
         fd = _FIELD[name]
         return name in self.values or (fd.path is not None and fd.default is not None)
@@ -625,7 +629,7 @@ def load_bids(path: str | os.PathLike[str], scenario: Scenario | None = None
 
 
 def load_weights(path: str | os.PathLike[str]) -> dict[str, float] | None:
-    """The ``weights:`` of a YAML bids file (``None`` if it has none or is a sheet)."""
+    """Return the ``weights:`` of a YAML bids file (``None`` if it has none or is a sheet)."""
     p = Path(path)
     if p.suffix.lower() not in (".yaml", ".yml"):
         return None
@@ -756,9 +760,10 @@ def _atomic_write(path: Path, write: Any) -> Path:
 
 
 def write_template(path: str | os.PathLike[str], preset: str = "default") -> Path:
-    """Write a bids file to fill in: the shipped example for ``preset`` (``"default"`` in USD,
-    ``"ru"`` in RUB) as YAML (commented), CSV or XLSX (with a *Fields* sheet explaining each
-    column), by the file's suffix. Written atomically.
+    """Write a bids file to fill in: the shipped example for ``preset``.
+
+    ``preset`` is ``"default"`` (USD) or ``"ru"`` (RUB); the file is YAML (commented), CSV or XLSX
+    (with a *Fields* sheet explaining each column), by the file's suffix. Written atomically.
     """
     p = Path(path)
     src = EXAMPLE_BIDS_RU if preset == "ru" else EXAMPLE_BIDS
@@ -855,9 +860,11 @@ class BidComparison:
 
     @property
     def currency(self) -> str:
+        """The scenario's currency code (every money figure is in it)."""
         return str(self.scenario["finance.currency"])
 
     def result(self, name: str) -> BidResult:
+        """Return the evaluation of the bid called ``name``."""
         if name not in self.results:
             raise InputError(f"bid must be one of {', '.join(self.results)}, got {name!r}")
         return self.results[name]
@@ -952,9 +959,10 @@ class BidComparison:
         return df
 
     def ranking_reason(self) -> dict[str, Any]:
-        """Why the NPV and score rankings differ, as data: the top bid of each, the NPV gap, the
-        score gap, and the criteria (weighted points) where the score leader beats the NPV
-        leader most.
+        """Explain why the NPV and score rankings differ, as data.
+
+        The top bid of each, the NPV gap, the score gap, and the criteria (weighted points) where
+        the score leader beats the NPV leader most.
         """
         t = self.table()
         sc = self.scorecard()
@@ -1113,8 +1121,10 @@ class BidComparison:
         return out.sort_values("swing", ascending=False, kind="stable")
 
     def break_even(self) -> pd.DataFrame:
-        """Each bid's rate (its pricing model's unit, its currency) at which it ties with in-house
-        on NPV (:func:`roi_models.risk.break_even`, searched from 0 to 4x the bid's rate).
+        """Return each bid's rate at which it ties with in-house on NPV.
+
+        Rates are in the bid's pricing model's unit and currency (:func:`roi_models.risk.break_even`,
+        searched from 0 to 4x the bid's rate).
         """
         rows = {}
         for name, r in self.results.items():
@@ -1148,8 +1158,9 @@ def _trial_npvs_of_jobs() -> list[dict[str, np.ndarray]]:
 
 
 def _fork_pool() -> Any:
-    """A one-worker process pool forked from this process, or None where forking is unsafe
-    (one core, no fork, or other threads running: a forked lock could hang the child).
+    """Return a one-worker process pool forked from this process, or None where forking is unsafe.
+
+    Unsafe: one core, no fork, or other threads running (a forked lock could hang the child).
     """
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
             or threading.active_count() > 1:
@@ -1161,8 +1172,9 @@ def _fork_pool() -> Any:
 
 def _stretch(draw: np.ndarray, lo0: float, mode0: float, hi0: float, mode: float, lo: float,
              hi: float) -> np.ndarray:
-    """Map a draw on (lo0, mode0, hi0) onto (lo, mode, hi), each side linearly (so the ends and
-    the mode map exactly and the order of trials is kept: common random numbers).
+    """Map a draw on (lo0, mode0, hi0) onto (lo, mode, hi), each side linearly.
+
+    The ends and the mode map exactly and the order of trials is kept (common random numbers).
     """
     below = mode - (mode0 - draw) / (mode0 - lo0) * (mode - lo) if mode0 > lo0 else mode
     above = mode + (draw - mode0) / (hi0 - mode0) * (hi - mode) if hi0 > mode0 else mode
@@ -1170,7 +1182,7 @@ def _stretch(draw: np.ndarray, lo0: float, mode0: float, hi0: float, mode: float
 
 
 def _why_en(reason: Mapping[str, Any], currency: str) -> str:
-    """The ranking reason in English (the report words it in each language)."""
+    """Word the ranking reason in English (the report words it in each language)."""
     a, b = reason["npv_leader"], reason["score_leader"]
     tail = (" In-house keeps the highest NPV of all." if reason["inhouse_beats_all"] else "")
     if reason["same"]:
@@ -1264,8 +1276,9 @@ def compare(scenario: Scenario, bids: Sequence[Bid] | str | os.PathLike[str],
 def bids_table_from_rows(inputs: Scenario | Sequence[Sequence[Any]] | None,
                          bids_rows: Sequence[Sequence[Any]], metric: str | None = None
                          ) -> list[list[Any]]:
-    """The body of the Excel function ``CC_BIDS(inputs, bids_range, [metric])``: 2-D lists in,
-    a 2-D list out (the comparison table with headers, or one metric's row).
+    """Compute the Excel function ``CC_BIDS(inputs, bids_range, [metric])``.
+
+    2-D lists in, a 2-D list out (the comparison table with headers, or one metric's row).
 
     Parameters
     ----------

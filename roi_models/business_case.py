@@ -177,8 +177,10 @@ _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, co
 
 
 def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
-    """A small LRU over staffing results keyed by the exact bytes of the inputs: when only money
-    inputs change - a wage slider, a vendor price, a batch over prices - staffing is reused.
+    """Look staffing results up in a small LRU keyed by the exact bytes of the inputs.
+
+    When only money inputs change - a wage slider, a vendor price, a batch over prices - staffing
+    is reused.
     """
     hit = _STAFFING_CACHE.get(key)
     if hit is not None:
@@ -284,8 +286,10 @@ def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
 
 
 def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
-    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
-    e-mail and outbound by workload. Fills each part's agents, hours and service metrics.
+    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call.
+
+    E-mail and outbound are staffed by workload. Fills each part's agents, hours and service
+    metrics.
     """
     segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
     calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
@@ -644,7 +648,7 @@ def _profile(inp: _Inputs) -> WeekProfile:
 
 
 def _compute(inp: _Inputs) -> dict[str, _Raw]:
-    """The whole chain: parts -> interval staffing -> money (and the status quo when given)."""
+    """Run the whole chain: parts -> interval staffing -> money (and the status quo when given)."""
     profile = _profile(inp)
     parts = _make_parts(inp, profile)
     _staff_parts([p for plist in parts.values() for p in plist], inp, profile)
@@ -655,8 +659,9 @@ def _compute(inp: _Inputs) -> dict[str, _Raw]:
 
 
 def _target_agent_fte(part: _Part, inp: _Inputs) -> Array:
-    """Agent FTE the part's workload needs at its service targets (the ``inhouse_agent_fte``
-    driver before the headcount policy and the ramp).
+    """Return the agent FTE the part's workload needs at its service targets.
+
+    This is the ``inhouse_agent_fte`` driver before the headcount policy and the ramp.
     """
     x = inp.x
     return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
@@ -666,7 +671,7 @@ def _target_agent_fte(part: _Part, inp: _Inputs) -> Array:
 
 
 def _status_quo_part(base: _Part, inp: _Inputs, profile: WeekProfile) -> _Part | None:
-    """The in-house center as staffed today: ``inhouse.current_agent_fte`` agents.
+    """Build the in-house center as staffed today: ``inhouse.current_agent_fte`` agents.
 
     Today's agents are spread over the intervals as the target schedule spreads them (every
     interval's agents scaled by current FTE / target FTE of the month); service level,
@@ -948,14 +953,16 @@ class BusinessCase:
 
     @property
     def baseline(self) -> str:
-        """The option every incremental figure is against: ``"status_quo"`` when today's staffing
-        is given, else ``"inhouse"``.
+        """The option every incremental figure is against.
+
+        ``"status_quo"`` when today's staffing is given, else ``"inhouse"``.
         """
         return STATUS_QUO if STATUS_QUO in self.options else "inhouse"
 
     def label(self, option: str) -> str:
-        """The option's name in words (``inhouse`` reads "staffed to target" beside a status
-        quo).
+        """Return the option's name in words.
+
+        ``inhouse`` reads "staffed to target" beside a status quo.
         """
         if option == "inhouse" and STATUS_QUO in self.options:
             return _LABEL_TO_TARGET
@@ -1028,10 +1035,12 @@ class BusinessCase:
 
     @property
     def currency(self) -> str:
+        """The scenario's currency code (every money figure is in it)."""
         return str(self.scenario["finance.currency"])
 
     @property
     def discount_rate(self) -> float:
+        """The scenario's effective annual discount rate, as a decimal."""
         return float(self.scenario["finance.discount_rate"])
 
     def metrics(self, option: str) -> dict[str, float]:
@@ -1242,7 +1251,7 @@ def _recommend(case: BusinessCase) -> Recommendation:
 
 def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse"
                       ) -> pd.DataFrame:
-    """The interval staffing behind one month of an option: one row per 30-minute interval type.
+    """Return the interval staffing behind one month of an option: a row per 30-minute interval type.
 
     The same chain :func:`evaluate` runs (demand -> interval calls -> Erlang A per interval),
     read before it is summed into monthly hours, for the option's first party (in-house, or the

@@ -193,9 +193,10 @@ def headcount_plan(required: ArrayLike, policy: str, annual_attrition: ArrayLike
 
 def _plan_hires(headcount: Array, annual_attrition: ArrayLike,
                 training_class_loss: ArrayLike) -> Array:
-    """Hires for a headcount that falls only through attrition: graduates fill the gap between
-    this month's headcount and last month's survivors (``H[t-1] x (1 - attrition / 12)``; month 0
-    starts staffed, its leavers replaced).
+    """Return the hires for a headcount that falls only through attrition.
+
+    Graduates fill the gap between this month's headcount and last month's survivors
+    (``H[t-1] x (1 - attrition / 12)``; month 0 starts staffed, its leavers replaced).
     """
     keep = 1.0 - np.asarray(annual_attrition, float) / 12.0
     prev = np.concatenate([headcount[..., :1], headcount[..., :-1]], axis=-1)
@@ -400,7 +401,7 @@ def vendor_fees(units: ArrayLike, rate: ArrayLike, cola_index: ArrayLike, *,
                 base_fee: ArrayLike = 0.0, thresholds: ArrayLike = (),
                 discounts: ArrayLike = (), minimum_commitment: ArrayLike = 0.0,
                 volume_vs_forecast: ArrayLike = 1.0) -> Array:
-    """The vendor's monthly bill before SLA credits.
+    """Return the vendor's monthly bill before SLA credits.
 
     Billed units are the actual units, but at least ``minimum_commitment`` of the forecast units
     (forecast units = actual units / volume_vs_forecast); tiers discount the billed units; the
@@ -426,7 +427,7 @@ def outbound_vendor_fees(model: str, hours: ArrayLike, served_connects: ArrayLik
                          outcomes: ArrayLike, cola_index: ArrayLike, *, rate_per_hour: ArrayLike,
                          rate_per_connect: ArrayLike, commission: ArrayLike,
                          blend_hourly_share: ArrayLike, minimum_hours: ArrayLike = 0.0) -> Array:
-    """The vendor's monthly bill for outbound campaigns.
+    """Return the vendor's monthly bill for outbound campaigns.
 
     ``per_hour``: max(hours, minimum team hours) x hourly rate; ``per_connect``: served live
     connects x rate; ``per_outcome``: sales, saves and kept promises x commission; ``blend``: the
@@ -462,7 +463,7 @@ def outbound_vendor_fees(model: str, hours: ArrayLike, served_connects: ArrayLik
 
 def sla_credit(fees: ArrayLike, at_risk_share: ArrayLike, pool_share: ArrayLike,
                allocation: ArrayLike, misses_per_month: ArrayLike) -> Array:
-    """Expected SLA credit a month (returned as a negative cost).
+    """Return the expected SLA credit a month, as a negative cost.
 
     Each miss pays at-risk amount x pool % x allocation %, capped at the at-risk amount (DIR
     state-contract clause). Example: $100k fees x 10% x 50% x 40% = $2k for one miss.

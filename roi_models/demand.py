@@ -65,7 +65,7 @@ class WeekProfile:
 
 def week_profile(weekday: ArrayLike, weekend: ArrayLike,
                  weekend_day_share: ArrayLike) -> WeekProfile:
-    """The week's arrival shares by distinct interval type.
+    """Return the week's arrival shares by distinct interval type.
 
     Parameters
     ----------
@@ -211,7 +211,7 @@ def aht_path(aht: ArrayLike, improvement: ArrayLike, improvement_months: ArrayLi
 
 def learning_curve(start_factor: ArrayLike, ramp_months: ArrayLike,
                    months: int) -> NDArray[np.float64]:
-    """A factor by month moving linearly from ``start_factor`` in month 0 to 1 at ``ramp_months``.
+    """Return a factor by month moving linearly from ``start_factor`` in month 0 to 1 at ``ramp_months``.
 
     ``1 + (F - 1) x max(1 - m / R, 0)``; ``R = 0`` gives 1 from month 0 (no learning curve). Used
     for the vendor's AHT (F > 1) and FCR (F < 1) after go-live.

@@ -140,7 +140,7 @@ def rate_path(model: str) -> str:
 
 
 def effective_model(pricing_model: str, delivery_model: str) -> str:
-    """The model actually billed: a shared pool bills usage (per contact, else per minute).
+    """Return the model actually billed: a shared pool bills usage (per contact, else per minute).
 
     Examples
     --------

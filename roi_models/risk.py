@@ -204,7 +204,7 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
                options: tuple[str, str] = ("inhouse", "outsourced"), *,
                low: float | None = None, high: float | None = None,
                points: int = 9) -> BreakEven:
-    """The value of ``parameter`` at which ``options`` tie on ``metric``.
+    """Find the value of ``parameter`` at which ``options`` tie on ``metric``.
 
     A grid of ``points`` values across [low, high] (one vectorised batch) brackets the sign changes
     of ``metric(a) - metric(b)``; Brent's method then refines the first bracket. ``metric`` is
@@ -273,7 +273,7 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
 def two_way(scenario: Scenario, param_x: str, values_x: Sequence[float], param_y: str,
             values_y: Sequence[float], metric: str = "incremental_npv",
             option: str = "outsourced") -> pd.DataFrame:
-    """A what-if data table of ``metric`` over two inputs, as Excel's two-variable data tables.
+    """Tabulate ``metric`` over two inputs, as Excel's two-variable data tables.
 
     Returns
     -------
@@ -329,7 +329,7 @@ class SplitResult:
 
 def optimise_split(scenario: Scenario, metric: str = "npv",
                    values: Sequence[float] | None = None) -> SplitResult:
-    """The hybrid split with the highest NPV (``metric="npv"``) or lowest cost (``"total_cost"``).
+    """Find the hybrid split with the highest NPV (``metric="npv"``) or lowest cost (``"total_cost"``).
 
     The mode is the scenario's ``hybrid.mode``: a share of volume (0 to 1 in 21 steps by default),
     an overflow threshold (0.5 to 2.0 times the average interval), or which channels go out.
@@ -424,8 +424,10 @@ _DISTRIBUTIONS = ("pert", "triangular", "uniform", "normal", "fixed")
 
 
 def _spec(scenario: Scenario, path: str, spec: Any | None) -> tuple[str, tuple[float, ...]]:
-    """Normalise a distribution spec: ("pert", low, mode, high), ("triangular", ...),
-    ("uniform", low, high), ("normal", mean, sd), ("fixed", value).
+    """Normalise a distribution spec.
+
+    Specs: ("pert", low, mode, high), ("triangular", ...), ("uniform", low, high),
+    ("normal", mean, sd), ("fixed", value).
     """
     value = float(scenario[path])
     if spec is None:
@@ -502,8 +504,9 @@ def _direct(kind: str, args: tuple[float, ...], rng: np.random.Generator, n: int
 
 def _draw(scenario: Scenario, paths: Sequence[str], specs: Mapping[str, Any], trials: int,
           rng: np.random.Generator, correlated: Sequence[str], rho: float) -> pd.DataFrame:
-    """Sample every input; a Gaussian copula with correlation ``rho`` links ``correlated``
-    (their values come from the inverse CDF at correlated uniforms).
+    """Sample every input; a Gaussian copula with correlation ``rho`` links ``correlated``.
+
+    The correlated inputs' values come from the inverse CDF at correlated uniforms.
     """
     group = [p for p in paths if p in set(correlated)] if rho and len(correlated) > 1 else []
     cols: dict[str, Array] = {}
@@ -603,8 +606,9 @@ _LOG_STEP = _LOG_GRID[1] - _LOG_GRID[0]
 
 
 def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Array:
-    """Piecewise-linear interpolation of ``curve[q, month, grid]`` in log multiplier (the grid is
-    log-uniform, so the cell is found by arithmetic), linear extrapolation at the ends.
+    """Interpolate ``curve[q, month, grid]`` piecewise-linearly in log multiplier.
+
+    The grid is log-uniform, so the cell is found by arithmetic; linear extrapolation at the ends.
     """
     pos = (np.log(np.maximum(s, 1e-9)) - _LOG_GRID[0]) / _LOG_STEP
     j = np.clip(pos.astype(np.intp), 0, _GRID.size - 2)
@@ -619,8 +623,9 @@ def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Ar
 def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _Surrogate],
                      key: tuple[str, int], inp: _Inputs, conc0: float,
                      quantities: tuple[str, ...] = _QUANTITIES) -> None:
-    """Fill a trial part's staffing from the surrogate: exact at the base point, and a
-    year-1 response-curve correction away from it.
+    """Fill a trial part's staffing from the surrogate.
+
+    Exact at the base point, and a year-1 response-curve correction away from it.
 
     ``quantities`` not asked for (the Monte Carlo needs only staffed hours and abandonment: the
     service level and occupancy drivers do not enter any money line) are set to zero.
@@ -806,8 +811,9 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
 
 
 def _rank_average(a: Array) -> Array:
-    """Ranks 1..n along axis 0, ties sharing their average rank (``scipy.stats.rankdata``'s
-    default method, without importing ``scipy.stats``).
+    """Rank 1..n along axis 0, ties sharing their average rank.
+
+    ``scipy.stats.rankdata``'s default method, without importing ``scipy.stats``.
     """
     a = np.asarray(a, dtype=float)
     flat = a.reshape(a.shape[0], -1)

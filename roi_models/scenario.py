@@ -49,8 +49,9 @@ _REPR.maxstring, _REPR.maxother, _REPR.maxlong = 120, 120, 60
 
 
 def _show(value: Any, limit: int = 200) -> str:
-    """A value for an error message: its ``repr`` cut to ``limit`` characters (never huge, never
-    raising on deep nesting or 5,000-digit integers).
+    """Show a value in an error message: its ``repr`` cut to ``limit`` characters.
+
+    Never huge, never raising on deep nesting or 5,000-digit integers.
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 600:
         return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
@@ -291,7 +292,7 @@ class Scenario:
 
     @classmethod
     def parameters(cls) -> pd.DataFrame:
-        """The parameter registry as a table: path, section, unit, default, low, high, source, ...
+        """Return the parameter registry as a table: path, section, unit, default, low, high, source, ...
 
         Examples
         --------
@@ -317,7 +318,7 @@ class Scenario:
 
     @classmethod
     def preset(cls, name: str) -> Scenario:
-        """A built-in scenario: ``"default"`` (a mid-size US inbound center) or ``"ru"`` (RUB)."""
+        """Load a built-in scenario: ``"default"`` (a mid-size US inbound center) or ``"ru"`` (RUB)."""
         if name not in PRESETS:
             raise InputError(f"preset must be one of {', '.join(PRESETS)}, got {name!r}")
         values = {p.path: p.default for p in PARAMETERS}
@@ -329,8 +330,10 @@ class Scenario:
 
     @classmethod
     def default(cls) -> Scenario:
-        """The embedded default scenario: a mid-size inbound center, about 1 million contacts a
-        year across voice, chat and e-mail, US figures (see :mod:`roi_models.parameters`).
+        """Load the embedded default scenario: a mid-size inbound center.
+
+        About 1 million contacts a year across voice, chat and e-mail, US figures (see
+        :mod:`roi_models.parameters`).
         """
         return cls.preset("default")
 
@@ -459,7 +462,7 @@ class Scenario:
 
     @classmethod
     def from_history(cls, path: str | os.PathLike[str], base: Scenario | None = None) -> Scenario:
-        """``base`` (default: the default scenario) with demand derived from a volume history file.
+        """Return ``base`` (default: the default scenario) with demand derived from a volume history file.
 
         Delegates to :func:`roi_models.history.scenario_from_history` (CSV/Excel switch export:
         year-1 forecast, growth, seasonality, arrival profile).
@@ -499,8 +502,7 @@ class Scenario:
         return dict(self._values)
 
     def source_of(self, path: str) -> str:
-        """Where this scenario's value of ``path`` comes from (preset note, user input or registry).
-        """
+        """Say where this scenario's value of ``path`` comes from (preset note, user input, registry)."""
         param = _REGISTRY.get(path)
         if param is None:
             raise InputError(_unknown_message(path))
@@ -529,7 +531,7 @@ class Scenario:
         return lo, hi
 
     def plausibility_warnings(self) -> list[PlausibilityWarning]:
-        """Inputs accepted (inside the hard limits) but outside their plausible range.
+        """List inputs accepted (inside the hard limits) but outside their plausible range.
 
         The plausible range is the registry's low/high for the preset this scenario started from:
         the registry's range for the default preset, scaled by ``preset value / registry default``
@@ -575,8 +577,7 @@ class Scenario:
         return out
 
     def with_changes(self, changes: Mapping[str, Any]) -> Scenario:
-        """A new scenario with some inputs changed by dotted path; all changes validated at once.
-        """
+        """Return a new scenario with some inputs changed by dotted path, all validated at once."""
         values = dict(self._values)
         values.update(changes)
         sources = dict(self._sources)
@@ -613,7 +614,7 @@ class Scenario:
         return p
 
     def to_yaml(self) -> str:
-        """The scenario as commented YAML: each input with its unit, range and source."""
+        """Write the scenario as commented YAML: each input with its unit, range and source."""
         lines = [
             "# roi-models scenario. Units: time in seconds unless stated, shares as decimals",
             "# (0.8, not 80), money in finance.currency. Each input: unit | plausible range |",
@@ -649,7 +650,7 @@ def _foreign_vendor_currency(v: Mapping[str, Any]) -> bool:
 
 
 def _decode(raw: bytes, origin: str) -> str:
-    """A scenario file's text: UTF-8 (a BOM allowed); anything else is one clear problem."""
+    """Decode a scenario file's text: UTF-8 (a BOM allowed); anything else is one clear problem."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ScenarioError(["the file is UTF-16; save it as UTF-8"], origin)
     if b"\x00" in raw:
@@ -671,7 +672,7 @@ def _depth(value: Any, limit: int = 8) -> int:
 
 
 def _cross_checks(v: Mapping[str, Any]) -> list[str]:
-    """Checks that involve more than one input."""
+    """Check what involves more than one input."""
     problems = []
     if not _foreign_vendor_currency(v) and v["outsourced.fx_rate"] != 1.0:
         problems.append(f"outsourced.fx_rate: must be 1 when the vendor prices in the scenario's "

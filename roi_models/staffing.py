@@ -190,7 +190,7 @@ def _stirlerr(n: np.ndarray) -> np.ndarray:
 
 
 def _bd0(x: np.ndarray, mu: np.ndarray) -> np.ndarray:
-    """x log(x/mu) + mu - x, accurate for x close to mu (Loader's series), x >= 0, mu > 0."""
+    """Compute x log(x/mu) + mu - x, accurate for x close to mu (Loader's series), x >= 0, mu > 0."""
     d = x - mu
     v = d / (x + mu)
     v2 = v * v
@@ -289,7 +289,7 @@ def _erlang_b_recurrence(n: np.ndarray, a: np.ndarray) -> np.ndarray:
 
 
 def _log_erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
-    """log of the Erlang B blocking probability for n >= 0 servers and traffic a > 0."""
+    """Compute the log of the Erlang B blocking probability for n >= 0 servers and traffic a > 0."""
     out = np.empty_like(n)
     # small whole numbers of agents (every point of a typical case): the exact recurrence; a >= 0.01
     # keeps B = a^n/n!/... far from underflow for n <= _RECURRENCE_MAX
@@ -362,7 +362,7 @@ def _k_series(a: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _log_k(a: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """log K(a, y) with K(a, y) = P(a, y) / d(a, y) = 1F1(1; a+1; y), d(a, y) = y^a e^-y / Gamma(a+1).
+    """Compute log K(a, y) with K(a, y) = P(a, y) / d(a, y) = 1F1(1; a+1; y), d(a, y) = y^a e^-y / Gamma(a+1).
 
     K is the generating sum of the Erlang A queue-length distribution: with a = N mu/theta and
     y = lambda/theta, the probabilities of N + j contacts in the system are proportional to the
@@ -938,8 +938,9 @@ def occupancy(
 
 
 def _occupancy_flat(n: np.ndarray, a: np.ndarray, p_abandon: np.ndarray) -> np.ndarray:
-    """Carried traffic A (1 - P(abandon)) over agents, capped at 1; 1 with no agents, 0 with no
-    traffic.
+    """Return carried traffic A (1 - P(abandon)) over agents, capped at 1.
+
+    1 with no agents, 0 with no traffic.
     """
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(n > 0, a * (1.0 - p_abandon) / n, 1.0)
@@ -1319,7 +1320,7 @@ def _required_inputs(calls: ArrayLike, aht: ArrayLike, target_sl: ArrayLike,
                      target_time: ArrayLike, interval: ArrayLike, max_occupancy: ArrayLike,
                      patience: ArrayLike | None, max_abandon: ArrayLike | None
                      ) -> tuple[tuple[int, ...], list[np.ndarray]]:
-    """Checked, broadcast and flattened inputs of the agents search; traffic a = calls aht / interval."""
+    """Check, broadcast and flatten the agents search's inputs; traffic a = calls aht / interval."""
     c = _as_float("calls", calls)
     _nonneg("calls", c, " contacts per interval")
     h = _as_float("aht", aht)
