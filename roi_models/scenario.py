@@ -346,38 +346,12 @@ class Scenario:
         if not isinstance(data, Mapping):
             raise ScenarioError([f"the file must hold a mapping of sections, got "
                                  f"{type(data).__name__}"], origin)
-        flat: dict[str, Any] = {}
         problems: list[str] = []
         preset = data.get("preset", "default")
         if not isinstance(preset, str) or preset not in PRESETS:
             problems.append(f"preset: must be one of {', '.join(PRESETS)}, got {_show(preset)}")
             preset = "default"
-        unknown = 0
-        for key, value in data.items():
-            if key == "preset":
-                continue
-            if not isinstance(key, str):
-                problems.append(f"key {_show(key)}: keys must be section or input names (text)")
-                continue
-            if len(key) > 100:
-                problems.append(f"key {_show(key, 60)}: not a section or input name")
-                continue
-            if "." in key:
-                flat[key] = value
-            elif key in SECTIONS and isinstance(value, Mapping):
-                for name, v in value.items():
-                    if not isinstance(name, str) or len(name) > 100:
-                        problems.append(f"{key}.{_show(name, 60)}: not an input name (text)")
-                        continue
-                    flat[f"{key}.{name}"] = v
-            elif key in SECTIONS:
-                problems.append(f"{key}: must be a section of inputs (a mapping), got {_show(value)}")
-            else:
-                unknown += 1
-                if unknown <= _MAX_UNKNOWN:
-                    close = difflib.get_close_matches(key, SECTIONS, n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else ""
-                    problems.append(f"{key}: unknown section{hint}")
+        flat, unknown = _flatten(data, problems)
         strays = [k for k in flat if k not in _REGISTRY]
         if len(strays) > _MAX_UNKNOWN:  # list a few with suggestions; count the rest
             for k in strays[_MAX_UNKNOWN:]:
@@ -412,44 +386,8 @@ class Scenario:
         if suffix not in (".yaml", ".yml", ".json", ".toml"):
             raise ScenarioError([f"unknown file type {_show(suffix, 40)}: use .yaml, .yml, .json or "
                                  ".toml"], origin)
-        try:
-            with p.open("rb") as fh:
-                raw = fh.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise ScenarioError([f"cannot read the file: {exc.strerror or exc}"], origin) from exc
-        if len(raw) > MAX_FILE_BYTES:
-            raise ScenarioError([f"the file is over {MAX_FILE_BYTES:,} bytes; a scenario is about "
-                                 f"20 kB (is this the right file?)"], origin)
-        text = _decode(raw, origin)
-        meaningful = [ln for ln in text.splitlines()
-                      if ln.strip() and not ln.lstrip().startswith("#")]
-        if not meaningful:
-            raise ScenarioError([_EMPTY], origin)
-        try:
-            if suffix in (".yaml", ".yml"):
-                data = _load_yaml(text)
-            elif suffix == ".json":
-                data = json.loads(text)
-            else:
-                data = tomllib.loads(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ScenarioError([f"malformed YAML{where}: {_show(what)[1:-1]}"], origin) from None
-        except json.JSONDecodeError as exc:
-            raise ScenarioError([f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
-                                 f"{exc.msg}"], origin) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ScenarioError([f"malformed TOML: {_show(str(exc).splitlines()[0])[1:-1]}"],
-                                origin) from None
-        except RecursionError:
-            raise ScenarioError(["the file nests too deeply (a scenario is sections of inputs, "
-                                 "two levels)"], origin) from None
-        except InputError as exc:  # the alias cap
-            raise ScenarioError([str(exc)], origin) from None
-        except ValueError as exc:  # e.g. an integer of thousands of digits
-            raise ScenarioError([f"cannot read a value: {_show(str(exc))[1:-1]}"], origin) from None
+        text = _read_text(p, origin)
+        data = _parse_text(text, suffix, origin)
         if data is None:
             raise ScenarioError([_EMPTY], origin)
         if not isinstance(data, Mapping):
@@ -647,6 +585,89 @@ def _foreign_vendor_currency(v: Mapping[str, Any]) -> bool:
     """Whether the vendor prices in another currency than the scenario (``outsourced.currency``)."""
     cur = str(v["outsourced.currency"]).strip().upper()
     return cur not in ("", str(v["finance.currency"]).strip().upper())
+
+
+
+def _flatten(data: Mapping[Any, Any], problems: list[str]) -> tuple[dict[str, Any], int]:
+    """Flatten nested sections and dotted keys to ``{dotted path: value}``.
+
+    Key problems are appended to ``problems``; returns the flat inputs and the number of unknown
+    sections (the first ``_MAX_UNKNOWN`` of them listed with a suggestion).
+    """
+    flat: dict[str, Any] = {}
+    unknown = 0
+    for key, value in data.items():
+        if key == "preset":
+            continue
+        if not isinstance(key, str):
+            problems.append(f"key {_show(key)}: keys must be section or input names (text)")
+            continue
+        if len(key) > 100:
+            problems.append(f"key {_show(key, 60)}: not a section or input name")
+            continue
+        if "." in key:
+            flat[key] = value
+        elif key in SECTIONS and isinstance(value, Mapping):
+            for name, v in value.items():
+                if not isinstance(name, str) or len(name) > 100:
+                    problems.append(f"{key}.{_show(name, 60)}: not an input name (text)")
+                    continue
+                flat[f"{key}.{name}"] = v
+        elif key in SECTIONS:
+            problems.append(f"{key}: must be a section of inputs (a mapping), got {_show(value)}")
+        else:
+            unknown += 1
+            if unknown <= _MAX_UNKNOWN:
+                close = difflib.get_close_matches(key, SECTIONS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(f"{key}: unknown section{hint}")
+    return flat, unknown
+
+
+def _read_text(p: Path, origin: str) -> str:
+    """Read a scenario file's text: at most ``MAX_FILE_BYTES``, UTF-8, not blank or all comments."""
+    try:
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError([f"cannot read the file: {exc.strerror or exc}"], origin) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError([f"the file is over {MAX_FILE_BYTES:,} bytes; a scenario is about "
+                             f"20 kB (is this the right file?)"], origin)
+    text = _decode(raw, origin)
+    meaningful = [ln for ln in text.splitlines()
+                  if ln.strip() and not ln.lstrip().startswith("#")]
+    if not meaningful:
+        raise ScenarioError([_EMPTY], origin)
+    return text
+
+
+def _parse_text(text: str, suffix: str, origin: str) -> Any:
+    """Parse a scenario file's text by its suffix (safe loaders only); a parse error is one problem."""
+    try:
+        if suffix in (".yaml", ".yml"):
+            return _load_yaml(text)
+        if suffix == ".json":
+            return json.loads(text)
+        return tomllib.loads(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ScenarioError([f"malformed YAML{where}: {_show(what)[1:-1]}"], origin) from None
+    except json.JSONDecodeError as exc:
+        raise ScenarioError([f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
+                             f"{exc.msg}"], origin) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError([f"malformed TOML: {_show(str(exc).splitlines()[0])[1:-1]}"],
+                            origin) from None
+    except RecursionError:
+        raise ScenarioError(["the file nests too deeply (a scenario is sections of inputs, "
+                             "two levels)"], origin) from None
+    except InputError as exc:  # the alias cap
+        raise ScenarioError([str(exc)], origin) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ScenarioError([f"cannot read a value: {_show(str(exc))[1:-1]}"], origin) from None
 
 
 def _decode(raw: bytes, origin: str) -> str:
