@@ -521,7 +521,7 @@ def erlang_b(agents: ArrayLike, traffic: ArrayLike) -> Any:
     0.018385
     """
     if _is_scalar(agents, traffic):
-        n, a = float(cast("float", agents)), float(cast("float", traffic))
+        n, a = float(agents), float(traffic)  # type: ignore[arg-type]  # scalars (checked above)
         _nonneg("agents", n)
         _nonneg("traffic", a, " Erlangs")
         if n == 0 or a == 0:
@@ -578,7 +578,7 @@ def erlang_c(agents: ArrayLike, traffic: ArrayLike) -> Any:
     array([1.       , 1.       , 0.6821182])
     """
     if _is_scalar(agents, traffic):
-        n, a = float(cast("float", agents)), float(cast("float", traffic))
+        n, a = float(agents), float(traffic)  # type: ignore[arg-type]  # scalars (checked above)
         _nonneg("agents", n)
         _nonneg("traffic", a, " Erlangs")
         if n <= a:
@@ -766,8 +766,8 @@ def service_level(
     _definition(definition)
     if patience is None and _is_scalar(agents, calls, aht, target_time, interval):
         if _scalar_sl_ok(agents, calls, aht, target_time, interval):
-            scalars = (float(cast("float", v)) for v in (agents, calls, aht, target_time, interval))
-            return _sl_c_scalar(*scalars)
+            return _sl_c_scalar(float(agents), float(calls), float(aht),  # type: ignore[arg-type]
+                                float(target_time), float(interval))  # type: ignore[arg-type]
     n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
     t = _as_float("target_time", target_time)
     _nonneg("target_time", t, " seconds")
