@@ -43,11 +43,11 @@ import multiprocessing
 import os
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -81,6 +81,13 @@ __all__ = [
 ]
 
 _REGISTRY = registry()
+
+
+def _bound(value: float | None) -> float:
+    """Return a registry range end as a float (every uncertain input has both ends)."""
+    return float(cast("float", value))
+
+
 _DATA = resources.files("roi_models") / "data"
 #: The shipped example: three bids for the default (USD) scenario.
 EXAMPLE_BIDS = Path(str(_DATA / "example_bids.yaml"))
@@ -270,7 +277,7 @@ def _unknown_field(key: str) -> str:
 
 # ------------------------------------------------------------------------------------- parsing
 def _number(value: Any) -> float | None:
-    """A number from YAML or a sheet cell: 0.8, "0.8", "80%", "0,8", "1 200"; None if not one."""
+    """Read a number from YAML or a sheet cell: 0.8, "0.8", "80%", "0,8", "1 200"; None if not one."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -371,10 +378,12 @@ class Bid:
 
     @property
     def name(self) -> str:
+        """The bid's (vendor's) name."""
         return str(self.values["name"])
 
     @property
     def channels(self) -> str:
+        """The channels the bid covers (comma-separated)."""
         return str(self["channels"])
 
     @property
@@ -383,11 +392,11 @@ class Bid:
         return {c: float(self.values[c]) for c in CRITERIA}
 
     def rate_path(self) -> str:
-        """The scenario input the bid's ``rate`` sets (by its pricing model)."""
+        """Return the scenario input the bid's ``rate`` sets (by its pricing model)."""
         return RATE_PATHS[str(self.values["pricing_model"])]
 
     def option(self, scenario: Scenario) -> str:
-        """The engine option this bid is evaluated as: ``"outsourced"`` or ``"hybrid"``."""
+        """Return the engine option this bid is evaluated as: ``"outsourced"`` or ``"hybrid"``."""
         if self["evaluate_as"] == "hybrid" or self.channels != ALL_CHANNELS:
             return "hybrid"
         if not self["outbound"] and _has_outbound(scenario):
@@ -405,11 +414,11 @@ class Bid:
         rate = float(self["fx_rate"])
         lo = self.values.get("fx_low")
         hi = self.values.get("fx_high")
-        return (float(lo) if lo is not None else rate * float(p.low) / float(p.default),
-                float(hi) if hi is not None else rate * float(p.high) / float(p.default))
+        return (float(lo) if lo is not None else rate * _bound(p.low) / _bound(p.default),
+                float(hi) if hi is not None else rate * _bound(p.high) / _bound(p.default))
 
     def changes(self, scenario: Scenario) -> dict[str, Any]:
-        """The bid as changes over ``scenario``'s inputs (dotted path -> value).
+        """Return the bid as changes over ``scenario``'s inputs (dotted path -> value).
 
         Examples
         --------
@@ -451,8 +460,11 @@ class Bid:
         return scenario.with_changes(self.changes(scenario))
 
     def committed(self, name: str) -> bool:
-        """Whether the bid sets field ``name``: given, or a price term with a default (a bid's
-        price is complete as written), rather than keeping the scenario's value."""
+        """Tell whether the bid sets field ``name`` rather than keeping the scenario's value.
+
+        A field is set when given, or when it is a price term with a default (a bid's price is
+        complete as written).
+        """
         fd = _FIELD[name]
         return name in self.values or (fd.path is not None and fd.default is not None)
 
@@ -508,7 +520,9 @@ def _bid_from_mapping(i: int, data: Any, line: int | None, problems: list[str]) 
         problems.append(f"{where}: fx_low: must be <= fx_high ({values['fx_high']:g}), got "
                         f"{values['fx_low']:g}")
     rate = values.get("fx_rate", 1.0)
-    for end, ok in (("fx_low", lambda v: v <= rate), ("fx_high", lambda v: v >= rate)):
+    checks: tuple[tuple[str, Callable[[float], bool]], ...] = (
+        ("fx_low", lambda v: v <= rate), ("fx_high", lambda v: v >= rate))
+    for end, ok in checks:
         if end in values and values[end] > 0 and not ok(values[end]):
             problems.append(f"{where}: {end}: must be on the {'low' if end == 'fx_low' else 'high'}"
                             f" side of fx_rate {rate:g}, got {values[end]:g}")
@@ -615,7 +629,7 @@ def load_bids(path: str | os.PathLike[str], scenario: Scenario | None = None
 
 
 def load_weights(path: str | os.PathLike[str]) -> dict[str, float] | None:
-    """The ``weights:`` of a YAML bids file (``None`` if it has none or is a sheet)."""
+    """Return the ``weights:`` of a YAML bids file (``None`` if it has none or is a sheet)."""
     p = Path(path)
     if p.suffix.lower() not in (".yaml", ".yml"):
         return None
@@ -746,9 +760,11 @@ def _atomic_write(path: Path, write: Any) -> Path:
 
 
 def write_template(path: str | os.PathLike[str], preset: str = "default") -> Path:
-    """Write a bids file to fill in: the shipped example for ``preset`` (``"default"`` in USD,
-    ``"ru"`` in RUB) as YAML (commented), CSV or XLSX (with a *Fields* sheet explaining each
-    column), by the file's suffix. Written atomically."""
+    """Write a bids file to fill in: the shipped example for ``preset``.
+
+    ``preset`` is ``"default"`` (USD) or ``"ru"`` (RUB); the file is YAML (commented), CSV or XLSX
+    (with a *Fields* sheet explaining each column), by the file's suffix. Written atomically.
+    """
     p = Path(path)
     src = EXAMPLE_BIDS_RU if preset == "ru" else EXAMPLE_BIDS
     if preset not in Scenario.presets():
@@ -844,9 +860,11 @@ class BidComparison:
 
     @property
     def currency(self) -> str:
+        """The scenario's currency code (every money figure is in it)."""
         return str(self.scenario["finance.currency"])
 
     def result(self, name: str) -> BidResult:
+        """Return the evaluation of the bid called ``name``."""
         if name not in self.results:
             raise InputError(f"bid must be one of {', '.join(self.results)}, got {name!r}")
         return self.results[name]
@@ -941,9 +959,11 @@ class BidComparison:
         return df
 
     def ranking_reason(self) -> dict[str, Any]:
-        """Why the NPV and score rankings differ, as data: the top bid of each, the NPV gap, the
-        score gap, and the criteria (weighted points) where the score leader beats the NPV
-        leader most."""
+        """Explain why the NPV and score rankings differ, as data.
+
+        The top bid of each, the NPV gap, the score gap, and the criteria (weighted points) where
+        the score leader beats the NPV leader most.
+        """
         t = self.table()
         sc = self.scorecard()
         names = list(self.results)
@@ -997,7 +1017,7 @@ class BidComparison:
         # own evaluation is not used: it is the cheapest way through the public API).
         short = self.scenario.with_changes({"finance.horizon_months": 12})
         samples = risk.monte_carlo(short, trials, seed, distributions={
-            fx.path: ("pert", float(fx.low), float(fx.default), float(fx.high))},
+            fx.path: ("pert", _bound(fx.low), _bound(fx.default), _bound(fx.high))},
             chunk=chunk).samples
         names = list(self.results)
         jobs = [(self.results[n].scenario, self._trial_changes(self.results[n].bid, samples),
@@ -1031,9 +1051,9 @@ class BidComparison:
             col = samples[path].to_numpy()
             if path == fx_path:
                 if bid.foreign(self.scenario):
-                    out[path] = _stretch(col, float(_REGISTRY[path].low),
-                                         float(_REGISTRY[path].default),
-                                         float(_REGISTRY[path].high), float(bid["fx_rate"]),
+                    out[path] = _stretch(col, _bound(_REGISTRY[path].low),
+                                         _bound(_REGISTRY[path].default),
+                                         _bound(_REGISTRY[path].high), float(bid["fx_rate"]),
                                          *bid.fx_range())
                 continue
             fd = stated.get(path)
@@ -1101,8 +1121,11 @@ class BidComparison:
         return out.sort_values("swing", ascending=False, kind="stable")
 
     def break_even(self) -> pd.DataFrame:
-        """Each bid's rate (its pricing model's unit, its currency) at which it ties with in-house
-        on NPV (:func:`roi_models.risk.break_even`, searched from 0 to 4x the bid's rate)."""
+        """Return each bid's rate at which it ties with in-house on NPV.
+
+        Rates are in the bid's pricing model's unit and currency (:func:`roi_models.risk.break_even`,
+        searched from 0 to 4x the bid's rate).
+        """
         rows = {}
         for name, r in self.results.items():
             path = r.bid.rate_path()
@@ -1135,8 +1158,10 @@ def _trial_npvs_of_jobs() -> list[dict[str, np.ndarray]]:
 
 
 def _fork_pool() -> Any:
-    """A one-worker process pool forked from this process, or None where forking is unsafe
-    (one core, no fork, or other threads running: a forked lock could hang the child)."""
+    """Return a one-worker process pool forked from this process, or None where forking is unsafe.
+
+    Unsafe: one core, no fork, or other threads running (a forked lock could hang the child).
+    """
     if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
             or threading.active_count() > 1:
         return None
@@ -1147,15 +1172,17 @@ def _fork_pool() -> Any:
 
 def _stretch(draw: np.ndarray, lo0: float, mode0: float, hi0: float, mode: float, lo: float,
              hi: float) -> np.ndarray:
-    """Map a draw on (lo0, mode0, hi0) onto (lo, mode, hi), each side linearly (so the ends and
-    the mode map exactly and the order of trials is kept: common random numbers)."""
+    """Map a draw on (lo0, mode0, hi0) onto (lo, mode, hi), each side linearly.
+
+    The ends and the mode map exactly and the order of trials is kept (common random numbers).
+    """
     below = mode - (mode0 - draw) / (mode0 - lo0) * (mode - lo) if mode0 > lo0 else mode
     above = mode + (draw - mode0) / (hi0 - mode0) * (hi - mode) if hi0 > mode0 else mode
     return np.maximum(np.where(draw < mode0, below, above), 1e-12)
 
 
 def _why_en(reason: Mapping[str, Any], currency: str) -> str:
-    """The ranking reason in English (the report words it in each language)."""
+    """Word the ranking reason in English (the report words it in each language)."""
     a, b = reason["npv_leader"], reason["score_leader"]
     tail = (" In-house keeps the highest NPV of all." if reason["inhouse_beats_all"] else "")
     if reason["same"]:
@@ -1249,8 +1276,9 @@ def compare(scenario: Scenario, bids: Sequence[Bid] | str | os.PathLike[str],
 def bids_table_from_rows(inputs: Scenario | Sequence[Sequence[Any]] | None,
                          bids_rows: Sequence[Sequence[Any]], metric: str | None = None
                          ) -> list[list[Any]]:
-    """The body of the Excel function ``CC_BIDS(inputs, bids_range, [metric])``: 2-D lists in,
-    a 2-D list out (the comparison table with headers, or one metric's row).
+    """Compute the Excel function ``CC_BIDS(inputs, bids_range, [metric])``.
+
+    2-D lists in, a 2-D list out (the comparison table with headers, or one metric's row).
 
     Parameters
     ----------

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -95,6 +95,7 @@ class _Inputs:
             param = _REGISTRY.get(path)
             if param is None:
                 scenario[path]  # raises InputError with a suggestion
+                raise AssertionError(path)  # pragma: no cover (the line above raised)
             if not param.numeric:
                 raise InputError(f"{path}: only numeric inputs can vary in a batch "
                                  f"(kind {param.kind!r})")
@@ -160,11 +161,12 @@ class _Part:
     abandoned: dict[str, Array] = field(default_factory=dict)
     answered_in_time: dict[str, Array] = field(default_factory=dict)
     busy_hours: dict[str, Array] = field(default_factory=dict)
-    deferred_hours: Array | None = None
-    peak_live: Array | None = None     # voice + chat agents in the busiest interval (n, M)
+    # deferred_hours, peak_live and outbound_hours are set by _defer / _staff_parts before any use
+    deferred_hours: Array = None  # type: ignore[assignment]
+    peak_live: Array = None  # type: ignore[assignment]  # voice + chat agents in the busiest interval (n, M)
     outbound: bool = False             # this party runs the outbound campaigns
     conversion_factor: Array | float = 1.0
-    outbound_hours: Array | float = 0.0
+    outbound_hours: Array = 0.0  # type: ignore[assignment]
     outbound_work: dict[str, CampaignWork] = field(default_factory=dict)
 
 
@@ -175,8 +177,11 @@ _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, co
 
 
 def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
-    """A small LRU over staffing results keyed by the exact bytes of the inputs: when only money
-    inputs change - a wage slider, a vendor price, a batch over prices - staffing is reused."""
+    """Look staffing results up in a small LRU keyed by the exact bytes of the inputs.
+
+    When only money inputs change - a wage slider, a vendor price, a batch over prices - staffing
+    is reused.
+    """
     hit = _STAFFING_CACHE.get(key)
     if hit is not None:
         _STAFFING_CACHE.move_to_end(key)
@@ -191,7 +196,7 @@ def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
             or sum(sum(a.nbytes for a in v) for v in _STAFFING_CACHE.values())
             > _STAFFING_CACHE_BYTES):
         _STAFFING_CACHE.popitem(last=False)
-    return out
+    return cast("tuple[Array, ...]", out)
 
 
 def _staff_rows(calls: Array, params: Array) -> tuple[Array, ...]:
@@ -281,8 +286,11 @@ def _channel_inputs(part: _Part, inp: _Inputs, ch: str) -> tuple[Array, ...]:
 
 
 def _staff_parts(parts: Sequence[_Part], inp: _Inputs, profile: WeekProfile) -> None:
-    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call;
-    e-mail and outbound by workload. Fills each part's agents, hours and service metrics."""
+    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call.
+
+    E-mail and outbound are staffed by workload. Fills each part's agents, hours and service
+    metrics.
+    """
     segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
     calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
     k = profile.count.size
@@ -394,7 +402,7 @@ def _defer(part: _Part, inp: _Inputs) -> None:
             x("outbound.connect_rate"), x("outbound.right_party_rate"),
             x(f"outbound.{c}_talk_s"), x("outbound.other_talk_s"), x("outbound.wrap_s"), util,
             abandon)
-    part.outbound_hours = sum(w.agent_hours for w in part.outbound_work.values())
+    part.outbound_hours = cast(Array, sum(w.agent_hours for w in part.outbound_work.values()))
 
 
 def _peak_agents(part: _Part, profile: WeekProfile) -> Array:
@@ -489,7 +497,7 @@ def _make_parts(inp: _Inputs, profile: WeekProfile, *,
                                               x("hybrid.overflow_threshold"))
 
         def monthly(calls: Array) -> Array:
-            return (calls * profile.count).sum(-1) * WEEKS_PER_MONTH
+            return cast("Array", (calls * profile.count).sum(-1) * WEEKS_PER_MONTH)
 
         in_vol = {"voice": monthly(base["voice"]), "chat": monthly(base["chat"]),
                   "email": offered["email"]}
@@ -646,7 +654,7 @@ def _profile(inp: _Inputs) -> WeekProfile:
 
 
 def _compute(inp: _Inputs) -> dict[str, _Raw]:
-    """The whole chain: parts -> interval staffing -> money (and the status quo when given)."""
+    """Run the whole chain: parts -> interval staffing -> money (and the status quo when given)."""
     profile = _profile(inp)
     parts = _make_parts(inp, profile)
     _staff_parts([p for plist in parts.values() for p in plist], inp, profile)
@@ -657,8 +665,10 @@ def _compute(inp: _Inputs) -> dict[str, _Raw]:
 
 
 def _target_agent_fte(part: _Part, inp: _Inputs) -> Array:
-    """Agent FTE the part's workload needs at its service targets (the ``inhouse_agent_fte``
-    driver before the headcount policy and the ramp)."""
+    """Return the agent FTE the part's workload needs at its service targets.
+
+    This is the ``inhouse_agent_fte`` driver before the headcount policy and the ramp.
+    """
     x = inp.x
     return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
                      + part.deferred_hours + part.outbound_hours,
@@ -667,7 +677,7 @@ def _target_agent_fte(part: _Part, inp: _Inputs) -> Array:
 
 
 def _status_quo_part(base: _Part, inp: _Inputs, profile: WeekProfile) -> _Part | None:
-    """The in-house center as staffed today: ``inhouse.current_agent_fte`` agents.
+    """Build the in-house center as staffed today: ``inhouse.current_agent_fte`` agents.
 
     Today's agents are spread over the intervals as the target schedule spreads them (every
     interval's agents scaled by current FTE / target FTE of the month); service level,
@@ -730,7 +740,7 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
     today = STATUS_QUO if STATUS_QUO in parts else "inhouse"
     full_lines, full_drv = inhouse_costs(_workload(parts[today][0], profile), ih_sec, fin, M,
                                          headcount_policy=policy)
-    full_total = sum(full_lines.values())
+    full_total = cast(Array, sum(full_lines.values()))
     # the fixed part of the allocated overhead stays, at today's center's level, in every
     # option (it does not leave with the work)
     fixed_overhead = full_drv["fixed_overhead"]
@@ -764,7 +774,7 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             lines["retained_licences"] = (drv["vendor_fte"]
                                           * x("outsourced.retained_licence_per_agent_monthly")
                                           * lic_idx)
-            retained_total = sum(il.values())
+            retained_total = cast(Array, sum(il.values()))
             # today's center may be smaller than the part a hybrid keeps: nothing is released then
             released_payroll = np.maximum(_weekly_payroll(full_lines, severance_load)
                                           - _weekly_payroll(il, severance_load), 0.0)
@@ -787,11 +797,11 @@ def _money(inp: _Inputs, parts: dict[str, list[_Part]], profile: WeekProfile
             drv["vendor_fte"] = zero
             vat_parallel = zero
         # service and revenue, all parts together
-        offered = {ch: sum(p.offered[ch] for p in plist) for ch in CHANNELS}
+        offered = {ch: cast(Array, sum(p.offered[ch] for p in plist)) for ch in CHANNELS}
         abandoned = {ch: sum(p.abandoned[ch] for p in plist) for ch in ("voice", "chat")}
         in_time_voice = sum(p.answered_in_time["voice"] for p in plist)
         busy = sum(p.busy_hours["voice"] + p.busy_hours["chat"] for p in plist)
-        staffed = sum(p.staffed_hours["voice"] + p.staffed_hours["chat"] for p in plist)
+        staffed = cast(Array, sum(p.staffed_hours["voice"] + p.staffed_hours["chat"] for p in plist))
         total_offered = offered["voice"] + offered["chat"] + offered["email"]
         handled = total_offered - abandoned["voice"] - abandoned["chat"]
         resolved = sum((p.offered["voice"] + p.offered["chat"] + p.offered["email"]
@@ -949,13 +959,17 @@ class BusinessCase:
 
     @property
     def baseline(self) -> str:
-        """The option every incremental figure is against: ``"status_quo"`` when today's staffing
-        is given, else ``"inhouse"``."""
+        """The option every incremental figure is against.
+
+        ``"status_quo"`` when today's staffing is given, else ``"inhouse"``.
+        """
         return STATUS_QUO if STATUS_QUO in self.options else "inhouse"
 
     def label(self, option: str) -> str:
-        """The option's name in words (``inhouse`` reads "staffed to target" beside a status
-        quo)."""
+        """Return the option's name in words.
+
+        ``inhouse`` reads "staffed to target" beside a status quo.
+        """
         if option == "inhouse" and STATUS_QUO in self.options:
             return _LABEL_TO_TARGET
         return _LABELS[option]
@@ -1027,10 +1041,12 @@ class BusinessCase:
 
     @property
     def currency(self) -> str:
+        """The scenario's currency code (every money figure is in it)."""
         return str(self.scenario["finance.currency"])
 
     @property
     def discount_rate(self) -> float:
+        """The scenario's effective annual discount rate, as a decimal."""
         return float(self.scenario["finance.discount_rate"])
 
     def metrics(self, option: str) -> dict[str, float]:
@@ -1241,7 +1257,7 @@ def _recommend(case: BusinessCase) -> Recommendation:
 
 def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse"
                       ) -> pd.DataFrame:
-    """The interval staffing behind one month of an option: one row per 30-minute interval type.
+    """Return the interval staffing behind one month of an option: a row per 30-minute interval type.
 
     The same chain :func:`evaluate` runs (demand -> interval calls -> Erlang A per interval),
     read before it is summed into monthly hours, for the option's first party (in-house, or the
@@ -1355,7 +1371,7 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     ncf = {}
     base = STATUS_QUO if STATUS_QUO in raw else "inhouse"
     for name in raw:
-        total = sum(raw[name].lines[k] for k in MONEY_COLUMNS)
+        total = cast(Array, sum(raw[name].lines[k] for k in MONEY_COLUMNS))
         ncf[name] = raw[name].drivers["revenue_effect"] - total
         out[f"{name}_total_cost"] = total.sum(axis=-1)
         out[f"{name}_revenue_effect"] = raw[name].drivers["revenue_effect"].sum(axis=-1)

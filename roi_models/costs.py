@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -89,8 +90,8 @@ def agent_fte(staffed_hours: ArrayLike, schedule_inefficiency: ArrayLike, shrink
     >>> float(agent_fte(14 * 173.3, 0.0, 0.3, 173.3))
     20.0
     """
-    return (np.asarray(staffed_hours, float) * (1.0 + np.asarray(schedule_inefficiency, float))
-            / (1.0 - np.asarray(shrinkage, float)) / np.asarray(paid_hours_per_month, float))
+    return (cast("Array", np.asarray(staffed_hours, float) * (1.0 + np.asarray(schedule_inefficiency, float))
+            / (1.0 - np.asarray(shrinkage, float)) / np.asarray(paid_hours_per_month, float)))
 
 
 def ramp_productivity_loss(ramp_aht_factor: ArrayLike) -> Array:
@@ -192,9 +193,11 @@ def headcount_plan(required: ArrayLike, policy: str, annual_attrition: ArrayLike
 
 def _plan_hires(headcount: Array, annual_attrition: ArrayLike,
                 training_class_loss: ArrayLike) -> Array:
-    """Hires for a headcount that falls only through attrition: graduates fill the gap between
-    this month's headcount and last month's survivors (``H[t-1] x (1 - attrition / 12)``; month 0
-    starts staffed, its leavers replaced)."""
+    """Return the hires for a headcount that falls only through attrition.
+
+    Graduates fill the gap between this month's headcount and last month's survivors
+    (``H[t-1] x (1 - attrition / 12)``; month 0 starts staffed, its leavers replaced).
+    """
     keep = 1.0 - np.asarray(annual_attrition, float) / 12.0
     prev = np.concatenate([headcount[..., :1], headcount[..., :-1]], axis=-1)
     graduates = np.maximum(headcount - prev * keep, 0.0)
@@ -210,7 +213,7 @@ def parallel_run_weight(parallel_run_months: ArrayLike, months: int) -> Array:
     [[1.0, 0.5, 0.0]]
     """
     m = np.arange(months, dtype=float)
-    return np.clip(np.atleast_2d(np.asarray(parallel_run_months, float)) - m, 0.0, 1.0)
+    return cast("Array", np.clip(np.atleast_2d(np.asarray(parallel_run_months, float)) - m, 0.0, 1.0))
 
 
 def unrecoverable_vat(purchases: ArrayLike, vat_rate: ArrayLike,
@@ -226,8 +229,8 @@ def unrecoverable_vat(purchases: ArrayLike, vat_rate: ArrayLike,
     >>> float(unrecoverable_vat(100_000.0, 0.20, 0.25))
     15000.0
     """
-    return (np.asarray(purchases, float) * np.asarray(vat_rate, float)
-            * (1.0 - np.asarray(recoverable_share, float)))
+    return (cast("Array", np.asarray(purchases, float) * np.asarray(vat_rate, float)
+            * (1.0 - np.asarray(recoverable_share, float))))
 
 
 def minimum_shift_top_up(agents: ArrayLike, count: ArrayLike, minimum_shift_hours: ArrayLike,
@@ -366,7 +369,7 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     capex = np.zeros_like(headcount)
     capex[..., 0] = np.broadcast_to(ih["capex_one_off"], capex[..., :1].shape)[..., 0]
     lines["capex"] = capex
-    support_fte = sum(c for c, _ in support.values())
+    support_fte = cast("NDArray[np.float64]", sum(c for c, _ in support.values()))
     drivers = {"agent_fte": fte, "ramp_fte": ramp, "headcount_fte": headcount,
                "support_fte": support_fte, "hires": hires, "seats": seats,
                "fixed_overhead": allocated - lines["overhead"]}
@@ -398,7 +401,7 @@ def vendor_fees(units: ArrayLike, rate: ArrayLike, cola_index: ArrayLike, *,
                 base_fee: ArrayLike = 0.0, thresholds: ArrayLike = (),
                 discounts: ArrayLike = (), minimum_commitment: ArrayLike = 0.0,
                 volume_vs_forecast: ArrayLike = 1.0) -> Array:
-    """The vendor's monthly bill before SLA credits.
+    """Return the vendor's monthly bill before SLA credits.
 
     Billed units are the actual units, but at least ``minimum_commitment`` of the forecast units
     (forecast units = actual units / volume_vs_forecast); tiers discount the billed units; the
@@ -417,14 +420,14 @@ def vendor_fees(units: ArrayLike, rate: ArrayLike, cola_index: ArrayLike, *,
     if np.size(thresholds):
         billed = tiered_units(billed, thresholds, discounts)
     idx = np.asarray(cola_index, dtype=float)
-    return (billed * np.asarray(rate, float) + np.asarray(base_fee, float)) * idx
+    return cast("Array", (billed * np.asarray(rate, float) + np.asarray(base_fee, float)) * idx)
 
 
 def outbound_vendor_fees(model: str, hours: ArrayLike, served_connects: ArrayLike,
                          outcomes: ArrayLike, cola_index: ArrayLike, *, rate_per_hour: ArrayLike,
                          rate_per_connect: ArrayLike, commission: ArrayLike,
                          blend_hourly_share: ArrayLike, minimum_hours: ArrayLike = 0.0) -> Array:
-    """The vendor's monthly bill for outbound campaigns.
+    """Return the vendor's monthly bill for outbound campaigns.
 
     ``per_hour``: max(hours, minimum team hours) x hourly rate; ``per_connect``: served live
     connects x rate; ``per_outcome``: sales, saves and kept promises x commission; ``blend``: the
@@ -455,12 +458,12 @@ def outbound_vendor_fees(model: str, hours: ArrayLike, served_connects: ArrayLik
     else:
         raise InputError(f"outsourced.outbound_pricing must be one of per_hour, per_connect, "
                          f"per_outcome, blend, got {model!r}")
-    return fees * np.asarray(cola_index, float)
+    return cast("Array", fees * np.asarray(cola_index, float))
 
 
 def sla_credit(fees: ArrayLike, at_risk_share: ArrayLike, pool_share: ArrayLike,
                allocation: ArrayLike, misses_per_month: ArrayLike) -> Array:
-    """Expected SLA credit a month (returned as a negative cost).
+    """Return the expected SLA credit a month, as a negative cost.
 
     Each miss pays at-risk amount x pool % x allocation %, capped at the at-risk amount (DIR
     state-contract clause). Example: $100k fees x 10% x 50% x 40% = $2k for one miss.
@@ -471,7 +474,7 @@ def sla_credit(fees: ArrayLike, at_risk_share: ArrayLike, pool_share: ArrayLike,
     at_risk = np.asarray(fees, float) * np.asarray(at_risk_share, float)
     share = np.minimum(np.asarray(pool_share, float) * np.asarray(allocation, float)
                        * np.asarray(misses_per_month, float), 1.0)
-    return -(at_risk * share)
+    return cast("Array", -(at_risk * share))
 
 
 def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,

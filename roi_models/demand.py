@@ -11,6 +11,7 @@ Conventions: contacts are offered contacts; time in seconds; shares as decimals.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -64,7 +65,7 @@ class WeekProfile:
 
 def week_profile(weekday: ArrayLike, weekend: ArrayLike,
                  weekend_day_share: ArrayLike) -> WeekProfile:
-    """The week's arrival shares by distinct interval type.
+    """Return the week's arrival shares by distinct interval type.
 
     Parameters
     ----------
@@ -140,7 +141,7 @@ def self_service_factor(containment: ArrayLike, repeat_share: ArrayLike) -> NDAr
     0.85
     """
     c = np.asarray(containment, dtype=float)
-    return (1.0 - c) + c * np.asarray(repeat_share, dtype=float)
+    return cast("NDArray[np.float64]", (1.0 - c) + c * np.asarray(repeat_share, dtype=float))
 
 
 def fcr_volume_factor(fcr: ArrayLike, reference_fcr: ArrayLike,
@@ -156,8 +157,8 @@ def fcr_volume_factor(fcr: ArrayLike, reference_fcr: ArrayLike,
     1.03125
     """
     k = np.asarray(repeats_per_unresolved, dtype=float)
-    return (1.0 + (1.0 - np.asarray(fcr, dtype=float)) * k) / (
-        1.0 + (1.0 - np.asarray(reference_fcr, dtype=float)) * k)
+    return cast("NDArray[np.float64]", (1.0 + (1.0 - np.asarray(fcr, dtype=float)) * k) / (
+        1.0 + (1.0 - np.asarray(reference_fcr, dtype=float)) * k))
 
 
 def monthly_contacts(annual_contacts: ArrayLike, seasonality: ArrayLike, start_month: int,
@@ -190,7 +191,7 @@ def monthly_contacts(annual_contacts: ArrayLike, seasonality: ArrayLike, start_m
     cal = (int(start_month) - 1 + np.arange(months)) % 12
     annual = np.atleast_2d(np.asarray(annual_contacts, dtype=float))
     growth = (1.0 + np.atleast_2d(np.asarray(annual_growth, dtype=float))) ** contract_year(months)
-    return annual / 12.0 * season[cal] * growth
+    return cast("NDArray[np.float64]", annual / 12.0 * season[cal] * growth)
 
 
 def aht_path(aht: ArrayLike, improvement: ArrayLike, improvement_months: ArrayLike,
@@ -205,12 +206,12 @@ def aht_path(aht: ArrayLike, improvement: ArrayLike, improvement_months: ArrayLi
     a = np.atleast_2d(np.asarray(aht, dtype=float))
     frac = np.minimum(np.arange(months) / np.atleast_2d(np.asarray(improvement_months, float)),
                       1.0)
-    return a * (1.0 - np.atleast_2d(np.asarray(improvement, dtype=float)) * frac)
+    return cast("NDArray[np.float64]", a * (1.0 - np.atleast_2d(np.asarray(improvement, dtype=float)) * frac))
 
 
 def learning_curve(start_factor: ArrayLike, ramp_months: ArrayLike,
                    months: int) -> NDArray[np.float64]:
-    """A factor by month moving linearly from ``start_factor`` in month 0 to 1 at ``ramp_months``.
+    """Return a factor by month moving linearly from ``start_factor`` in month 0 to 1 at ``ramp_months``.
 
     ``1 + (F - 1) x max(1 - m / R, 0)``; ``R = 0`` gives 1 from month 0 (no learning curve). Used
     for the vendor's AHT (F > 1) and FCR (F < 1) after go-live.

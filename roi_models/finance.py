@@ -21,7 +21,7 @@ Nothing is rounded. numpy-financial computes the per-month IRR; the rest is clos
 from __future__ import annotations
 
 import reprlib
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy_financial as npf
@@ -51,7 +51,7 @@ _RATE_RANGE = "> -1 (a decimal per year, e.g. 0.10 for 10%)"
 # Input handling
 # --------------------------------------------------------------------------------------------------
 def _short(value: Any) -> str:
-    """A bounded repr for error messages (a 100,000 x 61 array must not end up in one)."""
+    """Return a bounded repr for error messages (a 100,000 x 61 array must not end up in one)."""
     return reprlib.repr(value)
 
 
@@ -86,7 +86,7 @@ def _as_rate(value: ArrayLike, name: str = "annual_rate") -> FloatArray:
 
 
 def _as_series(value: ArrayLike, name: str) -> FloatArray:
-    """A cash-flow series: months along the last axis, at least one month."""
+    """Check a cash-flow series: months along the last axis, at least one month."""
     arr = np.atleast_1d(_as_float(value, name))
     if arr.shape[-1] == 0:
         raise InputError(f"{name} must hold at least one month (month 0 first), got an empty series "
@@ -95,7 +95,7 @@ def _as_series(value: ArrayLike, name: str) -> FloatArray:
 
 
 def _as_count(value: Any, name: str, minimum: int) -> int:
-    """A whole number >= ``minimum``; integral floats (60.0, as Excel sends them) are accepted."""
+    """Check a whole number >= ``minimum``; integral floats (60.0, as Excel sends them) are accepted."""
     message = f"{name} must be a whole number >= {minimum}, got {_short(value)}"
     if isinstance(value, bool | str | bytes):
         raise InputError(message)
@@ -109,7 +109,7 @@ def _as_count(value: Any, name: str, minimum: int) -> int:
 
 
 def _leading_shape(rate: FloatArray, series: FloatArray, series_name: str) -> tuple[int, ...]:
-    """The result shape: ``rate`` broadcast against the series' leading (non-month) axes."""
+    """Return the result shape: ``rate`` broadcast against the series' leading (non-month) axes."""
     try:
         return np.broadcast_shapes(rate.shape, series.shape[:-1])
     except ValueError as exc:
@@ -125,7 +125,7 @@ def _factors(rate: FloatArray, months: int) -> FloatArray:
 
 
 def _ufunc_like(out: FloatArray) -> FloatOrArray:
-    """A 0-d result as a Python float, anything else as an array (numpy-financial does the same)."""
+    """Return a 0-d result as a Python float, anything else as an array (as numpy-financial does)."""
     return float(out) if np.ndim(out) == 0 else out
 
 
@@ -133,7 +133,7 @@ def _ufunc_like(out: FloatArray) -> FloatOrArray:
 # Rates and discount factors
 # --------------------------------------------------------------------------------------------------
 def monthly_rate(annual_rate: ArrayLike) -> FloatOrArray:
-    """The effective monthly rate equivalent to an effective annual rate.
+    """Convert an effective annual rate to the equivalent effective monthly rate.
 
     Parameters
     ----------
@@ -379,7 +379,7 @@ def irr(monthly_cashflows: ArrayLike) -> FloatOrArray:
 
 def mirr(monthly_cashflows: ArrayLike, finance_rate: ArrayLike,
          reinvest_rate: ArrayLike | None = None) -> FloatOrArray:
-    """Modified internal rate of return of a monthly series, annualised.
+    """Compute the modified internal rate of return of a monthly series, annualised.
 
     Parameters
     ----------
@@ -517,7 +517,7 @@ def payback_months(monthly_cashflows: ArrayLike, *, annual_rate: ArrayLike | Non
 
 
 def roi(monthly_benefits: ArrayLike, monthly_costs: ArrayLike) -> FloatOrArray:
-    """Simple (undiscounted) return on investment over the horizon.
+    """Compute the simple (undiscounted) return on investment over the horizon.
 
     Parameters
     ----------
@@ -699,4 +699,4 @@ def annualise(monthly: ArrayLike, start_month: int = 0) -> FloatArray:
     years = -(-last // 12)
     pad = [(0, 0)] * (values.ndim - 1) + [(offset, years * 12 - last)]
     padded = np.pad(values, pad)  # zeros: x + 0 == x exactly, nothing is changed by the padding
-    return padded.reshape(*values.shape[:-1], years, 12).sum(axis=-1)
+    return cast("FloatArray", padded.reshape(*values.shape[:-1], years, 12).sum(axis=-1))

@@ -103,7 +103,7 @@ class Parameter:
         return self.kind in ("float", "int")
 
     def allowed_range(self) -> str:
-        """The hard limits in words, for error messages."""
+        """Describe the hard limits in words, for error messages."""
         if self.kind == "choice":
             return "one of " + ", ".join(repr(c) for c in self.choices)
         if self.kind == "text":
@@ -713,7 +713,7 @@ PARAMETERS: tuple[Parameter, ...] = (
 
 
 def registry() -> dict[str, Parameter]:
-    """The registry as a ``{path: Parameter}`` mapping, in declaration order.
+    """Return the registry as a ``{path: Parameter}`` mapping, in declaration order.
 
     Examples
     --------

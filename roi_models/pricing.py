@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from roi_models.costs import agent_fte
 from roi_models.errors import InputError
@@ -140,7 +140,7 @@ def rate_path(model: str) -> str:
 
 
 def effective_model(pricing_model: str, delivery_model: str) -> str:
-    """The model actually billed: a shared pool bills usage (per contact, else per minute).
+    """Return the model actually billed: a shared pool bills usage (per contact, else per minute).
 
     Examples
     --------
@@ -155,7 +155,7 @@ def effective_model(pricing_model: str, delivery_model: str) -> str:
     return name
 
 
-def check_tiers(model: str, tier_model: str, thresholds: object) -> None:
+def check_tiers(model: str, tier_model: str, thresholds: ArrayLike) -> None:
     """Reject a tier table written for another pricing model's unit.
 
     Parameters

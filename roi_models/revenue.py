@@ -11,6 +11,8 @@ kept thanks to service, negative = revenue lost).
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
@@ -38,8 +40,8 @@ def lost_contacts(offered: ArrayLike, abandon_rate: ArrayLike, retry_share: Arra
     >>> float(lost_contacts(10_000, 0.27, 1 / 3))
     1800.0
     """
-    return (np.asarray(offered, float) * np.asarray(abandon_rate, float)
-            * (1.0 - np.asarray(retry_share, float)))
+    return (cast("Array", np.asarray(offered, float) * np.asarray(abandon_rate, float)
+            * (1.0 - np.asarray(retry_share, float))))
 
 
 def lost_sales_margin(lost: ArrayLike, conversion: ArrayLike, order_value: ArrayLike,
@@ -56,8 +58,8 @@ def lost_sales_margin(lost: ArrayLike, conversion: ArrayLike, order_value: Array
     >>> round(float(before - after), 6)
     4050.0
     """
-    return (np.asarray(lost, float) * np.asarray(conversion, float)
-            * np.asarray(order_value, float) * np.asarray(margin, float))
+    return (cast("Array", np.asarray(lost, float) * np.asarray(conversion, float)
+            * np.asarray(order_value, float) * np.asarray(margin, float)))
 
 
 def experience_shares(lost_share: ArrayLike, fcr: ArrayLike) -> tuple[Array, Array]:
@@ -91,9 +93,9 @@ def experience_churn_change(base_churn: ArrayLike, contacting_share: ArrayLike,
     >>> round(float(experience_churn_change(0.15, 0.45, 0.316, 0.684, 0.27, 0.13)), 6)
     -0.000243
     """
-    return (np.asarray(base_churn, float) * np.asarray(contacting_share, float)
+    return (cast("Array", np.asarray(base_churn, float) * np.asarray(contacting_share, float)
             * (np.asarray(bad_share, float) * np.asarray(bad_effect, float)
-               - np.asarray(good_share, float) * np.asarray(good_effect, float)))
+               - np.asarray(good_share, float) * np.asarray(good_effect, float))))
 
 
 def retention_value(customers_lost_monthly: ArrayLike, annual_margin: ArrayLike,
@@ -123,9 +125,9 @@ def retention_value(customers_lost_monthly: ArrayLike, annual_margin: ArrayLike,
     if method == "clv":
         clv = customer_lifetime_value(margin, 1.0 - np.asarray(annual_base_churn, float),
                                       np.asarray(annual_discount_rate, float))
-        return lost * np.asarray(clv, float)
+        return cast("Array", lost * np.asarray(clv, float))
     if method != "margin":
         from roi_models.errors import InputError
 
         raise InputError(f"method must be 'margin' or 'clv', got {method!r}")
-    return np.cumsum(lost, axis=-1) * margin / 12.0
+    return cast("Array", np.cumsum(lost, axis=-1) * margin / 12.0)

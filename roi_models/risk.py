@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -104,7 +104,7 @@ def ranged_parameters(scenario: Scenario, *, uncertain_only: bool = False) -> li
 
 
 def _metric_values(scenario: Scenario, changes: Mapping[str, Any], column: str) -> Array:
-    return evaluate_batch(scenario, changes)[column].to_numpy()
+    return cast("Array", evaluate_batch(scenario, changes)[column].to_numpy())
 
 
 # ------------------------------------------------------------------------------------- tornado
@@ -204,7 +204,7 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
                options: tuple[str, str] = ("inhouse", "outsourced"), *,
                low: float | None = None, high: float | None = None,
                points: int = 9) -> BreakEven:
-    """The value of ``parameter`` at which ``options`` tie on ``metric``.
+    """Find the value of ``parameter`` at which ``options`` tie on ``metric``.
 
     A grid of ``points`` values across [low, high] (one vectorised batch) brackets the sign changes
     of ``metric(a) - metric(b)``; Brent's method then refines the first bracket. ``metric`` is
@@ -237,7 +237,7 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
 
     def diff(values: Array) -> Array:
         df = evaluate_batch(scenario, {parameter: values})
-        return df[f"{a}_{metric}"].to_numpy() - df[f"{b}_{metric}"].to_numpy()
+        return cast("Array", df[f"{a}_{metric}"].to_numpy() - df[f"{b}_{metric}"].to_numpy())
 
     grid = np.linspace(lo, hi, points)
     d = diff(grid)
@@ -273,7 +273,7 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
 def two_way(scenario: Scenario, param_x: str, values_x: Sequence[float], param_y: str,
             values_y: Sequence[float], metric: str = "incremental_npv",
             option: str = "outsourced") -> pd.DataFrame:
-    """A what-if data table of ``metric`` over two inputs, as Excel's two-variable data tables.
+    """Tabulate ``metric`` over two inputs, as Excel's two-variable data tables.
 
     Returns
     -------
@@ -329,7 +329,7 @@ class SplitResult:
 
 def optimise_split(scenario: Scenario, metric: str = "npv",
                    values: Sequence[float] | None = None) -> SplitResult:
-    """The hybrid split with the highest NPV (``metric="npv"``) or lowest cost (``"total_cost"``).
+    """Find the hybrid split with the highest NPV (``metric="npv"``) or lowest cost (``"total_cost"``).
 
     The mode is the scenario's ``hybrid.mode``: a share of volume (0 to 1 in 21 steps by default),
     an overflow threshold (0.5 to 2.0 times the average interval), or which channels go out.
@@ -424,8 +424,11 @@ _DISTRIBUTIONS = ("pert", "triangular", "uniform", "normal", "fixed")
 
 
 def _spec(scenario: Scenario, path: str, spec: Any | None) -> tuple[str, tuple[float, ...]]:
-    """Normalise a distribution spec: ("pert", low, mode, high), ("triangular", ...),
-    ("uniform", low, high), ("normal", mean, sd), ("fixed", value)."""
+    """Normalise a distribution spec.
+
+    Specs: ("pert", low, mode, high), ("triangular", ...), ("uniform", low, high),
+    ("normal", mean, sd), ("fixed", value).
+    """
     value = float(scenario[path])
     if spec is None:
         lo, hi = scenario.range_of(path)
@@ -466,7 +469,7 @@ def _sample(kind: str, args: tuple[float, ...], u: Array) -> Array:
     if kind == "uniform":
         return args[0] + (args[1] - args[0]) * u
     if kind == "normal":
-        return args[0] + args[1] * special.ndtri(u)
+        return cast("Array", args[0] + args[1] * special.ndtri(u))
     lo, mode, hi = args
     if hi == lo:
         return np.full_like(u, lo)
@@ -478,7 +481,7 @@ def _sample(kind: str, args: tuple[float, ...], u: Array) -> Array:
         return np.where(u < c, left, right)
     alpha = 1.0 + 4.0 * (mode - lo) / (hi - lo)
     beta = 1.0 + 4.0 * (hi - mode) / (hi - lo)
-    return lo + (hi - lo) * special.betaincinv(alpha, beta, u)
+    return cast("Array", lo + (hi - lo) * special.betaincinv(alpha, beta, u))
 
 
 def _direct(kind: str, args: tuple[float, ...], rng: np.random.Generator, n: int) -> Array:
@@ -501,8 +504,10 @@ def _direct(kind: str, args: tuple[float, ...], rng: np.random.Generator, n: int
 
 def _draw(scenario: Scenario, paths: Sequence[str], specs: Mapping[str, Any], trials: int,
           rng: np.random.Generator, correlated: Sequence[str], rho: float) -> pd.DataFrame:
-    """Sample every input; a Gaussian copula with correlation ``rho`` links ``correlated``
-    (their values come from the inverse CDF at correlated uniforms)."""
+    """Sample every input; a Gaussian copula with correlation ``rho`` links ``correlated``.
+
+    The correlated inputs' values come from the inverse CDF at correlated uniforms.
+    """
     group = [p for p in paths if p in set(correlated)] if rho and len(correlated) > 1 else []
     cols: dict[str, Array] = {}
     for path in paths:
@@ -601,8 +606,10 @@ _LOG_STEP = _LOG_GRID[1] - _LOG_GRID[0]
 
 
 def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Array:
-    """Piecewise-linear interpolation of ``curve[q, month, grid]`` in log multiplier (the grid is
-    log-uniform, so the cell is found by arithmetic), linear extrapolation at the ends."""
+    """Interpolate ``curve[q, month, grid]`` piecewise-linearly in log multiplier.
+
+    The grid is log-uniform, so the cell is found by arithmetic; linear extrapolation at the ends.
+    """
     pos = (np.log(np.maximum(s, 1e-9)) - _LOG_GRID[0]) / _LOG_STEP
     j = np.clip(pos.astype(np.intp), 0, _GRID.size - 2)
     t = pos - j
@@ -610,14 +617,15 @@ def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Ar
     idx = month_of_year * _GRID.size + j
     c0 = np.take(flat, idx, axis=1)
     c1 = np.take(flat, idx + 1, axis=1)
-    return c0 + t * (c1 - c0)
+    return cast("Array", c0 + t * (c1 - c0))
 
 
 def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _Surrogate],
                      key: tuple[str, int], inp: _Inputs, conc0: float,
                      quantities: tuple[str, ...] = _QUANTITIES) -> None:
-    """Fill a trial part's staffing from the surrogate: exact at the base point, and a
-    year-1 response-curve correction away from it.
+    """Fill a trial part's staffing from the surrogate.
+
+    Exact at the base point, and a year-1 response-curve correction away from it.
 
     ``quantities`` not asked for (the Monte Carlo needs only staffed hours and abandonment: the
     service level and occupancy drivers do not enter any money line) are set to zero.
@@ -625,7 +633,8 @@ def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _
     M = part.offered["voice"].shape[-1]
     moy = np.arange(M) % 12
     rows = [_QUANTITIES.index(q) for q in quantities]
-    total_h, base_h = 0.0, 0.0
+    total_h: Array | float = 0.0
+    base_h: Array | float = 0.0
     for ch in ("voice", "chat"):
         s_ = sur[(*key, ch)]
         traffic = part.offered[ch] * part.aht[ch]
@@ -786,9 +795,9 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
     rng = np.random.default_rng(seed)
     samples = _draw(scenario, paths, specs, trials, rng, list(correlated), rho)
     for path in paths:  # respect hard limits (a normal tail must not give a negative wage)
-        p = _REGISTRY[path]
-        lo = p.minimum + (1e-9 if p.exclusive_minimum else 0.0)
-        samples[path] = samples[path].clip(lower=lo, upper=p.maximum)
+        param = _REGISTRY[path]
+        lo = param.minimum + (1e-9 if param.exclusive_minimum else 0.0)
+        samples[path] = samples[path].clip(lower=lo, upper=param.maximum)
 
     frame = fast_batch(scenario, {p: samples[p].to_numpy() for p in paths}, chunk=chunk,
                        progress=progress)
@@ -802,8 +811,10 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
 
 
 def _rank_average(a: Array) -> Array:
-    """Ranks 1..n along axis 0, ties sharing their average rank (``scipy.stats.rankdata``'s
-    default method, without importing ``scipy.stats``)."""
+    """Rank 1..n along axis 0, ties sharing their average rank.
+
+    ``scipy.stats.rankdata``'s default method, without importing ``scipy.stats``.
+    """
     a = np.asarray(a, dtype=float)
     flat = a.reshape(a.shape[0], -1)
     n = flat.shape[0]

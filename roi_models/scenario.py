@@ -49,8 +49,10 @@ _REPR.maxstring, _REPR.maxother, _REPR.maxlong = 120, 120, 60
 
 
 def _show(value: Any, limit: int = 200) -> str:
-    """A value for an error message: its ``repr`` cut to ``limit`` characters (never huge, never
-    raising on deep nesting or 5,000-digit integers)."""
+    """Show a value in an error message: its ``repr`` cut to ``limit`` characters.
+
+    Never huge, never raising on deep nesting or 5,000-digit integers.
+    """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 600:
         return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
     try:
@@ -290,7 +292,7 @@ class Scenario:
 
     @classmethod
     def parameters(cls) -> pd.DataFrame:
-        """The parameter registry as a table: path, section, unit, default, low, high, source, ...
+        """Return the parameter registry as a table: path, section, unit, default, low, high, source, ...
 
         Examples
         --------
@@ -316,7 +318,7 @@ class Scenario:
 
     @classmethod
     def preset(cls, name: str) -> Scenario:
-        """A built-in scenario: ``"default"`` (a mid-size US inbound center) or ``"ru"`` (RUB)."""
+        """Load a built-in scenario: ``"default"`` (a mid-size US inbound center) or ``"ru"`` (RUB)."""
         if name not in PRESETS:
             raise InputError(f"preset must be one of {', '.join(PRESETS)}, got {name!r}")
         values = {p.path: p.default for p in PARAMETERS}
@@ -328,8 +330,11 @@ class Scenario:
 
     @classmethod
     def default(cls) -> Scenario:
-        """The embedded default scenario: a mid-size inbound center, about 1 million contacts a
-        year across voice, chat and e-mail, US figures (see :mod:`roi_models.parameters`)."""
+        """Load the embedded default scenario: a mid-size inbound center.
+
+        About 1 million contacts a year across voice, chat and e-mail, US figures (see
+        :mod:`roi_models.parameters`).
+        """
         return cls.preset("default")
 
     @classmethod
@@ -341,38 +346,12 @@ class Scenario:
         if not isinstance(data, Mapping):
             raise ScenarioError([f"the file must hold a mapping of sections, got "
                                  f"{type(data).__name__}"], origin)
-        flat: dict[str, Any] = {}
         problems: list[str] = []
         preset = data.get("preset", "default")
         if not isinstance(preset, str) or preset not in PRESETS:
             problems.append(f"preset: must be one of {', '.join(PRESETS)}, got {_show(preset)}")
             preset = "default"
-        unknown = 0
-        for key, value in data.items():
-            if key == "preset":
-                continue
-            if not isinstance(key, str):
-                problems.append(f"key {_show(key)}: keys must be section or input names (text)")
-                continue
-            if len(key) > 100:
-                problems.append(f"key {_show(key, 60)}: not a section or input name")
-                continue
-            if "." in key:
-                flat[key] = value
-            elif key in SECTIONS and isinstance(value, Mapping):
-                for name, v in value.items():
-                    if not isinstance(name, str) or len(name) > 100:
-                        problems.append(f"{key}.{_show(name, 60)}: not an input name (text)")
-                        continue
-                    flat[f"{key}.{name}"] = v
-            elif key in SECTIONS:
-                problems.append(f"{key}: must be a section of inputs (a mapping), got {_show(value)}")
-            else:
-                unknown += 1
-                if unknown <= _MAX_UNKNOWN:
-                    close = difflib.get_close_matches(key, SECTIONS, n=1)
-                    hint = f"; did you mean {close[0]!r}?" if close else ""
-                    problems.append(f"{key}: unknown section{hint}")
+        flat, unknown = _flatten(data, problems)
         strays = [k for k in flat if k not in _REGISTRY]
         if len(strays) > _MAX_UNKNOWN:  # list a few with suggestions; count the rest
             for k in strays[_MAX_UNKNOWN:]:
@@ -407,44 +386,8 @@ class Scenario:
         if suffix not in (".yaml", ".yml", ".json", ".toml"):
             raise ScenarioError([f"unknown file type {_show(suffix, 40)}: use .yaml, .yml, .json or "
                                  ".toml"], origin)
-        try:
-            with p.open("rb") as fh:
-                raw = fh.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise ScenarioError([f"cannot read the file: {exc.strerror or exc}"], origin) from exc
-        if len(raw) > MAX_FILE_BYTES:
-            raise ScenarioError([f"the file is over {MAX_FILE_BYTES:,} bytes; a scenario is about "
-                                 f"20 kB (is this the right file?)"], origin)
-        text = _decode(raw, origin)
-        meaningful = [ln for ln in text.splitlines()
-                      if ln.strip() and not ln.lstrip().startswith("#")]
-        if not meaningful:
-            raise ScenarioError([_EMPTY], origin)
-        try:
-            if suffix in (".yaml", ".yml"):
-                data = _load_yaml(text)
-            elif suffix == ".json":
-                data = json.loads(text)
-            else:
-                data = tomllib.loads(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ScenarioError([f"malformed YAML{where}: {_show(what)[1:-1]}"], origin) from None
-        except json.JSONDecodeError as exc:
-            raise ScenarioError([f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
-                                 f"{exc.msg}"], origin) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ScenarioError([f"malformed TOML: {_show(str(exc).splitlines()[0])[1:-1]}"],
-                                origin) from None
-        except RecursionError:
-            raise ScenarioError(["the file nests too deeply (a scenario is sections of inputs, "
-                                 "two levels)"], origin) from None
-        except InputError as exc:  # the alias cap
-            raise ScenarioError([str(exc)], origin) from None
-        except ValueError as exc:  # e.g. an integer of thousands of digits
-            raise ScenarioError([f"cannot read a value: {_show(str(exc))[1:-1]}"], origin) from None
+        text = _read_text(p, origin)
+        data = _parse_text(text, suffix, origin)
         if data is None:
             raise ScenarioError([_EMPTY], origin)
         if not isinstance(data, Mapping):
@@ -457,14 +400,14 @@ class Scenario:
 
     @classmethod
     def from_history(cls, path: str | os.PathLike[str], base: Scenario | None = None) -> Scenario:
-        """``base`` (default: the default scenario) with demand derived from a volume history file.
+        """Return ``base`` (default: the default scenario) with demand derived from a volume history file.
 
         Delegates to :func:`roi_models.history.scenario_from_history` (CSV/Excel switch export:
         year-1 forecast, growth, seasonality, arrival profile).
         """
         from roi_models.history import scenario_from_history
 
-        return scenario_from_history(path, base)
+        return scenario_from_history(os.fspath(path), base)
 
     # ------------------------------------------------------------------ access
     def __getattr__(self, item: str) -> Section:
@@ -497,8 +440,7 @@ class Scenario:
         return dict(self._values)
 
     def source_of(self, path: str) -> str:
-        """Where this scenario's value of ``path`` comes from (preset note, user input or registry).
-        """
+        """Say where this scenario's value of ``path`` comes from (preset note, user input, registry)."""
         param = _REGISTRY.get(path)
         if param is None:
             raise InputError(_unknown_message(path))
@@ -527,7 +469,7 @@ class Scenario:
         return lo, hi
 
     def plausibility_warnings(self) -> list[PlausibilityWarning]:
-        """Inputs accepted (inside the hard limits) but outside their plausible range.
+        """List inputs accepted (inside the hard limits) but outside their plausible range.
 
         The plausible range is the registry's low/high for the preset this scenario started from:
         the registry's range for the default preset, scaled by ``preset value / registry default``
@@ -573,8 +515,7 @@ class Scenario:
         return out
 
     def with_changes(self, changes: Mapping[str, Any]) -> Scenario:
-        """A new scenario with some inputs changed by dotted path; all changes validated at once.
-        """
+        """Return a new scenario with some inputs changed by dotted path, all validated at once."""
         values = dict(self._values)
         values.update(changes)
         sources = dict(self._sources)
@@ -611,7 +552,7 @@ class Scenario:
         return p
 
     def to_yaml(self) -> str:
-        """The scenario as commented YAML: each input with its unit, range and source."""
+        """Write the scenario as commented YAML: each input with its unit, range and source."""
         lines = [
             "# roi-models scenario. Units: time in seconds unless stated, shares as decimals",
             "# (0.8, not 80), money in finance.currency. Each input: unit | plausible range |",
@@ -646,8 +587,91 @@ def _foreign_vendor_currency(v: Mapping[str, Any]) -> bool:
     return cur not in ("", str(v["finance.currency"]).strip().upper())
 
 
+
+def _flatten(data: Mapping[Any, Any], problems: list[str]) -> tuple[dict[str, Any], int]:
+    """Flatten nested sections and dotted keys to ``{dotted path: value}``.
+
+    Key problems are appended to ``problems``; returns the flat inputs and the number of unknown
+    sections (the first ``_MAX_UNKNOWN`` of them listed with a suggestion).
+    """
+    flat: dict[str, Any] = {}
+    unknown = 0
+    for key, value in data.items():
+        if key == "preset":
+            continue
+        if not isinstance(key, str):
+            problems.append(f"key {_show(key)}: keys must be section or input names (text)")
+            continue
+        if len(key) > 100:
+            problems.append(f"key {_show(key, 60)}: not a section or input name")
+            continue
+        if "." in key:
+            flat[key] = value
+        elif key in SECTIONS and isinstance(value, Mapping):
+            for name, v in value.items():
+                if not isinstance(name, str) or len(name) > 100:
+                    problems.append(f"{key}.{_show(name, 60)}: not an input name (text)")
+                    continue
+                flat[f"{key}.{name}"] = v
+        elif key in SECTIONS:
+            problems.append(f"{key}: must be a section of inputs (a mapping), got {_show(value)}")
+        else:
+            unknown += 1
+            if unknown <= _MAX_UNKNOWN:
+                close = difflib.get_close_matches(key, SECTIONS, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(f"{key}: unknown section{hint}")
+    return flat, unknown
+
+
+def _read_text(p: Path, origin: str) -> str:
+    """Read a scenario file's text: at most ``MAX_FILE_BYTES``, UTF-8, not blank or all comments."""
+    try:
+        with p.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError([f"cannot read the file: {exc.strerror or exc}"], origin) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise ScenarioError([f"the file is over {MAX_FILE_BYTES:,} bytes; a scenario is about "
+                             f"20 kB (is this the right file?)"], origin)
+    text = _decode(raw, origin)
+    meaningful = [ln for ln in text.splitlines()
+                  if ln.strip() and not ln.lstrip().startswith("#")]
+    if not meaningful:
+        raise ScenarioError([_EMPTY], origin)
+    return text
+
+
+def _parse_text(text: str, suffix: str, origin: str) -> Any:
+    """Parse a scenario file's text by its suffix (safe loaders only); a parse error is one problem."""
+    try:
+        if suffix in (".yaml", ".yml"):
+            return _load_yaml(text)
+        if suffix == ".json":
+            return json.loads(text)
+        return tomllib.loads(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ScenarioError([f"malformed YAML{where}: {_show(what)[1:-1]}"], origin) from None
+    except json.JSONDecodeError as exc:
+        raise ScenarioError([f"malformed JSON at line {exc.lineno}, column {exc.colno}: "
+                             f"{exc.msg}"], origin) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError([f"malformed TOML: {_show(str(exc).splitlines()[0])[1:-1]}"],
+                            origin) from None
+    except RecursionError:
+        raise ScenarioError(["the file nests too deeply (a scenario is sections of inputs, "
+                             "two levels)"], origin) from None
+    except InputError as exc:  # the alias cap
+        raise ScenarioError([str(exc)], origin) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ScenarioError([f"cannot read a value: {_show(str(exc))[1:-1]}"], origin) from None
+
+
 def _decode(raw: bytes, origin: str) -> str:
-    """A scenario file's text: UTF-8 (a BOM allowed); anything else is one clear problem."""
+    """Decode a scenario file's text: UTF-8 (a BOM allowed); anything else is one clear problem."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ScenarioError(["the file is UTF-16; save it as UTF-8"], origin)
     if b"\x00" in raw:
@@ -669,7 +693,7 @@ def _depth(value: Any, limit: int = 8) -> int:
 
 
 def _cross_checks(v: Mapping[str, Any]) -> list[str]:
-    """Checks that involve more than one input."""
+    """Check what involves more than one input."""
     problems = []
     if not _foreign_vendor_currency(v) and v["outsourced.fx_rate"] != 1.0:
         problems.append(f"outsourced.fx_rate: must be 1 when the vendor prices in the scenario's "

@@ -40,7 +40,7 @@ References
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -186,11 +186,11 @@ def _stirlerr(n: np.ndarray) -> np.ndarray:
     if small.any():
         m = n[small]
         out[small] = gammaln(m + 1) - (m + 0.5) * np.log(m) + m - _LN_SQRT_2PI
-    return out
+    return cast("np.ndarray", out)
 
 
 def _bd0(x: np.ndarray, mu: np.ndarray) -> np.ndarray:
-    """x log(x/mu) + mu - x, accurate for x close to mu (Loader's series), x >= 0, mu > 0."""
+    """Compute x log(x/mu) + mu - x, accurate for x close to mu (Loader's series), x >= 0, mu > 0."""
     d = x - mu
     v = d / (x + mu)
     v2 = v * v
@@ -205,7 +205,7 @@ def _bd0(x: np.ndarray, mu: np.ndarray) -> np.ndarray:
         if bad.any():
             xb, mb = x[bad], mu[bad]
             direct[bad] = np.where(xb > 0, xb * (np.log(xb) - np.log(mb)), 0.0) - d[bad]
-    return np.where(np.abs(v) < 0.1, series, direct)
+    return cast("np.ndarray", np.where(np.abs(v) < 0.1, series, direct))
 
 
 def _log_pois(n: np.ndarray, mu: np.ndarray) -> np.ndarray:
@@ -215,7 +215,7 @@ def _log_pois(n: np.ndarray, mu: np.ndarray) -> np.ndarray:
     zero = n == 0
     if zero.any():
         out[zero] = -mu[zero]
-    return out
+    return cast("np.ndarray", out)
 
 
 def _stirlerr_s(n: float) -> float:
@@ -289,13 +289,13 @@ def _erlang_b_recurrence(n: np.ndarray, a: np.ndarray) -> np.ndarray:
 
 
 def _log_erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
-    """log of the Erlang B blocking probability for n >= 0 servers and traffic a > 0."""
+    """Compute the log of the Erlang B blocking probability for n >= 0 servers and traffic a > 0."""
     out = np.empty_like(n)
     # small whole numbers of agents (every point of a typical case): the exact recurrence; a >= 0.01
     # keeps B = a^n/n!/... far from underflow for n <= _RECURRENCE_MAX
     rec = (n <= _RECURRENCE_MAX) & (a >= 0.01) & (n == np.floor(n))
     if rec.all():
-        return np.log(_erlang_b_recurrence(n, a))
+        return cast("np.ndarray", np.log(_erlang_b_recurrence(n, a)))
     if rec.any():
         out[rec] = np.log(_erlang_b_recurrence(n[rec], a[rec]))
     series = (n <= 0.5 * a) & (a >= 40) & ~rec  # the series is asymptotic for non-integer n
@@ -318,7 +318,7 @@ def _erlang_c_stable(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     """Erlang C for n > a > 0: C = n p / ((n - a) Q + a p), p = pmf(n; a), Q = P(X <= n)."""
     p = np.exp(_log_pois(n, a))
     q = gammaincc(n + 1, a)
-    return n * p / ((n - a) * q + a * p)
+    return cast("np.ndarray", n * p / ((n - a) * q + a * p))
 
 
 def _erlang_c_scalar(n: float, a: float) -> float:
@@ -362,7 +362,7 @@ def _k_series(a: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _log_k(a: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """log K(a, y) with K(a, y) = P(a, y) / d(a, y) = 1F1(1; a+1; y), d(a, y) = y^a e^-y / Gamma(a+1).
+    """Compute log K(a, y) with K(a, y) = P(a, y) / d(a, y) = 1F1(1; a+1; y), d(a, y) = y^a e^-y / Gamma(a+1).
 
     K is the generating sum of the Erlang A queue-length distribution: with a = N mu/theta and
     y = lambda/theta, the probabilities of N + j contacts in the system are proportional to the
@@ -521,7 +521,7 @@ def erlang_b(agents: ArrayLike, traffic: ArrayLike) -> Any:
     0.018385
     """
     if _is_scalar(agents, traffic):
-        n, a = float(agents), float(traffic)
+        n, a = float(agents), float(traffic)  # type: ignore[arg-type]  # scalars (checked above)
         _nonneg("agents", n)
         _nonneg("traffic", a, " Erlangs")
         if n == 0 or a == 0:
@@ -578,7 +578,7 @@ def erlang_c(agents: ArrayLike, traffic: ArrayLike) -> Any:
     array([1.       , 1.       , 0.6821182])
     """
     if _is_scalar(agents, traffic):
-        n, a = float(agents), float(traffic)
+        n, a = float(agents), float(traffic)  # type: ignore[arg-type]  # scalars (checked above)
         _nonneg("agents", n)
         _nonneg("traffic", a, " Erlangs")
         if n <= a:
@@ -624,7 +624,7 @@ def _max_traffic(c: np.ndarray, h: np.ndarray, i: np.ndarray) -> np.ndarray:
                          f"{MAX_TRAFFIC:g} Erlangs (the largest load the engine staffs), got "
                          f"{a_[k]:g} Erlangs from calls={_fmt(c_[k])}, aht={_fmt(h_[k])} s, "
                          f"interval={_fmt(i_[k])} s")
-    return a
+    return cast("np.ndarray", a)
 
 
 def _sl_c_scalar(n: float, calls: float, aht: float, target_time: float, interval: float) -> float:
@@ -638,13 +638,13 @@ def _sl_c_scalar(n: float, calls: float, aht: float, target_time: float, interva
 
 
 def _scalar_sl_ok(agents: Any, calls: Any, aht: Any, target_time: Any, interval: Any) -> bool:
-    return (
+    return cast("bool", (
         0 <= agents < math.inf
         and 0 <= calls < math.inf
         and 0 < aht < math.inf
         and 0 <= target_time < math.inf
         and 0 < interval < math.inf
-    )
+    ))
 
 
 def _sl_erlang_c(n: np.ndarray, a: np.ndarray, t_over_aht: np.ndarray) -> np.ndarray:
@@ -766,7 +766,8 @@ def service_level(
     _definition(definition)
     if patience is None and _is_scalar(agents, calls, aht, target_time, interval):
         if _scalar_sl_ok(agents, calls, aht, target_time, interval):
-            return _sl_c_scalar(float(agents), float(calls), float(aht), float(target_time), float(interval))
+            return _sl_c_scalar(float(agents), float(calls), float(aht),  # type: ignore[arg-type]
+                                float(target_time), float(interval))  # type: ignore[arg-type]
     n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
     t = _as_float("target_time", target_time)
     _nonneg("target_time", t, " seconds")
@@ -937,8 +938,10 @@ def occupancy(
 
 
 def _occupancy_flat(n: np.ndarray, a: np.ndarray, p_abandon: np.ndarray) -> np.ndarray:
-    """Carried traffic A (1 - P(abandon)) over agents, capped at 1; 1 with no agents, 0 with no
-    traffic."""
+    """Return carried traffic A (1 - P(abandon)) over agents, capped at 1.
+
+    1 with no agents, 0 with no traffic.
+    """
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(n > 0, a * (1.0 - p_abandon) / n, 1.0)
     out = np.minimum(out, 1.0)
@@ -1050,7 +1053,7 @@ def _halfin_whitt_start(a: np.ndarray, t_over_aht: np.ndarray, target: np.ndarra
         f = np.log(g) + beta * slope - level
         fprime = (ratio + beta * (1.0 + beta * ratio)) / g + slope
         beta = np.clip(beta - f / fprime, 0.0, 30.0)
-    return np.ceil(a + beta * np.sqrt(a))
+    return cast("np.ndarray", np.ceil(a + beta * np.sqrt(a)))
 
 
 def _queue_point_metrics(n: np.ndarray, a: np.ndarray, h: np.ndarray, t: np.ndarray,
@@ -1104,7 +1107,7 @@ class _Problems:
         ok &= (n > a) | np.isfinite(self.pat[idx])  # Erlang C needs a stable queue
         good = idx[ok]
         self.metrics[:, good] = slv[ok], ab[ok], occv[ok]
-        return ok
+        return cast("np.ndarray", ok)
 
 
 def _search(start: np.ndarray, lo: np.ndarray, hi: np.ndarray, problems: _Problems,
@@ -1317,7 +1320,7 @@ def _required_inputs(calls: ArrayLike, aht: ArrayLike, target_sl: ArrayLike,
                      target_time: ArrayLike, interval: ArrayLike, max_occupancy: ArrayLike,
                      patience: ArrayLike | None, max_abandon: ArrayLike | None
                      ) -> tuple[tuple[int, ...], list[np.ndarray]]:
-    """Checked, broadcast and flattened inputs of the agents search; traffic a = calls aht / interval."""
+    """Check, broadcast and flatten the agents search's inputs; traffic a = calls aht / interval."""
     c = _as_float("calls", calls)
     _nonneg("calls", c, " contacts per interval")
     h = _as_float("aht", aht)
