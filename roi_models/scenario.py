@@ -712,8 +712,9 @@ def _cross_checks(v: Mapping[str, Any]) -> list[str]:
     if sum(v["demand.seasonality"]) <= 0:
         problems.append("demand.seasonality: needs at least one month above 0")
     churn, rate = v["revenue.annual_base_churn"], v["finance.discount_rate"]
-    if v["revenue.value_method"] == "clv" and (churn <= 0 or churn + rate <= 0):
-        problems.append(f"revenue.value_method: 'clv' needs revenue.annual_base_churn > 0 and "
+    # a churn below 1e-6 a year makes the monthly retention round to 1 (found by the fuzz)
+    if v["revenue.value_method"] == "clv" and (churn < 1e-6 or churn + rate <= 0):
+        problems.append(f"revenue.value_method: 'clv' needs revenue.annual_base_churn >= 1e-6 and "
                         f"revenue.annual_base_churn + finance.discount_rate > 0 (got {churn:g} and "
                         f"{rate:g}): a customer who never leaves, undiscounted, is worth an infinite "
                         f"lifetime value; use 'margin'")

@@ -173,6 +173,10 @@ def _engine_value(key: str, case: BusinessCase, risk: RiskPages) -> float:
     elif kind == "breakeven":
         path = ".".join(parts[1:])
         v = next(c.result.value for c in risk.break_evens if c.path == path)
+    elif kind == "service":  # like for like: the option's revenue effect minus in-house's
+        d = next(d for d in case.service_differences()
+                 if d.metric == parts[2] and d.option == parts[3])
+        v = d.worth
     elif kind == "incremental":
         v = float(case.incremental.loc[parts[1], parts[2]])
     elif kind == "scenario":

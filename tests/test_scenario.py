@@ -238,7 +238,8 @@ def test_clv_needs_churn_or_discount() -> None:
     with pytest.raises(ScenarioError, match=r"revenue\.value_method: 'clv' needs"):
         Scenario.default().with_changes({"revenue.value_method": "clv",
                                          "finance.discount_rate": -0.5})
-    with pytest.raises(ScenarioError, match=r"revenue\.annual_base_churn > 0"):
-        Scenario.default().with_changes({"revenue.value_method": "clv",
-                                         "revenue.annual_base_churn": 0.0})
+    for churn in (0.0, 7.355e-54):  # a vanishing churn rounds the monthly retention to 1
+        with pytest.raises(ScenarioError, match=r"revenue\.annual_base_churn >= 1e-6"):
+            Scenario.default().with_changes({"revenue.value_method": "clv",
+                                             "revenue.annual_base_churn": churn})
     Scenario.default().with_changes({"revenue.value_method": "clv", "finance.discount_rate": -0.1})

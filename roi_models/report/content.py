@@ -375,12 +375,33 @@ def _break_even_fact(risk: RiskPages, L: Lang) -> Text:
     return out
 
 
+def _service(case: BusinessCase, L: Lang) -> Text:
+    """Like for like: every option whose service differs from in-house beyond the tolerance."""
+    diffs = case.service_differences()
+    if not diffs:
+        return L.text("facts.service.none")
+    out = Text([])
+    for i, d in enumerate(diffs):
+        if i:
+            out.parts.append("; ")
+        key = f"{d.metric}.{d.option}"
+        out.parts += L.text(
+            "facts.service.one", option=L.option(d.option),
+            metric=L.t("metric." + d.metric)[:1].lower() + L.t("metric." + d.metric)[1:],
+            value=L.num(d.value, "share", f"summary.{key}"),
+            reference=L.num(d.reference, "share", f"summary.{d.metric}.inhouse"),
+            worth=L.num(d.worth, "money", f"service.worth.{key}")).parts
+    out.parts.append(".")
+    return out
+
+
 def _facts(case: BusinessCase, L: Lang, alt: str, risk: RiskPages | None) -> list[tuple[str, Text]]:
     facts = []
     if risk is not None:
         facts.append((L.t("facts.breakeven", option=L.option(alt, lower=True)),
                       _break_even_fact(risk, L)))
-    facts += [(L.t("facts.trough"), _cash_trough(case, L, alt)),
+    facts += [(L.t("facts.service"), _service(case, L)),
+              (L.t("facts.trough"), _cash_trough(case, L, alt)),
               (L.t("facts.people"), _people(case, L, alt)),
               (L.t("facts.commitments"), _commitments(case, L)),
               (L.t("facts.estimates"), _estimates(case, L))]

@@ -48,7 +48,7 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
             step = m * 10.0 ** exp
             break
     start = math.floor(lo / step) * step
-    ticks = []
+    ticks: list[float] = []
     v = start
     while v <= hi + step * 0.5 and len(ticks) < 20:
         ticks.append(round(v, 12))
@@ -68,7 +68,7 @@ class _Frame:
             self.parts.append(f'<text x="{left}" y="15" font-size="13" font-weight="600" '
                               f'fill="#222">{_e(title)}</text>')
         # legend rows (estimated text widths; 6.2 px a character at 11 px)
-        x, y = left, top + 4
+        x, y = float(left), float(top + 4)
         row: list[str] = []
         for label, color in legend:
             wid = 18 + 6.2 * len(label) + 14

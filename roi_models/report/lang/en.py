@@ -449,6 +449,16 @@ TEXT: dict[str, str] = {
     'facts.breakeven.one': '{name} {value} (today {now}{unit})',
     'facts.breakeven.item': '{value}{unit}',
     'facts.breakeven.none': 'no tie in the searched range',
+    'facts.service': 'Like for like',
+    'facts.service.one': (
+        '{option}: {metric} {value} against {reference} in-house, worth {worth} in '
+        'revenue against in-house over the horizon'
+    ),
+    'facts.service.none': (
+        "Every option's voice service level, abandonment and first-contact resolution are "
+        'within the like-for-like tolerance of in-house (2 points of SL and FCR, 1 point '
+        'of abandonment).'
+    ),
     'facts.trough': 'Cash trough',
     'facts.trough.text': (
         '{amount} cumulative cash against in-house at its lowest, in month {month} '

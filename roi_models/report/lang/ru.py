@@ -449,6 +449,16 @@ TEXT: dict[str, str] = {
     'facts.breakeven.one': '{name}: {value} (сейчас {now}{unit})',
     'facts.breakeven.item': '{value}{unit}',
     'facts.breakeven.none': 'нет в проверенном диапазоне',
+    'facts.service': 'Сопоставимость сервиса',
+    'facts.service.one': (
+        '{option}: {metric} {value} против {reference} у своего центра, в выручке это '
+        '{worth} относительно своего центра за горизонт'
+    ),
+    'facts.service.none': (
+        'Уровень сервиса, доля брошенных и решение с первого обращения у всех вариантов в '
+        'пределах допуска сопоставимости со своим центром (2 п. п. для SL и FCR, 1 п. п. '
+        'для брошенных).'
+    ),
     'facts.trough': 'Наибольший кассовый разрыв',
     'facts.trough.text': (
         '{amount} накопленно против своего центра в низшей точке, в месяце {month} (без '
