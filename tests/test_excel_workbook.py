@@ -28,6 +28,9 @@ from roi_models.business_case import evaluate
 from roi_models.excel.workbook import DEFAULT_PATH, SHEETS, build, flatten
 from roi_models.scenario import Scenario
 
+# the workbook is built and evaluated cell by cell under `formulas` (about a minute): slow
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 OPTIONS = ("inhouse", "outsourced", "hybrid")
 

@@ -23,6 +23,9 @@ from roi_models.history import EXAMPLE_HISTORY, HistoryError, arrival_profile, l
 sys.path.insert(0, str(Path(__file__).parent))
 import history_corpus
 
+# every export of the corpus goes through the CLI: slow
+pytestmark = pytest.mark.slow
+
 _FOLDER: dict[str, Path] = {}
 _REFS: dict[bool, Path] = {}  # the CLI's scenario from the original (daily / monthly), made once
 

@@ -25,6 +25,9 @@ from roi_models.report import render, write_case
 from roi_models.report.data import RiskPages, alternative, analyse_risk
 from roi_models.report.i18n import LANGS, NBSP, TEXT, Lang
 
+# every report is rendered in every format and language: slow
+pytestmark = pytest.mark.slow
+
 TRIALS = 300  # a small Monte Carlo keeps the module fast; the main job runs 2,000
 SCENARIOS = {
     "default": {},
