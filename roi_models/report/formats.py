@@ -116,6 +116,7 @@ table.t-annual tbody th, table.t-monthly tbody th { font-weight: normal; }
   .section.page-break { break-before: page; }
   .scroll { overflow: visible; margin: 2pt 0 6pt; }
   table, .reasons, dl.facts { font-size: 8pt; }
+  .reasons, dl.facts { line-height: 1.25; }
   .meta, .signs, .note, .kpi-label, table.t-assumptions td:nth-child(4), .rec-badge,
   table.t-monthly, table.t-monthly th { font-size: 7.5pt; }
   table.t-monthly td, table.t-monthly th, table.t-assumptions td, table.t-assumptions th {

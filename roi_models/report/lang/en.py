@@ -451,8 +451,8 @@ TEXT: dict[str, str] = {
     'facts.breakeven.none': 'no tie in the searched range',
     'facts.service': 'Like for like',
     'facts.service.one': (
-        '{option}: {metric} {value} against {reference} in-house, worth {worth} in '
-        'revenue against in-house over the horizon'
+        '{option}: {metric} {value} against {reference} in-house ({worth} of revenue over the '
+        'horizon)'
     ),
     'facts.service.none': (
         "Every option's voice service level, abandonment and first-contact resolution are "

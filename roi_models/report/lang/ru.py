@@ -451,8 +451,8 @@ TEXT: dict[str, str] = {
     'facts.breakeven.none': 'нет в проверенном диапазоне',
     'facts.service': 'Сопоставимость сервиса',
     'facts.service.one': (
-        '{option}: {metric} {value} против {reference} у своего центра, в выручке это '
-        '{worth} относительно своего центра за горизонт'
+        '{option}: {metric} {value} против {reference} у своего центра ({worth} выручки за '
+        'горизонт)'
     ),
     'facts.service.none': (
         'Уровень сервиса, доля брошенных и решение с первого обращения у всех вариантов в '
