@@ -792,7 +792,9 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
     paths += [p for p in specs if p not in paths]
     for p in correlated:
         _check_numeric(scenario, p)
-    rng = np.random.default_rng(seed)
+    if isinstance(seed, bool) or int(seed) != seed or seed < 0:
+        raise InputError(f"seed must be a whole number >= 0, got {seed!r}")
+    rng = np.random.default_rng(int(seed))
     samples = _draw(scenario, paths, specs, trials, rng, list(correlated), rho)
     for path in paths:  # respect hard limits (a normal tail must not give a negative wage)
         param = _REGISTRY[path]

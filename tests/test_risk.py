@@ -208,6 +208,7 @@ class TestMonteCarlo:
          "low must be <= high"),
         ({"distributions": {"inhouse.agent_hourly_wage": ("lognormal", 1, 2)}}, "kind must be"),
         ({"rho": 1.5}, "rho must be"),
+        ({"seed": -1}, "seed must be a whole number >= 0"),
     ])
     def test_bad_inputs(self, scenario, kwargs, match) -> None:
         with pytest.raises(InputError, match=match):
