@@ -25,23 +25,24 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy import special
 
-from roi_models import finance
-from roi_models.business_case import (
-    MONEY_COLUMNS,
-    OPTIONS,
-    _defer,
-    _Inputs,
-    _interval_staffing,
-    _make_parts,
-    _money,
-    _Part,
-    _profile,
-    _staff_part,
-    evaluate_batch,
-)
-from roi_models.demand import INTERVAL_SECONDS, WEEKS_PER_MONTH
+from roi_models.business_case import evaluate_batch
+from roi_models.demand import WEEKS_PER_MONTH
 from roi_models.errors import InputError
 from roi_models.parameters import registry
+from roi_models.pipeline import (
+    OPTIONS,
+    SUMS,
+    Inputs,
+    Part,
+    batch_columns,
+    defer,
+    interval_sums,
+    make_parts,
+    money,
+    profile_of,
+    staff_intervals,
+    staff_part,
+)
 from roi_models.scenario import Scenario
 
 __all__ = [
@@ -542,17 +543,16 @@ class _Surrogate:
     at_base: dict[tuple[tuple[int, ...], int], Array] = field(default_factory=dict)
 
 
-_QUANTITIES = ("staffed_hours", "abandoned", "answered_in_time", "busy_hours")
+_QUANTITIES = SUMS
 _HOURS = ("staffed_hours", "busy_hours")
 
 
-def _surrogates(inp: _Inputs, parts: dict[str, list[_Part]]) -> dict[tuple[str, int, str],
+def _surrogates(inp: Inputs, parts: dict[str, list[Part]]) -> dict[tuple[str, int, str],
                                                                         _Surrogate]:
     """Tabulate staffing response of every part-channel around the base scenario."""
     out: dict[tuple[str, int, str], _Surrogate] = {}
-    profile = _profile(inp)
+    profile = profile_of(inp)
     count = profile.count
-    hours_per_occurrence = INTERVAL_SECONDS / 3600.0 * WEEKS_PER_MONTH
     occ = float(inp.x("service.max_occupancy")[0, 0])
     for option, plist in parts.items():
         for i, part in enumerate(plist):
@@ -578,20 +578,17 @@ def _surrogates(inp: _Inputs, parts: dict[str, list[_Part]]) -> dict[tuple[str, 
                     pat = float(inp.x("demand.chat_patience_s")[0, 0])
                     conc = float(inp.x("service.chat_concurrency")[0, 0])
                 shape = big_calls.shape
-                agents, ab, slv, occv = _interval_staffing(
+                agents, ab, slv, occv = staff_intervals(
                     ch, np.ascontiguousarray(big_calls), np.ascontiguousarray(a),
                     np.full(shape, sl), np.full(shape, tt), np.full(shape, pat),
                     np.full(shape, occ), np.full(shape, conc))
-                w = big_calls * count
-                vol = w.sum(-1) * WEEKS_PER_MONTH
+                vol = (big_calls * count).sum(-1) * WEEKS_PER_MONTH
                 safe_vol = np.where(vol > 0, vol, 1.0)
                 a_row = a[:, 0]
-                q = np.stack([
-                    (agents * count).sum(-1) * hours_per_occurrence / a_row,
-                    (w * ab).sum(-1) * WEEKS_PER_MONTH,
-                    (w * slv).sum(-1) * WEEKS_PER_MONTH,
-                    (agents * occv * count).sum(-1) * hours_per_occurrence / a_row,
-                ]) / safe_vol  # (4, G*12)
+                sums = interval_sums(big_calls, agents, ab, slv, occv, count)
+                # hours per contact-second of traffic, contacts per offered contact
+                q = np.stack([sums[k] / a_row if k in _HOURS else sums[k]
+                              for k in _QUANTITIES]) / safe_vol  # (4, G*12)
                 curve = q.reshape(4, _GRID.size, months).transpose(0, 2, 1)
                 if months < 12:
                     curve = np.concatenate([curve, np.repeat(curve[:, -1:], 12 - months, 1)], 1)
@@ -620,8 +617,8 @@ def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Ar
     return cast("Array", c0 + t * (c1 - c0))
 
 
-def _apply_surrogate(part: _Part, base: _Part, sur: dict[tuple[str, int, str], _Surrogate],
-                     key: tuple[str, int], inp: _Inputs, conc0: float,
+def _apply_surrogate(part: Part, base: Part, sur: dict[tuple[str, int, str], _Surrogate],
+                     key: tuple[str, int], inp: Inputs, conc0: float,
                      quantities: tuple[str, ...] = _QUANTITIES) -> None:
     """Fill a trial part's staffing from the surrogate.
 
@@ -682,13 +679,13 @@ def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 2
     """
     if isinstance(chunk, bool) or int(chunk) != chunk or chunk <= 0:
         raise InputError(f"chunk must be a whole number > 0, got {chunk!r}")
-    base_inp = _Inputs(scenario)
-    n = _Inputs(scenario, changes).n if changes else 1
-    profile = _profile(base_inp)
-    base_parts = _make_parts(base_inp, profile)
+    base_inp = Inputs(scenario)
+    n = Inputs(scenario, changes).n if changes else 1
+    profile = profile_of(base_inp)
+    base_parts = make_parts(base_inp, profile)
     for plist in base_parts.values():
         for part in plist:
-            _staff_part(part, base_inp, profile)
+            staff_part(part, base_inp, profile)
     sur = _surrogates(base_inp, base_parts)
     frac = {}
     hyb_in = base_parts["hybrid"][0]
@@ -698,40 +695,30 @@ def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 2
     conc0 = float(base_inp.x("service.chat_concurrency")[0, 0])
     arrays = {p: np.broadcast_to(np.asarray(v, dtype=float).reshape(-1), (n,))
               for p, v in changes.items()}
-    cols = [f"{o}_{m}" for o in OPTIONS for m in ("total_cost", "revenue_effect", "npv")]
-    out = {c: np.empty(n) for c in cols}
+    out: dict[str, Array] = {}
     done = 0
     while done < n:
         stop = min(n, done + int(chunk))
-        inp = _Inputs(scenario, {p: a[done:stop] for p, a in arrays.items()})
-        parts = _make_parts(inp, profile, overflow_fraction=frac)
+        inp = Inputs(scenario, {p: a[done:stop] for p, a in arrays.items()})
+        parts = make_parts(inp, profile, overflow_fraction=frac)
         for option, plist in parts.items():
             for i, part in enumerate(plist):
                 for q in _QUANTITIES:
                     setattr(part, q, {})
                 _apply_surrogate(part, base_parts[option][i], sur, (option, i), inp, conc0,
                                  quantities=("staffed_hours", "abandoned"))
-                _defer(part, inp)
-        raw = _money(inp, parts, profile)
-        rate = inp.x("finance.discount_rate")[:, 0]
-        size = stop - done
+                defer(part, inp)
+        raw = money(inp, parts, profile)
         del parts
-        for o in OPTIONS:
-            total = np.zeros((size, inp.months))
-            for k in MONEY_COLUMNS:  # in place: no temporary per line
-                total += raw[o].lines[k]
-            revenue = raw[o].drivers["revenue_effect"]
-            out[f"{o}_total_cost"][done:stop] = np.broadcast_to(total.sum(-1), (size,))
-            out[f"{o}_revenue_effect"][done:stop] = np.broadcast_to(revenue.sum(-1), (size,))
-            out[f"{o}_npv"][done:stop] = np.broadcast_to(np.asarray(
-                finance.npv(rate, revenue - total), dtype=float).reshape(-1), (size,))
+        size = stop - done
+        for c, v in batch_columns(raw, inp.x("finance.discount_rate")[:, 0]).items():
+            if c not in out:
+                out[c] = np.empty(n)
+            out[c][done:stop] = np.broadcast_to(v, (size,))
         done = stop
         if progress is not None:
             progress(done, n)
-    df = pd.DataFrame(out)
-    for o in ("outsourced", "hybrid"):
-        df[f"{o}_incremental_npv"] = df[f"{o}_npv"] - df["inhouse_npv"]
-    return df
+    return pd.DataFrame(out)
 
 
 def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,

@@ -8,15 +8,9 @@ from hypothesis import strategies as st
 from test_business_case import SMALL
 
 from roi_models import InputError
-from roi_models.business_case import (
-    _defer,
-    _Inputs,
-    _make_parts,
-    _profile,
-    evaluate,
-    evaluate_batch,
-)
+from roi_models.business_case import evaluate, evaluate_batch
 from roi_models.outbound import campaign_work, dialler
+from roi_models.pipeline import Inputs, defer, make_parts, profile_of
 from roi_models.scenario import Scenario
 
 CENT = 0.005
@@ -94,9 +88,9 @@ class TestDialler:
 
     def test_in_the_case_abandons_stay_under_the_cap(self) -> None:
         s = Scenario.preset("blended").with_changes({"outbound.predictive_abandon_rate": 0.2})
-        inp = _Inputs(s)
-        part = _make_parts(inp, _profile(inp))["inhouse"][0]
-        _defer(part, inp)
+        inp = Inputs(s)
+        part = make_parts(inp, profile_of(inp))["inhouse"][0]
+        defer(part, inp)
         for c in ("sales", "retention", "collections"):
             w = part.outbound_work[c]
             assert (w.abandoned <= 0.03 * w.connects + 1e-9).all()
