@@ -23,11 +23,11 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from roi_models import finance
+from roi_models.channels import CHANNEL_TABLE, CHANNELS, DEFERRED, LIVE
 from roi_models.costs import TRANSITION_LINES
 from roi_models.demand import WEEKS_PER_MONTH
 from roi_models.errors import InputError
 from roi_models.pipeline import (
-    CHANNELS,
     MONEY_COLUMNS,
     OPTIONS,
     STAFFING_CACHE,
@@ -57,8 +57,8 @@ _LABEL_TO_TARGET = "in-house staffed to target"
 # ---------------------------------------------------------------------------------------- results
 
 _DRIVER_UNITS = {
-    "offered_contacts": "contacts", "voice_offered": "contacts", "chat_offered": "contacts",
-    "email_offered": "contacts", "handled_contacts": "contacts", "lost_contacts": "contacts",
+    "offered_contacts": "contacts", **{f"{ch}_offered": "contacts" for ch in CHANNELS},
+    "handled_contacts": "contacts", "lost_contacts": "contacts",
     "voice_service_level": "share", "voice_abandon_rate": "share",
     "first_contact_resolution": "share", "occupancy": "share", "staffed_hours": "h",
     "churn_change": "share/year", "customers_lost": "customers",
@@ -162,14 +162,21 @@ class BusinessCase:
     def service_targets(self) -> pd.DataFrame:
         """Every option's service targets, explicit: one row per option and party.
 
-        Columns ``voice_target_sl``, ``voice_target_time_s``, ``chat_target_sl``,
-        ``chat_target_time_s``; index (option, party) with party ``inhouse`` or ``vendor``. The
-        status quo has the in-house targets but not the staffing to meet them.
+        Columns ``{channel}_target_sl`` and ``{channel}_target_time_s`` of every channel staffed at
+        a target (:data:`roi_models.channels.LIVE`: voice, chat, messaging); index (option, party)
+        with party ``inhouse`` or ``vendor``. The status quo has the in-house targets but not the
+        staffing to meet them.
         """
         s = self.scenario
-        own = {k: float(s[f"service.{k}"]) for k in
-               ("voice_target_sl", "voice_target_time_s", "chat_target_sl", "chat_target_time_s")}
-        vendor = {k: float(s[f"outsourced.{k}"]) for k in own}
+        own: dict[str, float] = {}
+        vendor: dict[str, float] = {}
+        for c in CHANNEL_TABLE:
+            if c.target_sl is None or c.target_time is None:
+                continue
+            own[f"{c.name}_target_sl"] = float(s[c.target_sl])
+            own[f"{c.name}_target_time_s"] = float(s[c.target_time])
+            vendor[f"{c.name}_target_sl"] = float(s[c.vendor_target_sl or c.target_sl])
+            vendor[f"{c.name}_target_time_s"] = float(s[c.vendor_target_time or c.target_time])
         rows = {}
         for o in self.options:
             if o in (STATUS_QUO, "inhouse"):
@@ -453,10 +460,12 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
     -------
     pandas.DataFrame
         Rows: interval types with arrivals, labelled ``"Mon-Fri 09:30"`` / ``"Sat-Sun 09:30"``;
-        columns ``count`` (occurrences a week), ``voice_calls``, ``chat_offered`` (offered per
-        occurrence), ``voice_agents``, ``chat_agents`` (``sum(count x agents) x 0.5 h x weeks a
-        month`` is the month's staffed hours), ``email_agents`` and ``outbound_agents`` (workload
-        channels, spread evenly over the open hours as the seat count assumes).
+        columns ``count`` (occurrences a week), ``{channel}_offered`` of every live channel
+        (offered per occurrence; voice's is also ``voice_calls``), ``{channel}_agents`` of every
+        channel in :data:`roi_models.channels.CHANNEL_TABLE` order (live channels: Erlang A per
+        interval, ``sum(count x agents) x 0.5 h x weeks a month`` is the month's staffed hours;
+        workload channels such as e-mail spread evenly over the open hours as the seat count
+        assumes), then ``outbound_agents``.
 
     Examples
     --------
@@ -479,17 +488,18 @@ def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse
             raise InputError("option 'status_quo' needs inhouse.current_agent_fte > 0, got 0")
         part = sq
     open_hours_month = profile.open_hours_per_week * WEEKS_PER_MONTH
-    out = pd.DataFrame({
-        "count": profile.count,
-        "voice_calls": part.calls["voice"][0, month],
-        "chat_offered": part.calls["chat"][0, month],
-        "voice_agents": part.agents["voice"][0, month],
-        "chat_agents": part.agents["chat"][0, month],
-        # workload channels spread evenly over the open hours, as _peak_agents staffs them
-        "email_agents": part.deferred_hours[0, month] / open_hours_month,
-        "outbound_agents": part.outbound_hours[0, month] / open_hours_month,
-    }, index=pd.Index(profile.label, name="interval"))
-    return out
+    columns: dict[str, Array] = {"count": profile.count,
+                                  "voice_calls": part.calls["voice"][0, month]}
+    columns.update({f"{ch}_offered": part.calls[ch][0, month] for ch in LIVE})
+    for ch in CHANNELS:
+        if ch in DEFERRED:  # workload spread evenly over the open hours, as the seats assume
+            columns[f"{ch}_agents"] = np.full(profile.count.shape,
+                                              part.deferred[ch][0, month] / open_hours_month)
+        else:
+            columns[f"{ch}_agents"] = part.agents[ch][0, month]
+    columns["outbound_agents"] = np.full(profile.count.shape,
+                                         part.outbound_hours[0, month] / open_hours_month)
+    return pd.DataFrame(columns, index=pd.Index(profile.label, name="interval"))
 
 
 def evaluate(scenario: Scenario | None = None) -> BusinessCase:

@@ -162,6 +162,10 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("demand.email_annual_contacts", "contacts/year", 150_000.0, 120_000.0, 180_000.0,
        "E-mails / back-office items a year (year 1 forecast).", "estimate; +/-20%", "estimate",
        maximum=1e9),
+    _p("demand.messaging_annual_contacts", "contacts/year", 0.0, 0.0, 0.0,
+       "Messaging conversations a year (WhatsApp, Telegram and similar asynchronous messaging; "
+       "year 1 forecast); 0 = no messaging channel.", "user input (no messaging by default)",
+       "estimate", maximum=1e9, uncertain=False),
     _p("demand.annual_growth", "share/year", 0.03, -0.02, 0.10,
        "Annual growth of contact volume, applied each contract year.", "estimate", "estimate",
        minimum=-0.5, maximum=2.0),
@@ -194,6 +198,10 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("demand.email_aht_s", "s", 420.0, 300.0, 600.0,
        "Average handling time of an e-mail / back-office item, in-house.", "estimate",
        "estimate", minimum=1.0, maximum=86400.0),
+    _p("demand.messaging_aht_s", "s", 480.0, 360.0, 720.0,
+       "Agent handling time per messaging conversation (the agent's active time over all its "
+       "messages), in-house.", "estimate [E] (docs/sources.md 1.6)", "estimate", minimum=1.0,
+       maximum=86400.0),
     _p("demand.self_service_containment", "share", 0.15, 0.0, 0.45,
        "Share of calls contained by IVR / self-service before reaching an agent.",
        "turnella.com: true containment 20-45% for transactional calls", "sourced", **_SHARE),
@@ -218,6 +226,10 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("demand.chat_patience_s", "s", 240.0, 120.0, 480.0,
        "Mean time a chat customer waits before leaving (Erlang A).", "estimate", "estimate",
        minimum=1.0, maximum=86400.0),
+    _p("demand.messaging_patience_s", "s", 3600.0, 1800.0, 7200.0,
+       "Mean time a messaging customer waits for a first reply before giving up (Erlang A; "
+       "asynchronous, so long).", "estimate [E] (docs/sources.md 1.6)", "estimate",
+       minimum=1.0, maximum=86400.0, uncertain=False),
     # ------------------------------------------------------------------ service targets
     _p("service.voice_target_sl", "share", 0.8, 0.7, 0.9,
        "Share of offered calls to answer within the target time (in-house standard).",
@@ -240,6 +252,17 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("service.email_occupancy", "share", 0.9, 0.85, 0.95,
        "Productive share of staffed time on deferred work (e-mail is queued, so it runs "
        "near-full).", "estimate", "estimate", maximum=1.0, minimum=0.1),
+    _p("service.messaging_target_sl", "share", 0.9, 0.8, 0.95,
+       "Share of messaging conversations to answer within the response-time target (in-house "
+       "and vendor).", "Meta: a Page's 'very responsive' badge needs 90% of messages answered "
+       "within 15 minutes (docs/sources.md 1.6)", "benchmark", maximum=0.999, uncertain=False),
+    _p("service.messaging_response_time_s", "s", 900.0, 300.0, 3600.0,
+       "Response-time target for a messaging conversation's first reply (in-house and vendor).",
+       "Meta 'very responsive' badge: under 15 minutes (docs/sources.md 1.6)", "benchmark",
+       minimum=1.0, maximum=86400.0, uncertain=False),
+    _p("service.messaging_concurrency", "conversations/agent", 4.0, 3.0, 6.0,
+       "Messaging conversations an agent works at once (asynchronous: more than live chat).",
+       "estimate [E] (docs/sources.md 1.6)", "estimate", minimum=1.0, maximum=20.0),
     # ------------------------------------------------------------------ in-house
     _p("inhouse.agent_hourly_wage", "money/h", 20.6, 16.0, 25.0,
        "Agent base wage per paid hour.", "BLS OOH: customer service representatives median "

@@ -41,6 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from roi_models import finance, staffing
+from roi_models.channels import CHANNEL_TABLE, CHANNELS, DEFERRED, LIVE, channel
 from roi_models.costs import (
     INHOUSE_LINES,
     RETAINED_LINES,
@@ -85,7 +86,7 @@ from roi_models.revenue import (
 )
 from roi_models.scenario import Scenario
 
-__all__ = ["CHANNELS", "MONEY_COLUMNS", "OPTIONS", "STAFFING_CACHE", "STATUS_QUO", "SUMS", "Inputs",
+__all__ = ["MONEY_COLUMNS", "OPTIONS", "STAFFING_CACHE", "STATUS_QUO", "SUMS", "Inputs",
            "Part", "Raw", "batch_columns", "compute", "defer", "interval_sums", "make_parts",
            "money", "profile_of", "staff_intervals", "staff_part", "staff_parts",
            "status_quo_part"]
@@ -95,7 +96,6 @@ OPTIONS: tuple[str, ...] = ("inhouse", "outsourced", "hybrid")
 #: The option run at today's staffing when ``inhouse.current_agent_fte`` is given; it comes first
 #: in the results and every incremental figure is against it.
 STATUS_QUO = "status_quo"
-CHANNELS: tuple[str, ...] = ("voice", "chat", "email")
 #: Every cost line of an option's monthly money table, in order.
 MONEY_COLUMNS: tuple[str, ...] = (*INHOUSE_LINES, "outbound_dialling", *VENDOR_LINES,
                                   *TRANSITION_LINES, *RETAINED_LINES, *TAX_LINES)
@@ -170,12 +170,10 @@ class Part:
 
     who: str
     offered: dict[str, Array]          # monthly offered contacts by channel (n, M)
-    calls: dict[str, Array]            # voice/chat offered per interval occurrence (n, M, K)
+    calls: dict[str, Array]            # live channels: offered per interval occurrence (n, M, K)
     aht: dict[str, Array]              # (n, M)
-    target_sl: Array
-    target_time: Array
-    chat_target_sl: Array
-    chat_target_time: Array
+    target_sl: dict[str, Array]        # live channels: service-level target (n, 1)
+    target_time: dict[str, Array]      # live channels: answer / response time target, s (n, 1)
     fcr: Array
     agents: dict[str, Array] = field(default_factory=dict)  # (n, M, K); single evaluations only
     staffed_hours: dict[str, Array] = field(default_factory=dict)
@@ -183,8 +181,9 @@ class Part:
     answered_in_time: dict[str, Array] = field(default_factory=dict)
     busy_hours: dict[str, Array] = field(default_factory=dict)
     # deferred_hours, peak_live and outbound_hours are set by defer / staff_parts before any use
-    deferred_hours: Array = None  # type: ignore[assignment]
-    peak_live: Array = None  # type: ignore[assignment]  # voice + chat agents in the busiest interval (n, M)
+    deferred_hours: Array = None  # type: ignore[assignment]  # workload channels' hours (n, M)
+    deferred: dict[str, Array] = field(default_factory=dict)  # the same by channel
+    peak_live: Array = None  # type: ignore[assignment]  # live agents in the busiest interval (n, M)
     outbound: bool = False             # this party runs the outbound campaigns
     conversion_factor: Array | float = 1.0
     outbound_hours: Array = 0.0  # type: ignore[assignment]
@@ -282,7 +281,7 @@ def staff_intervals(channel: str, calls: Array, aht: Array, sl: Array, tt: Array
         if any((a != a[:, :1]).any() for a in full[1:]):  # inputs vary within a row: a row a point
             full = [a.reshape(-1, 1) for a in full]
             rows = [a[:, 0] for a in full[1:]]
-        chan = np.full(full[0].shape[0], 0.0 if channel == "voice" else 1.0)
+        chan = np.full(full[0].shape[0], float(LIVE.index(channel)))
         out = _staff_rows(full[0], np.stack([chan, *rows], axis=1))
         return tuple(a.reshape(shape) for a in out)
 
@@ -292,29 +291,50 @@ def staff_intervals(channel: str, calls: Array, aht: Array, sl: Array, tt: Array
 def _channel_inputs(part: Part, inp: Inputs, ch: str) -> tuple[Array, ...]:
     """Per-month inputs other than the calls of one part-channel, each (n, M)."""
     shape = part.calls[ch].shape[:2]
-    if ch == "voice":
-        sl, tt = part.target_sl, part.target_time
-        patience = inp.x("demand.patience_s")
-        conc = np.ones_like(sl)
-        chan = 0.0
-    else:
-        sl, tt = part.chat_target_sl, part.chat_target_time
-        patience = inp.x("demand.chat_patience_s")
-        conc = inp.x("service.chat_concurrency")
-        chan = 1.0
-    values = (chan, part.aht[ch], sl, tt, patience, inp.x("service.max_occupancy"), conc)
+    c = channel(ch)
+    sl, tt = part.target_sl[ch], part.target_time[ch]
+    values = (float(LIVE.index(ch)), part.aht[ch], sl, tt, patience_of(inp, ch), inp.x(c.occupancy),
+              concurrency_of(inp, ch))
     return tuple(np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values)
 
 
-def staff_parts(parts: Sequence[Part], inp: Inputs, profile: WeekProfile) -> None:
-    """Staff voice and chat of every part per interval (Erlang A) in one de-duplicated call.
+def concurrency_of(inp: Inputs, ch: str) -> Array:
+    """Return a channel's contacts per agent at once (n, 1): its concurrency input, else 1."""
+    path = channel(ch).concurrency
+    return inp.x(path) if path is not None else np.ones((inp.n, 1))
 
-    E-mail and outbound are staffed by workload. Fills each part's agents, hours and service
-    metrics.
+
+def patience_of(inp: Inputs, ch: str) -> Array:
+    """Return a live channel's mean customer patience, s (n, 1)."""
+    path = channel(ch).patience
+    if path is None:  # pragma: no cover (the channel table gives every live channel one)
+        raise InputError(f"channel {ch}: a live channel needs a patience input")
+    return inp.x(path)
+
+
+def live_sum(values: Mapping[str, Array]) -> Array:
+    """Sum a per-channel quantity over the live channels, in table order."""
+    total = values[LIVE[0]]
+    for ch in LIVE[1:]:
+        total = total + values[ch]
+    return total
+
+
+def staff_parts(parts: Sequence[Part], inp: Inputs, profile: WeekProfile) -> None:
+    """Staff the live channels of every part per interval (Erlang A) in one de-duplicated call.
+
+    Workload channels (e-mail) and outbound are staffed by :func:`defer`. Fills each part's
+    agents, hours and service metrics. A part-channel with no contacts in any variant needs no
+    staffing call: its results are zeros.
     """
-    segments = [(part, ch) for part in parts for ch in ("voice", "chat")]
-    calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
     k = profile.count.size
+    segments = _live_segments(parts)
+    calls = [np.asarray(part.calls[ch], dtype=float) for part, ch in segments]
+    if not segments:
+        for part in parts:
+            part.peak_live = np.zeros(part.calls[LIVE[0]].shape[:2])
+            defer(part, inp)
+        return
     # one segment = one variant of one part-channel (M rows of K intervals); variants that leave a
     # segment's inputs unchanged (most of a tornado, every money-only variant) share one block
     seen: dict[bytes, int] = {}
@@ -350,9 +370,9 @@ def staff_parts(parts: Sequence[Part], inp: Inputs, profile: WeekProfile) -> Non
             res = _staff_rows(calls_b.reshape(-1, k), params)
         except InputError as exc:  # the engine's limit, in the scenario's terms
             raise InputError(
-                "demand.voice_annual_contacts, demand.chat_annual_contacts, demand.annual_growth "
-                "and finance.horizon_months: an interval's load grows beyond what the engine "
-                f"staffs ({exc})") from None
+                ", ".join(c.volume for c in CHANNEL_TABLE if c.live)
+                + ", demand.annual_growth and finance.horizon_months: an interval's load grows "
+                f"beyond what the engine staffs ({exc})") from None
         return tuple(r.reshape(len(blocks), m, k) for r in res)
 
     # memoised on the distinct blocks only (a tornado's key is a few MB, not every variant's calls)
@@ -372,15 +392,44 @@ def staff_parts(parts: Sequence[Part], inp: Inputs, profile: WeekProfile) -> Non
         for q, v in sums.items():
             getattr(part, q)[ch] = v[pick]
     for part in parts:
-        pv, pc = picks[id(part), "voice"], picks[id(part), "chat"]
-        if (pv == pv[0]).all() and (pc == pc[0]).all():  # one staffing for every variant
-            peak = (agents_b[pv[0]] + agents_b[pc[0]]).max(axis=-1)
-            part.peak_live = np.broadcast_to(peak, (pv.size, peak.size))
-        else:
-            pairs, inverse = np.unique(np.stack([pv, pc], axis=1), axis=0, return_inverse=True)
-            peak = (agents_b[pairs[:, 0]] + agents_b[pairs[:, 1]]).max(axis=-1)
-            part.peak_live = peak[inverse.reshape(-1)]
+        part.peak_live = _peak_live(part, [picks[id(part), ch] for ch in LIVE
+                                           if (id(part), ch) in picks], agents_b)
         defer(part, inp)
+
+
+def _live_segments(parts: Sequence[Part]) -> list[tuple[Part, str]]:
+    """Return the part-channels with contacts; fill the others' staffing with zeros."""
+    segments = []
+    for part in parts:
+        for ch in LIVE:
+            c = np.asarray(part.calls[ch], dtype=float)
+            if c.any():
+                segments.append((part, ch))
+            else:
+                part.agents[ch] = np.broadcast_to(np.zeros((1, 1, 1)), c.shape)
+                for q in SUMS:
+                    getattr(part, q)[ch] = np.zeros(c.shape[:2])
+    return segments
+
+
+def _peak_live(part: Part, picks: Sequence[NDArray[np.intp]], agents_b: Array) -> Array:
+    """Live agents of the busiest interval by month (n, M), summed over the staffed channels."""
+    if not picks:  # no live contacts at all
+        return np.zeros(part.calls[LIVE[0]].shape[:2])
+    if all((p == p[0]).all() for p in picks):  # one staffing for every variant
+        peak = _sum_blocks(agents_b, [p[0] for p in picks]).max(axis=-1)
+        return np.broadcast_to(peak, (picks[0].size, peak.size))
+    combos, inverse = np.unique(np.stack(picks, axis=1), axis=0, return_inverse=True)
+    peak = _sum_blocks(agents_b, list(combos.T)).max(axis=-1)
+    return cast("Array", peak[inverse.reshape(-1)])
+
+
+def _sum_blocks(agents_b: Array, picks: Sequence[Any]) -> Array:
+    """Interval agents summed over channels: ``agents_b[picks[0]] + agents_b[picks[1]] + ...``."""
+    total = agents_b[picks[0]]
+    for p in picks[1:]:
+        total = total + agents_b[p]
+    return cast("Array", total)
 
 
 #: The monthly quantities of one part-channel that interval staffing sums to (Part attributes).
@@ -427,10 +476,18 @@ def staff_part(part: Part, inp: Inputs, profile: WeekProfile) -> None:
 
 
 def defer(part: Part, inp: Inputs) -> None:
-    """Workload-driven channels (no queueing): e-mail / back office, and outbound campaigns."""
-    part.deferred_hours = np.asarray(staffing.deferred_agents_required(
-        part.offered["email"], part.aht["email"], 3600.0,
-        max_occupancy=inp.x("service.email_occupancy")), dtype=float)
+    """Workload-driven channels (no queueing): e-mail / back office, and outbound campaigns.
+
+    A workload channel's monthly hours are ``items x handle time / 3600 / (occupancy x
+    concurrency)``.
+    """
+    for ch in DEFERRED:
+        part.deferred[ch] = np.asarray(staffing.deferred_agents_required(
+            part.offered[ch], part.aht[ch], 3600.0 * concurrency_of(inp, ch),
+            max_occupancy=inp.x(channel(ch).occupancy)), dtype=float)
+    part.deferred_hours = part.deferred[DEFERRED[0]]
+    for ch in DEFERRED[1:]:
+        part.deferred_hours = part.deferred_hours + part.deferred[ch]
     if not part.outbound:
         part.outbound_hours = np.zeros_like(part.deferred_hours)
         part.outbound_work = {}
@@ -466,6 +523,17 @@ def _empty_like(a: Array) -> Array:
     return np.zeros_like(a)
 
 
+def _targets(inp: Inputs, *, vendor: bool) -> tuple[dict[str, Array], dict[str, Array]]:
+    """Service-level and answer-time targets of the live channels (in-house or the vendor's)."""
+    sl, tt = {}, {}
+    for c in CHANNEL_TABLE:
+        if c.live and c.target_sl is not None and c.target_time is not None:
+            sl[c.name] = inp.x(c.vendor_target_sl if vendor and c.vendor_target_sl else c.target_sl)
+            tt[c.name] = inp.x(c.vendor_target_time if vendor and c.vendor_target_time
+                               else c.target_time)
+    return sl, tt
+
+
 def make_parts(inp: Inputs, profile: WeekProfile, *,
                 overflow_fraction: Mapping[str, Array] | None = None) -> dict[str, list[Part]]:
     """Split each option's work between in-house and vendor parts.
@@ -481,23 +549,21 @@ def make_parts(inp: Inputs, profile: WeekProfile, *,
                              x("demand.self_service_repeat_share"))
     season, start = inp.other("demand.seasonality"), inp.other("demand.start_month")
     growth, vvf = x("demand.annual_growth"), x("demand.volume_vs_forecast")
-    offered = {
-        "voice": monthly_contacts(x("demand.voice_annual_contacts"), season, start, growth, M)
-        * ss * vvf,
-        "chat": monthly_contacts(x("demand.chat_annual_contacts"), season, start, growth, M)
-        * vvf,
-        "email": monthly_contacts(x("demand.email_annual_contacts"), season, start, growth, M)
-        * vvf,
-    }
-    aht = {ch: aht_path(x(f"demand.{ch}_aht_s"), x("demand.aht_improvement"),
-                        x("demand.aht_improvement_months"), M) for ch in CHANNELS}
+    offered = {}
+    for chan in CHANNEL_TABLE:
+        volume = monthly_contacts(x(chan.volume), season, start, growth, M)
+        if chan.self_service:
+            volume = volume * ss
+        offered[chan.name] = volume * vvf
+    aht = {chan.name: aht_path(x(chan.aht), x("demand.aht_improvement"),
+                               x("demand.aht_improvement_months"), M) for chan in CHANNEL_TABLE}
     share = profile.share[:, None, :]  # (n, 1, K)
 
     def per_interval(monthly: Array) -> Array:
         return monthly[..., None] * share / WEEKS_PER_MONTH
 
     def calls_of(vol: dict[str, Array]) -> dict[str, Array]:
-        return {c: per_interval(vol[c]) for c in ("voice", "chat")} if intervals else {}
+        return {c: per_interval(vol[c]) for c in LIVE} if intervals else {}
 
     in_fcr = x("inhouse.first_contact_resolution")
     shared = inp.other("outsourced.delivery_model") == "shared"
@@ -510,18 +576,19 @@ def make_parts(inp: Inputs, profile: WeekProfile, *,
     aht_ramp = learning_curve(x("outsourced.ramp_aht_factor"), ramp, M)
     v_aht = {ch: a * x("outsourced.aht_factor") * aht_ramp for ch, a in aht.items()}
 
+    own_sl, own_tt = _targets(inp, vendor=False)
+    v_sl, v_tt = _targets(inp, vendor=True)
+
     def inhouse_part(vol: dict[str, Array], calls: dict[str, Array] | None = None) -> Part:
         return Part("inhouse", vol, calls if calls is not None else calls_of(vol),
-                     aht, x("service.voice_target_sl"), x("service.voice_target_time_s"),
-                     x("service.chat_target_sl"), x("service.chat_target_time_s"), in_fcr)
+                    aht, own_sl, own_tt, in_fcr)
 
     def vendor_part(vol: dict[str, Array], calls: dict[str, Array] | None = None) -> Part:
         vol = {c: v * v_volume for c, v in vol.items()}
         if calls is not None:
             calls = {c: v * v_volume[..., None] for c, v in calls.items()}
         return Part("vendor", vol, calls if calls is not None else calls_of(vol),
-                     v_aht, x("outsourced.voice_target_sl"), x("outsourced.voice_target_time_s"),
-                     x("outsourced.chat_target_sl"), x("outsourced.chat_target_time_s"), v_fcr)
+                    v_aht, v_sl, v_tt, v_fcr)
 
     parts: dict[str, list[Part]] = {
         "inhouse": [inhouse_part(offered)],
@@ -534,26 +601,23 @@ def make_parts(inp: Inputs, profile: WeekProfile, *,
                            vendor_part({c: v * s for c, v in offered.items()})]
     elif mode == "overflow" and not intervals:
         frac = overflow_fraction or {}
-        in_vol = {"voice": offered["voice"] * frac["voice"],
-                  "chat": offered["chat"] * frac["chat"], "email": offered["email"]}
-        v_vol = {"voice": offered["voice"] * (1.0 - frac["voice"]),
-                 "chat": offered["chat"] * (1.0 - frac["chat"]),
-                 "email": _empty_like(offered["email"])}
+        # live channels overflow to the vendor; workload channels stay in-house
+        in_vol = {c: offered[c] * frac[c] if c in LIVE else offered[c] for c in CHANNELS}
+        v_vol = {c: offered[c] * (1.0 - frac[c]) if c in LIVE else _empty_like(offered[c])
+                 for c in CHANNELS}
         parts["hybrid"] = [inhouse_part(in_vol), vendor_part(v_vol)]
     elif mode == "overflow":
-        full = {c: per_interval(offered[c]) for c in ("voice", "chat")}
+        full = {c: per_interval(offered[c]) for c in LIVE}
         base, over = {}, {}
-        for c in ("voice", "chat"):
+        for c in LIVE:
             base[c], over[c] = overflow_split(full[c], profile.count,
                                               x("hybrid.overflow_threshold"))
 
         def monthly(calls: Array) -> Array:
             return cast("Array", (calls * profile.count).sum(-1) * WEEKS_PER_MONTH)
 
-        in_vol = {"voice": monthly(base["voice"]), "chat": monthly(base["chat"]),
-                  "email": offered["email"]}
-        v_vol = {"voice": monthly(over["voice"]), "chat": monthly(over["chat"]),
-                 "email": _empty_like(offered["email"])}
+        in_vol = {c: monthly(base[c]) if c in LIVE else offered[c] for c in CHANNELS}
+        v_vol = {c: monthly(over[c]) if c in LIVE else _empty_like(offered[c]) for c in CHANNELS}
         parts["hybrid"] = [inhouse_part(in_vol, base), vendor_part(v_vol, over)]
     else:  # channel split
         out = set(inp.other("hybrid.outsourced_channels").split("+"))
@@ -604,12 +668,11 @@ def _scheduled_hours(part: Part, inp: Inputs, profile: WeekProfile | None) -> Ar
     """
     x = inp.x
     sched = x("outsourced.schedule_inefficiency")
-    erlang = part.staffed_hours["voice"] + part.staffed_hours["chat"] + part.deferred_hours
+    erlang = live_sum(part.staffed_hours) + part.deferred_hours
     hours = erlang * (1.0 + sched)
-    live = [part.agents[ch] for ch in ("voice", "chat") if ch in part.agents]
     shift = x("outsourced.minimum_shift_hours")
-    if profile is not None and len(live) == 2 and shift.any():
-        hours = hours + minimum_shift_top_up(live[0] + live[1], profile.count,
+    if profile is not None and all(ch in part.agents for ch in LIVE) and shift.any():
+        hours = hours + minimum_shift_top_up(live_sum(part.agents), profile.count,
                                              shift, sched)
     return hours
 
@@ -674,13 +737,13 @@ def _vendor_lines(part: Part, inp: Inputs, profile: WeekProfile | None = None
 def _vendor_fte(part: Part, inp: Inputs) -> Array:
     """Vendor agent FTE for the work (the in-house schedule inefficiency and vendor shrinkage)."""
     x = inp.x
-    return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
+    return agent_fte(live_sum(part.staffed_hours)
                      + part.deferred_hours, x("inhouse.schedule_inefficiency"),
                      x("outsourced.shrinkage"), x("inhouse.paid_hours_per_fte_year") / 12.0)
 
 
 def _workload(part: Part, profile: WeekProfile) -> InhouseWorkload:
-    return InhouseWorkload(staffed_hours=part.staffed_hours["voice"] + part.staffed_hours["chat"],
+    return InhouseWorkload(staffed_hours=live_sum(part.staffed_hours),
                            deferred_hours=part.deferred_hours + part.outbound_hours,
                            peak_agents=_peak_agents(part, profile))
 
@@ -722,7 +785,7 @@ def _target_agent_fte(part: Part, inp: Inputs) -> Array:
     This is the ``inhouse_agent_fte`` driver before the headcount policy and the ramp.
     """
     x = inp.x
-    return agent_fte(part.staffed_hours["voice"] + part.staffed_hours["chat"]
+    return agent_fte(live_sum(part.staffed_hours)
                      + part.deferred_hours + part.outbound_hours,
                      x("inhouse.schedule_inefficiency"), x("inhouse.shrinkage"),
                      x("inhouse.paid_hours_per_fte_year") / 12.0)
@@ -745,19 +808,18 @@ def status_quo_part(base: Part, inp: Inputs, profile: WeekProfile) -> Part | Non
                       out=np.ones_like(target), where=(target > 0) & (current > 0))
     count = profile.count
     sq = Part(base.who, base.offered, base.calls, base.aht, base.target_sl, base.target_time,
-               base.chat_target_sl, base.chat_target_time, base.fcr, outbound=base.outbound,
-               conversion_factor=base.conversion_factor,
-               outbound_hours=np.asarray(base.outbound_hours) * ratio,
-               outbound_work=base.outbound_work)
-    for ch in ("voice", "chat"):
+              base.fcr, outbound=base.outbound, conversion_factor=base.conversion_factor,
+              outbound_hours=np.asarray(base.outbound_hours) * ratio,
+              outbound_work=base.outbound_work)
+    for ch in LIVE:
         calls = base.calls[ch]
         agents = base.agents[ch] * ratio[..., None]
-        if ch == "voice":
-            tt, patience = base.target_time, inp.x("demand.patience_s")
-            conc = np.ones_like(tt)
-        else:
-            tt, patience = base.chat_target_time, inp.x("demand.chat_patience_s")
-            conc = inp.x("service.chat_concurrency")
+        if not calls.any():  # no contacts: nothing staffed
+            sq.agents[ch] = agents
+            for name in SUMS:
+                getattr(sq, name)[ch] = np.zeros(calls.shape[:2])
+            continue
+        tt, patience, conc = base.target_time[ch], patience_of(inp, ch), concurrency_of(inp, ch)
         aht = np.broadcast_to(base.aht[ch][..., None], calls.shape)
         q = staffing.queue_metrics(agents * conc[..., None], calls, aht,
                                    np.broadcast_to(tt[..., None], calls.shape),
@@ -768,9 +830,21 @@ def status_quo_part(base: Part, inp: Inputs, profile: WeekProfile) -> Part | Non
         sq.agents[ch] = agents
         for name, v in interval_sums(calls, agents, ab, slv, occv, count).items():
             getattr(sq, name)[ch] = v
-    sq.peak_live = (sq.agents["voice"] + sq.agents["chat"]).max(axis=-1)
+    sq.peak_live = live_sum(sq.agents).max(axis=-1)
+    sq.deferred = {ch: np.asarray(h) * ratio for ch, h in base.deferred.items()}
     sq.deferred_hours = np.asarray(base.deferred_hours) * ratio
     return sq
+
+
+def _handled(offered: Mapping[str, Array], abandoned: Mapping[str, Array]) -> Array:
+    """Offered contacts over every channel less the abandoned ones (table order)."""
+    total = offered[CHANNELS[0]]
+    for ch in CHANNELS[1:]:
+        total = total + offered[ch]
+    for ch in LIVE:
+        if ch in abandoned:
+            total = total - abandoned[ch]
+    return total
 
 
 def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile
@@ -846,17 +920,16 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile
             vat_parallel = zero
         # service and revenue, all parts together
         offered = {ch: cast(Array, sum(p.offered[ch] for p in plist)) for ch in CHANNELS}
-        abandoned = {ch: sum(p.abandoned[ch] for p in plist) for ch in ("voice", "chat")}
+        abandoned = {ch: cast(Array, sum(p.abandoned[ch] for p in plist)) for ch in LIVE}
         in_time_voice = sum(p.answered_in_time["voice"] for p in plist)
-        busy = sum(p.busy_hours["voice"] + p.busy_hours["chat"] for p in plist)
-        staffed = cast(Array, sum(p.staffed_hours["voice"] + p.staffed_hours["chat"] for p in plist))
-        total_offered = offered["voice"] + offered["chat"] + offered["email"]
-        handled = total_offered - abandoned["voice"] - abandoned["chat"]
-        resolved = sum((p.offered["voice"] + p.offered["chat"] + p.offered["email"]
-                        - p.abandoned["voice"] - p.abandoned["chat"]) * p.fcr for p in plist)
+        busy = sum(live_sum(p.busy_hours) for p in plist)
+        staffed = cast(Array, sum(live_sum(p.staffed_hours) for p in plist))
+        total_offered = _handled(offered, {})
+        handled = _handled(offered, abandoned)
+        resolved = sum(_handled(p.offered, p.abandoned) * p.fcr for p in plist)
         fcr = np.divide(resolved, handled, out=np.zeros_like(handled), where=handled > 0)
         retry = x("revenue.retry_share")
-        lost = lost_contacts(abandoned["voice"] + abandoned["chat"],
+        lost = lost_contacts(live_sum(abandoned),
                              1.0, retry)  # abandoned counts already x abandon rate
         lost_share = np.divide(lost, total_offered, out=np.zeros_like(lost),
                                where=total_offered > 0)
@@ -881,8 +954,7 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile
                                     method=inp.other("revenue.value_method"))
         drv.update({
             "offered_contacts": total_offered,
-            "voice_offered": offered["voice"], "chat_offered": offered["chat"],
-            "email_offered": offered["email"],
+            **{f"{ch}_offered": offered[ch] for ch in CHANNELS},
             "handled_contacts": handled,
             "voice_service_level": np.divide(in_time_voice, offered["voice"],
                                              out=np.ones_like(in_time_voice),

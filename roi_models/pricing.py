@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from roi_models.channels import channel
 from roi_models.costs import agent_fte
 from roi_models.errors import InputError
 
@@ -72,7 +73,8 @@ def _fte(work: VendorWork, x: Inputs) -> Array:
 def _minutes(work: VendorWork, x: Inputs) -> Array:
     total: Array | float = 0.0
     for ch, handled in work.handled.items():
-        per = x("service.chat_concurrency") if ch == "chat" else 1.0
+        conc = channel(ch).concurrency
+        per = x(conc) if conc is not None else 1.0
         total = total + handled * work.aht[ch] / 60.0 / per
     return np.asarray(total, dtype=float)
 

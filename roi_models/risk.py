@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 from scipy import special
 
 from roi_models.business_case import evaluate_batch
+from roi_models.channels import LIVE, channel
 from roi_models.demand import WEEKS_PER_MONTH
 from roi_models.errors import InputError
 from roi_models.parameters import registry
@@ -35,10 +36,12 @@ from roi_models.pipeline import (
     Inputs,
     Part,
     batch_columns,
+    concurrency_of,
     defer,
     interval_sums,
     make_parts,
     money,
+    patience_of,
     profile_of,
     staff_intervals,
     staff_part,
@@ -553,10 +556,9 @@ def _surrogates(inp: Inputs, parts: dict[str, list[Part]]) -> dict[tuple[str, in
     out: dict[tuple[str, int, str], _Surrogate] = {}
     profile = profile_of(inp)
     count = profile.count
-    occ = float(inp.x("service.max_occupancy")[0, 0])
     for option, plist in parts.items():
         for i, part in enumerate(plist):
-            for ch in ("voice", "chat"):
+            for ch in LIVE:
                 offered = part.offered[ch]
                 aht = part.aht[ch]
                 safe = np.where(offered > 0, offered, 1.0)
@@ -569,14 +571,10 @@ def _surrogates(inp: Inputs, parts: dict[str, list[Part]]) -> dict[tuple[str, in
                 big_calls = (calls * g).reshape(-1, calls.shape[-1])  # (G*12, K)
                 a = np.broadcast_to(np.repeat(aht[:, :months], _GRID.size, axis=0)
                                     .reshape(-1, 1), big_calls.shape)
-                if ch == "voice":
-                    sl, tt = float(part.target_sl[0, 0]), float(part.target_time[0, 0])
-                    pat = float(inp.x("demand.patience_s")[0, 0])
-                    conc = 1.0
-                else:
-                    sl, tt = float(part.chat_target_sl[0, 0]), float(part.chat_target_time[0, 0])
-                    pat = float(inp.x("demand.chat_patience_s")[0, 0])
-                    conc = float(inp.x("service.chat_concurrency")[0, 0])
+                sl, tt = float(part.target_sl[ch][0, 0]), float(part.target_time[ch][0, 0])
+                pat = float(patience_of(inp, ch)[0, 0])
+                conc = float(concurrency_of(inp, ch)[0, 0])
+                occ = float(inp.x(channel(ch).occupancy)[0, 0])
                 shape = big_calls.shape
                 agents, ab, slv, occv = staff_intervals(
                     ch, np.ascontiguousarray(big_calls), np.ascontiguousarray(a),
@@ -618,7 +616,7 @@ def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Ar
 
 
 def _apply_surrogate(part: Part, base: Part, sur: dict[tuple[str, int, str], _Surrogate],
-                     key: tuple[str, int], inp: Inputs, conc0: float,
+                     key: tuple[str, int], inp: Inputs, conc0: Mapping[str, float],
                      quantities: tuple[str, ...] = _QUANTITIES) -> None:
     """Fill a trial part's staffing from the surrogate.
 
@@ -632,7 +630,7 @@ def _apply_surrogate(part: Part, base: Part, sur: dict[tuple[str, int, str], _Su
     rows = [_QUANTITIES.index(q) for q in quantities]
     total_h: Array | float = 0.0
     base_h: Array | float = 0.0
-    for ch in ("voice", "chat"):
+    for ch in LIVE:
         s_ = sur[(*key, ch)]
         traffic = part.offered[ch] * part.aht[ch]
         safe = np.where(s_.traffic > 0, s_.traffic, 1.0)
@@ -645,7 +643,7 @@ def _apply_surrogate(part: Part, base: Part, sur: dict[tuple[str, int, str], _Su
             at_base = s_.at_base[memo] = (s_.per_contact[rows]
                                           - _interp_curve(curve, moy, c[None, :]))
         per = np.maximum(at_base + _interp_curve(curve, moy, s * c), 0.0)   # (q, n, M)
-        scale = conc0 / inp.x("service.chat_concurrency") if ch == "chat" else 1.0
+        scale = conc0[ch] / concurrency_of(inp, ch)
         for q in _QUANTITIES:
             if q not in quantities:
                 getattr(part, q)[ch] = np.zeros_like(traffic)
@@ -689,10 +687,10 @@ def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 2
     sur = _surrogates(base_inp, base_parts)
     frac = {}
     hyb_in = base_parts["hybrid"][0]
-    for ch in ("voice", "chat"):
+    for ch in LIVE:
         tot = base_parts["inhouse"][0].offered[ch]
         frac[ch] = np.divide(hyb_in.offered[ch], tot, out=np.ones_like(tot), where=tot > 0)
-    conc0 = float(base_inp.x("service.chat_concurrency")[0, 0])
+    conc0 = {ch: float(concurrency_of(base_inp, ch)[0, 0]) for ch in LIVE}
     arrays = {p: np.broadcast_to(np.asarray(v, dtype=float).reshape(-1), (n,))
               for p, v in changes.items()}
     out: dict[str, Array] = {}
