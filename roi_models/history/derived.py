@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from roi_models.channels import CHANNEL_TABLE, channel
 from roi_models.errors import InputError
 from roi_models.history.forecasting import Forecast, forecast
 from roi_models.history.loading import (
@@ -252,9 +253,9 @@ class DerivedDemand:
         out: dict[str, Any] = {}
         ss = float(self_service_factor(base["demand.self_service_containment"],
                                        base["demand.self_service_repeat_share"]))
-        for ch in CHANNELS:
-            value = self.annual_contacts.get(ch, 0.0)
-            out[f"demand.{ch}_annual_contacts"] = round(value / ss if ch == "voice" else value, 1)
+        for c in CHANNEL_TABLE:
+            value = self.annual_contacts.get(c.name, 0.0)
+            out[c.volume] = round(value / ss if c.self_service else value, 1)
         if self.annual_growth is not None:
             out["demand.annual_growth"] = round(self.annual_growth, 5)
         if self.seasonality is not None:
@@ -303,11 +304,12 @@ class DerivedDemand:
             "scenario.notes": f"history {name}",
             "scenario.name": f"history {name}",
         }
+        volumes = {c.volume for c in CHANNEL_TABLE}
         for path in changes:
-            key = "annual_contacts" if path.endswith("_annual_contacts") else path
-            sources[path] = how[key]
-        if "voice" in self.annual_contacts:
-            sources["demand.voice_annual_contacts"] += " / base self-service factor"
+            sources[path] = how["annual_contacts" if path in volumes else path]
+        for c in CHANNEL_TABLE:
+            if c.self_service and c.name in self.annual_contacts:
+                sources[c.volume] += " / base self-service factor"
         return Scenario(values, preset=base.preset_name, sources=sources, origin=self.source)
 
     def inputs_table(self, base: Scenario | None = None) -> pd.DataFrame:
@@ -485,12 +487,13 @@ def volume_distributions(derived: DerivedDemand, scenario: Scenario | None = Non
                                    sc["demand.self_service_repeat_share"]))
     out: dict[str, tuple[Any, ...]] = {}
     for ch, f in derived.forecasts.items():
-        k = 1.0 / ss if ch == "voice" else 1.0
+        c = channel(ch)
+        k = 1.0 / ss if c.self_service else 1.0
         if kind == "normal":
-            out[f"demand.{ch}_annual_contacts"] = ("normal", f.annual_mean * k, f.annual_sd * k)
+            out[c.volume] = ("normal", f.annual_mean * k, f.annual_sd * k)
         else:
             p1, _, p50, _, p99 = f.annual_quantiles
-            out[f"demand.{ch}_annual_contacts"] = ("pert", p1 * k, p50 * k, p99 * k)
+            out[c.volume] = ("pert", p1 * k, p50 * k, p99 * k)
     return out
 
 

@@ -177,15 +177,18 @@ def _read_text(data: bytes, origin: str, encoding: str | None) -> RawTable:
         raise ExportError("the file is empty")
     detected = {"encoding": enc}
     m = re.fullmatch(r"\s*sep=(.)\s*", lines[first])
+    delim: str
     if m:
-        delim: str | None = m.group(1)
+        delim = m.group(1)
         start = first + 1
         detected["delimiter"] = f"{_DELIMITER_NAMES.get(delim, repr(delim))} (the file's sep= line)"
     else:
         start = first
         body = [line for line in lines[start:] if line.strip()]
-        delim = _sniff(body)
-        if delim is None:
+        sniffed = _sniff(body)
+        if sniffed is not None:
+            delim = sniffed
+        else:
             # one column only, or rows that no delimiter splits evenly: take the header's best
             counts = {d: lines[start].count(d) for d in _DELIMITERS}
             delim = max(counts, key=lambda d: counts[d])

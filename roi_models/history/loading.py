@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from roi_models.channels import CHANNELS as CHANNEL_NAMES
 from roi_models.errors import InputError
 from roi_models.history.exports import (
     ExportError,
@@ -37,8 +38,8 @@ EXAMPLE_HISTORY = _DATA / "example_history.csv"
 #: Its interval companion (30-minute rows, 8 weeks, same generator).
 EXAMPLE_INTERVALS = _DATA / "example_intervals.csv"
 
-#: Channels a history file may hold, as the scenario names them.
-CHANNELS: tuple[str, ...] = ("voice", "chat", "email")
+#: Channels a history file may hold, as the scenario names them (the channel table's).
+CHANNELS: tuple[str, ...] = CHANNEL_NAMES
 MEASURES: tuple[str, ...] = ("offered", "answered", "abandoned", "unanswered")
 #: Largest count accepted in one row: a billion contacts in a day or an interval is a unit or
 #: export error (an overflowed cell, 1e300), not a contact center.
@@ -54,12 +55,15 @@ _CLOCK_COLUMNS = ("time", "время", "time_of_day", "interval_time", "interva
 _CHANNEL_COLUMNS = ("channel", "media", "media_type", "queue_type", "канал", "тип_канала")
 _CHANNEL_ALIASES = {
     "voice": "voice", "call": "voice", "calls": "voice", "phone": "voice", "telephone": "voice",
-    "inbound": "voice", "chat": "chat", "webchat": "chat", "web_chat": "chat", "messaging": "chat",
+    "inbound": "voice", "chat": "chat", "webchat": "chat", "web_chat": "chat",
+    "messaging": "messaging", "messenger": "messaging", "whatsapp": "messaging",
+    "telegram": "messaging",
     "email": "email", "e_mail": "email", "mail": "email", "emails": "email",
     "backoffice": "email", "back_office": "email",
     "звонки": "voice", "звонок": "voice", "вызовы": "voice", "голос": "voice", "телефон": "voice",
     "телефония": "voice", "чат": "chat", "чаты": "chat", "почта": "email", "письма": "email",
     "эл_почта": "email", "электронная_почта": "email",
+    "мессенджер": "messaging", "мессенджеры": "messaging",
 }
 _MEASURE_ALIASES = {
     "offered": "offered", "received": "offered", "volume": "offered", "contacts": "offered",
@@ -467,7 +471,7 @@ def _dst_repeats(data: pd.DataFrame, at: Callable[[Any], str]) -> tuple[np.ndarr
     the same half hours as the first pass).
     """
     repeat = np.zeros(len(data), dtype=bool)
-    notes = []
+    notes: list[str] = []
     pos = {idx: k for k, idx in enumerate(data.index)}
     for ch, grp in data.sort_values("line", kind="stable").groupby("channel", sort=False):
         t = grp["timestamp"]
