@@ -162,7 +162,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("demand.email_annual_contacts", "contacts/year", 150_000.0, 120_000.0, 180_000.0,
        "E-mails / back-office items a year (year 1 forecast).", "estimate; +/-20%", "estimate",
        maximum=1e9),
-    _p("demand.messaging_annual_contacts", "contacts/year", 0.0, 0.0, 0.0,
+    _p("demand.messaging_annual_contacts", "contacts/year", 0.0, None, None,
        "Messaging conversations a year (WhatsApp, Telegram and similar asynchronous messaging; "
        "year 1 forecast); 0 = no messaging channel.", "user input (no messaging by default)",
        "estimate", maximum=1e9, uncertain=False),

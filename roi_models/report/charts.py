@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from roi_models.report.i18n import Lang
-from roi_models.report.style import FAMILY_COLOURS, OPTION_COLOURS, cost_families
+from roi_models.report.style import CHANNEL_COLOURS, FAMILY_COLOURS, OPTION_COLOURS, cost_families
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,8 +58,6 @@ _RC = {
     "svg.fonttype": "path", "svg.hashsalt": "roi-models", "legend.frameon": False,
 }
 _LABEL_BOX = {"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9}
-_CHANNEL_COLOURS = {"voice": "#4c72b0", "chat": "#c44e52", "email": "#55a868",
-                    "messaging": "#8172b3", "outbound": "#937860"}
 
 
 def _figure(height: float, ncols: int = 1, **kw: object) -> tuple[Figure, Any]:
@@ -198,7 +196,7 @@ def staffing(table: pd.DataFrame, lang: Lang) -> str:
             ax2.bar(x, d["voice_calls"], 0.8, color="#999999", alpha=alpha, linewidth=0,
                     label=lang.t("staffing.calls_of", day=lang.t("day." + day)))
             for ch in channels:
-                ax.step(x, d[f"{ch}_agents"], where="mid", color=_CHANNEL_COLOURS.get(ch, "k"),
+                ax.step(x, d[f"{ch}_agents"], where="mid", color=CHANNEL_COLOURS.get(ch, "k"),
                         lw=1.8, ls="-" if day == "weekday" else "--",
                         label=f"{lang.t('channel.' + ch)}, {lang.t('day.' + day)}")
         ax.set_zorder(ax2.get_zorder() + 1)

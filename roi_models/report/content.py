@@ -186,6 +186,23 @@ def _preset_label(case: BusinessCase, L: Lang) -> str:
 
 
 # ------------------------------------------------------------------------------------- page 1
+def _channel_table(case: BusinessCase, staff: Any, L: Lang) -> Table:
+    """Every channel with contacts (the engine's channel table): offered in month 0, peak agents."""
+    from roi_models.channels import CHANNELS
+
+    drivers = case.options["inhouse"].drivers
+    wd = staff[staff["day"] == "weekday"]
+    rows: list[list[Cell]] = []
+    for ch in CHANNELS:
+        offered = float(drivers[f"{ch}_offered"].iloc[0])
+        if offered > 0:
+            rows.append([L.t("channel." + ch).capitalize(),
+                         L.num(offered, "count", f"staffing.offered.{ch}"),
+                         L.num(float(wd[f"{ch}_agents"].max()), "fte", f"staffing.peak.{ch}")])
+    return Table("channels", [L.t("staffing.channel"), L.t("staffing.offered_month0"),
+                              L.t("staffing.peak_agents")], rows, title=L.t("staffing.by_channel"))
+
+
 def _recommendation(case: BusinessCase, L: Lang, alt: str,
                     risk: RiskPages | None) -> tuple[Text, list[Text]]:
     s, inc, rec = case.summary(), case.incremental, case.recommendation
@@ -733,6 +750,7 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
                          noun=L.plural("noun.agent", round(n_peak)),
                          time=str(peak["time"]),
                          fte=_summary_num(L, case.summary(), "inhouse_fte", "inhouse")))
+    blocks.append(_channel_table(case, staff, L))
     sections.append(Section("staffing", L.t("staffing.title"), blocks))
     # bridge
     steps = _bridge_steps(case, L, alt)

@@ -9,9 +9,10 @@ are here, once, for the report's charts and the dashboard's.
 from __future__ import annotations
 
 from roi_models.business_case import MONEY_COLUMNS, OPTIONS, STATUS_QUO
+from roi_models.channels import CHANNELS
 
-__all__ = ["COST_FAMILIES", "FAMILY_COLOURS", "OPTIONS", "OPTION_COLOURS", "PALETTE",
-           "cost_families"]
+__all__ = ["CHANNEL_COLOURS", "COST_FAMILIES", "FAMILY_COLOURS", "OPTIONS", "OPTION_COLOURS",
+           "PALETTE", "cost_families"]
 
 #: Eight distinguishable colours (colour-blind friendly, Tableau/seaborn "deep" order).
 PALETTE: tuple[str, ...] = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860",
@@ -20,6 +21,12 @@ PALETTE: tuple[str, ...] = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3
 #: takes the next palette colour.
 OPTION_COLOURS: dict[str, str] = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(OPTIONS)}
 OPTION_COLOURS[STATUS_QUO] = PALETTE[-1]  # today's center (when given): grey
+#: One colour per channel of the engine's channel table, then outbound (staffing charts of every
+#: face); a channel added to the table takes the next colour of this order.
+_CHANNEL_ORDER = (0, 3, 2, 4, 5, 6, 1, 7)
+CHANNEL_COLOURS: dict[str, str] = {
+    ch: PALETTE[_CHANNEL_ORDER[i % len(_CHANNEL_ORDER)]]
+    for i, ch in enumerate((*CHANNELS, "outbound"))}
 
 #: Cost lines grouped into at most eight families (family key -> engine money columns); the
 #: family's words are ``family.<key>`` in the language tables. A money column the engine adds later

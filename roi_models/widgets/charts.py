@@ -131,9 +131,11 @@ def week_staffing(scenario: Scenario, case: BusinessCase, month: int = 0) -> pd.
     -------
     pandas.DataFrame
         336 rows (Mon 00:00 .. Sun 23:30) with ``day``, ``time``, ``voice_calls``,
-        ``chat_contacts``, ``voice_agents``, ``chat_agents``.
+        ``chat_contacts``, then ``<channel>_agents`` of every channel of
+        :data:`roi_models.channels.CHANNELS` (and ``outbound_agents``).
     """
     t = interval_staffing(scenario, month)
+    agents = [c for c in t.columns if c.endswith("_agents")]
     rows = []
     for d, day in enumerate(_DAYS):
         kind = "Mon-Fri" if d < 5 else "Sat-Sun"
@@ -143,11 +145,10 @@ def week_staffing(scenario: Scenario, case: BusinessCase, month: int = 0) -> pd.
             if label in t.index:
                 r = t.loc[label]
                 rows.append((day, hhmm, float(r["voice_calls"]), float(r["chat_offered"]),
-                             float(r["voice_agents"]), float(r["chat_agents"])))
+                             *(float(r[c]) for c in agents)))
             else:
-                rows.append((day, hhmm, 0.0, 0.0, 0.0, 0.0))
-    return pd.DataFrame(rows, columns=["day", "time", "voice_calls", "chat_contacts",
-                                       "voice_agents", "chat_agents"])
+                rows.append((day, hhmm, 0.0, 0.0, *(0.0 for _ in agents)))
+    return pd.DataFrame(rows, columns=["day", "time", "voice_calls", "chat_contacts", *agents])
 
 
 def service_level_curve(calls: float, aht: float, target_time: float,

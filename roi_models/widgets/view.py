@@ -30,8 +30,10 @@ from typing import Any
 import ipywidgets as widgets
 import traitlets
 
+from roi_models.channels import LIVE
 from roi_models.parameters import Parameter, registry
 from roi_models.pricing import PRICING_MODELS, effective_model
+from roi_models.report.style import CHANNEL_COLOURS
 from roi_models.widgets import formatting as fm
 from roi_models.widgets import svg
 from roi_models.widgets.charts import GROUP_COLORS, OPTION_COLORS
@@ -840,9 +842,10 @@ class DashboardView(widgets.VBox):
 
     def staffing_svg(self, week: Any) -> str:
         w, lang = self.words, self.words.report
-        layers = [(w.t("chart.voice_agents"), OPTION_COLORS["inhouse"],
-                   week["voice_agents"].to_numpy(dtype=float)),
-                  (w.t("chart.chat_agents"), "#64b5cd", week["chat_agents"].to_numpy(dtype=float))]
+        # the channels staffed per interval (the engine's channel table), each with agents
+        layers = [(f"{lang.t('channel.' + ch)} {w.t('chart.agents')}",
+                   CHANNEL_COLOURS[ch], week[f"{ch}_agents"].to_numpy(dtype=float))
+                  for ch in LIVE if week[f"{ch}_agents"].any()]
         return svg.step_area(layers, w.t("chart.days").split(), lambda v: fm.number(lang, v),
                              title=w.t("chart.staffing"), ylabel=w.t("chart.agents"))
 

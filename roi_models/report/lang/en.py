@@ -735,4 +735,17 @@ TEXT: dict[str, str] = {
         'Warning: {name} ({path}) = {value} {unit} is outside its plausible ran'
         'ge {low} – {high} {unit}; accepted, check it.'
     ),
+    # ---- arch (issue 11): the messaging channel's inputs, and the recommendation's reasons
+    'input.demand.messaging_annual_contacts': 'Messaging conversations a year',
+    'input.demand.messaging_aht_s': 'Messaging handle time per conversation',
+    'input.demand.messaging_patience_s': 'Messaging customer patience',
+    'input.service.messaging_target_sl': 'Messaging response service-level target',
+    'input.service.messaging_response_time_s': 'Messaging response-time target',
+    'input.service.messaging_concurrency': 'Messaging conversations at once per agent',
+    'unit.conversations/agent': 'conversations/agent',
+    'line.messaging_offered': 'Offered messaging conversations',
+    'staffing.by_channel': 'Channels',
+    'staffing.channel': 'Channel',
+    'staffing.offered_month0': 'Offered in month 0',
+    'staffing.peak_agents': 'Peak agents, weekday',
 }

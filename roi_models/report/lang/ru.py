@@ -736,4 +736,17 @@ TEXT: dict[str, str] = {
         'Внимание: {name} ({path}) = {value} {unit} — вне правдоподобного диапа'
         'зона {low} – {high} {unit}; принято, проверьте.'
     ),
+    # ---- arch (issue 11): the messaging channel's inputs, and the recommendation's reasons
+    'input.demand.messaging_annual_contacts': 'Диалогов в мессенджерах в год',
+    'input.demand.messaging_aht_s': 'Время обработки диалога в мессенджере',
+    'input.demand.messaging_patience_s': 'Терпение клиента в мессенджере',
+    'input.service.messaging_target_sl': 'Целевой уровень сервиса ответа (мессенджеры)',
+    'input.service.messaging_response_time_s': 'Целевое время ответа (мессенджеры)',
+    'input.service.messaging_concurrency': 'Диалогов в мессенджерах одновременно на оператора',
+    'unit.conversations/agent': 'диалогов/оператор',
+    'line.messaging_offered': 'Поступившие диалоги в мессенджерах',
+    'staffing.by_channel': 'Каналы',
+    'staffing.channel': 'Канал',
+    'staffing.offered_month0': 'Поступило в месяце 0',
+    'staffing.peak_agents': 'Пик операторов, будни',
 }
