@@ -16,7 +16,7 @@ Month 0 is the start of the transition.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -44,15 +44,12 @@ from roi_models.pipeline import (
 from roi_models.scenario import Scenario
 
 __all__ = ["CHANNELS", "MONEY_COLUMNS", "OPTIONS", "SERVICE_TOLERANCE", "STATUS_QUO",
-           "BusinessCase", "OptionResult", "Recommendation", "ServiceDifference", "evaluate",
+           "BusinessCase", "OptionResult", "Reason", "Recommendation", "ServiceDifference", "evaluate",
            "evaluate_batch", "interval_staffing"]
 
 Array = NDArray[np.float64]
 #: The staffing memo (the benchmarks clear it to time cold runs): :data:`pipeline.STAFFING_CACHE`.
 _STAFFING_CACHE = STAFFING_CACHE
-_LABELS = {"status_quo": "in-house as staffed today", "inhouse": "in-house (as today)",
-           "outsourced": "outsourced", "hybrid": "hybrid"}
-_LABEL_TO_TARGET = "in-house staffed to target"
 
 # ---------------------------------------------------------------------------------------- results
 
@@ -149,15 +146,6 @@ class BusinessCase:
         ``"status_quo"`` when today's staffing is given, else ``"inhouse"``.
         """
         return STATUS_QUO if STATUS_QUO in self.options else "inhouse"
-
-    def label(self, option: str) -> str:
-        """Return the option's name in words.
-
-        ``inhouse`` reads "staffed to target" beside a status quo.
-        """
-        if option == "inhouse" and STATUS_QUO in self.options:
-            return _LABEL_TO_TARGET
-        return _LABELS[option]
 
     def service_targets(self) -> pd.DataFrame:
         """Every option's service targets, explicit: one row per option and party.
@@ -324,7 +312,7 @@ class BusinessCase:
 
     @property
     def recommendation(self) -> Recommendation:
-        """The option with the highest NPV of net cash flow, and the reasons in words."""
+        """The option with the highest NPV of net cash flow, and the structured reasons."""
         return _recommend(self)
 
 
@@ -363,88 +351,111 @@ class ServiceDifference:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One structured reason behind the recommendation: a code and its figures.
+
+    The engine returns no words: every face words a reason in its language (the report's
+    language tables, ``roi_models/report/lang/``; :func:`roi_models.report.content.recommendation_text`).
+
+    Attributes
+    ----------
+    code : str
+        ``"option"`` (what switching to ``option`` saves or costs against the baseline),
+        ``"service_difference"`` (``option``'s service is not like for like with in-house) or
+        ``"close"`` (the top two options are too close to call on cost).
+    option : str
+        The option it is about (``""`` for ``close``).
+    values : mapping of str -> float
+        ``option``: ``cost_saving_share``, ``cost_saving`` (money), ``months``,
+        ``fcr_points`` (points of first-contact resolution against the baseline),
+        ``revenue_difference`` (money), ``npv`` (incremental, money), ``payback_months``
+        (``inf``: never within the horizon). ``service_difference``: ``value``, ``reference``,
+        ``difference``, ``tolerance`` (shares) and ``worth`` (money), with the metric in
+        :attr:`metric`. ``close``: ``margin`` (money) and ``scale`` (the in-house cost NPV).
+    metric : str
+        The service metric of a ``service_difference`` (a :meth:`BusinessCase.metrics` key).
+    """
+
+    code: str
+    option: str = ""
+    values: Mapping[str, float] = field(default_factory=dict)
+    metric: str = ""
+
+
+@dataclass(frozen=True)
 class Recommendation:
-    """The recommended option and the reasons, in plain words, with the structured facts.
+    """The recommended option and the structured reasons (no words: the faces word them).
 
     Attributes
     ----------
     option : str
         The option with the highest NPV of net cash flow.
-    headline, reasons :
-        The words (English).
+    npv : float
+        Its NPV of net cash flow (money).
+    runner_up : str
+        The option with the next highest NPV.
+    margin : float
+        ``npv`` minus the runner-up's (money, >= 0).
+    reasons : tuple of Reason
+        One ``option`` reason per option against the baseline, then a ``service_difference``
+        per option and metric outside the like-for-like tolerance, then ``close`` when the top
+        two options are within 2% of the in-house cost NPV.
     close : bool
         The top two options are within 2% of the in-house cost NPV (too close to call).
     service_differences : tuple of ServiceDifference
-        Options not like for like with in-house (:meth:`BusinessCase.service_differences`); each
-        has a reason of its own.
+        Options not like for like with in-house (:meth:`BusinessCase.service_differences`).
+
+    Examples
+    --------
+    >>> rec = evaluate().recommendation
+    >>> [r.code for r in rec.reasons]
+    ['option', 'option', 'service_difference']
+    >>> rec.reasons[0].option, rec.reasons[0].values["months"]
+    ('outsourced', 60.0)
     """
 
     option: str
-    headline: str
-    reasons: tuple[str, ...]
+    npv: float
+    runner_up: str
+    margin: float
+    reasons: tuple[Reason, ...]
     close: bool = False
     service_differences: tuple[ServiceDifference, ...] = ()
-
-    def __str__(self) -> str:
-        return self.headline + "\n" + "\n".join(f"- {r}" for r in self.reasons)
-
-
-def _fmt_money(x: float, currency: str) -> str:
-    sign = "-" if x < 0 else ""
-    x = abs(x)
-    if x >= 1e6:
-        return f"{sign}{x / 1e6:,.1f}M {currency}"
-    if x >= 1e3:
-        return f"{sign}{x / 1e3:,.0f}k {currency}"
-    return f"{sign}{x:,.0f} {currency}"
 
 
 def _recommend(case: BusinessCase) -> Recommendation:
     s = case.summary()
     inc = case.incremental
-    cur = case.currency
     npvs = s.loc["npv"]
     best = str(npvs.idxmax())
-    reasons = []
     base = case.baseline
-    against = "" if base == "inhouse" else f" against {case.label(base)}"
+    reasons = []
     for name in inc.columns:
         r = inc[name]
-        save = r["cost_saving_share"]
-        verb = "saves" if save >= 0 else "costs"
         fcr_pts = (s.loc["first_contact_resolution", name]
                    - s.loc["first_contact_resolution", base]) * 100
-        rev = r["revenue_difference"]
-        quality = (f"{'gains' if fcr_pts >= 0 else 'loses'} {abs(fcr_pts):.1f} points of "
-                   f"first-contact resolution, {'worth' if rev >= 0 else 'costing'} "
-                   f"{_fmt_money(abs(rev), cur)} of retention and sales")
-        payback = r["payback_months"]
-        pb = (f"pays back in {payback:.1f} months" if np.isfinite(payback)
-              else "never pays back within the horizon")
-        reasons.append(f"{case.label(name).capitalize()} {verb} {abs(save) * 100:.1f}% of cost"
-                       f"{against} ({_fmt_money(abs(r['cost_saving']), cur)} over "
-                       f"{len(case.options[name].monthly)} months) but {quality}; incremental NPV "
-                       f"{_fmt_money(r['npv'], cur)}, {pb}.")
-    words = {"voice_service_level": "voice service level", "voice_abandon_rate": "abandonment",
-             "first_contact_resolution": "first-contact resolution"}
+        reasons.append(Reason("option", str(name), {
+            "cost_saving_share": float(r["cost_saving_share"]),
+            "cost_saving": float(r["cost_saving"]),
+            "months": float(len(case.options[name].monthly)),
+            "fcr_points": float(fcr_pts),
+            "revenue_difference": float(r["revenue_difference"]),
+            "npv": float(r["npv"]),
+            "payback_months": float(r["payback_months"]) if np.isfinite(r["payback_months"])
+            else float("inf")}))
     differences = tuple(case.service_differences())
     for d in differences:
-        reasons.append(
-            f"Not like for like: {case.label(d.option)} {words.get(d.metric, d.metric)} "
-            f"{d.value * 100:.1f}% vs {d.reference * 100:.1f}% in-house "
-            f"({d.difference * 100:+.1f} points, tolerance {d.tolerance * 100:.0f}); its service "
-            f"is worth {_fmt_money(d.worth, cur)} against in-house.")
+        reasons.append(Reason("service_difference", d.option, {
+            "value": d.value, "reference": d.reference, "difference": d.difference,
+            "tolerance": d.tolerance, "worth": d.worth}, metric=d.metric))
     ordered = npvs.sort_values(ascending=False)
-    margin = ordered.iloc[0] - ordered.iloc[1]
-    scale = abs(s.loc["npv_cost", "inhouse"]) or 1.0
+    margin = float(ordered.iloc[0] - ordered.iloc[1])
+    scale = float(abs(s.loc["npv_cost", "inhouse"]) or 1.0)
     close = margin / scale < 0.02
-    headline = (f"Recommend {case.label(best)}: the highest NPV of net cash flow "
-                f"({_fmt_money(npvs[best], cur)}), {_fmt_money(margin, cur)} ahead of "
-                f"{case.label(str(ordered.index[1]))}.")
     if close:
-        reasons.append("The top two options are within 2% of the in-house cost NPV: too close "
-                       "to call on cost alone; weigh risk and control.")
-    return Recommendation(best, headline, tuple(reasons), close, differences)
+        reasons.append(Reason("close", values={"margin": margin, "scale": scale}))
+    return Recommendation(best, float(npvs[best]), str(ordered.index[1]), margin,
+                          tuple(reasons), close, differences)
 
 
 def interval_staffing(scenario: Scenario, month: int = 0, option: str = "inhouse"

@@ -164,7 +164,7 @@ PARAMETERS: tuple[Parameter, ...] = (
        maximum=1e9),
     _p("demand.messaging_annual_contacts", "contacts/year", 0.0, None, None,
        "Messaging conversations a year (WhatsApp, Telegram and similar asynchronous messaging; "
-       "year 1 forecast); 0 = no messaging channel.", "user input (no messaging by default)",
+       "year 1 forecast); 0 = no messaging channel.", "user input",
        "estimate", maximum=1e9, uncertain=False),
     _p("demand.annual_growth", "share/year", 0.03, -0.02, 0.10,
        "Annual growth of contact volume, applied each contract year.", "estimate", "estimate",

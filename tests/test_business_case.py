@@ -412,7 +412,24 @@ class TestRecommendation:
     def test_recommends_best_npv(self, default_case) -> None:
         rec = default_case.recommendation
         assert rec.option == default_case.summary().loc["npv"].idxmax()
-        assert "%" in rec.reasons[0] and "first-contact resolution" in rec.reasons[0]
+        # structured: a reason per switching option with the incremental figures, no words
+        inc, s = default_case.incremental, default_case.summary()
+        first = rec.reasons[0]
+        assert (first.code, first.option) == ("option", "outsourced")
+        assert first.values["cost_saving_share"] == inc.loc["cost_saving_share", "outsourced"]
+        assert first.values["npv"] == inc.loc["npv", "outsourced"]
+        assert first.values["fcr_points"] == pytest.approx(
+            (s.loc["first_contact_resolution", "outsourced"]
+             - s.loc["first_contact_resolution", "inhouse"]) * 100, rel=1e-12)
+        assert rec.margin == pytest.approx(s.loc["npv"].max() - s.loc["npv"].nlargest(2).iloc[1])
+
+    def test_the_report_words_the_reasons(self, default_case) -> None:
+        from roi_models.report.content import recommendation_text
+
+        for lang, word in (("en", "first-contact resolution"), ("ru", "решени")):
+            headline, reasons = recommendation_text(default_case, lang)
+            options = [r for r in default_case.recommendation.reasons if r.code == "option"]
+            assert len(reasons) == len(options) and all(word in r for r in reasons), lang
 
     def test_inhouse_wins_when_vendor_is_expensive(self) -> None:
         case = evaluate(Scenario.default().with_changes(

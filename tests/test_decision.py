@@ -351,8 +351,8 @@ class TestLikeForLike:
                                              - s.loc["first_contact_resolution", "inhouse"])
         assert abs(d.difference) > SERVICE_TOLERANCE["first_contact_resolution"]
         assert d.worth == pytest.approx(case.incremental.loc["revenue_difference", "outsourced"])
-        assert any("Not like for like" in r and "first-contact" in r
-                   for r in case.recommendation.reasons)
+        assert any(r.code == "service_difference" and r.metric == "first_contact_resolution"
+                   and r.values["worth"] == d.worth for r in case.recommendation.reasons)
         assert case.recommendation.service_differences
 
     def test_a_lower_vendor_sl_is_flagged(self) -> None:

@@ -215,7 +215,14 @@ def _recommendation(case: BusinessCase, L: Lang, alt: str,
                           net_saving=_inc_num(L, inc, "net_saving", rec.option, "short"),
                           npv=_inc_num(L, inc, "npv", rec.option, "short"))
     reasons = []
-    for o in alternatives(case):
+    # the engine's structured reasons, worded here: "option" -> rec.reason, "close" -> rec.close;
+    # "service_difference" is worded in the facts beside it (_service)
+    for r in rec.reasons:
+        if r.code == "close":
+            reasons.append(L.text("rec.close"))
+        if r.code != "option":
+            continue
+        o = r.option
         share = _f(inc.loc["cost_saving_share", o])
         pb = _f(inc.loc["payback_months", o])
         one_off = _f(inc.loc["one_off_costs", o])
@@ -237,9 +244,6 @@ def _recommendation(case: BusinessCase, L: Lang, alt: str,
             fcr=_summary_num(L, s, "first_contact_resolution", o),
             fcr_inhouse=_summary_num(L, s, "first_contact_resolution", "inhouse"),
             npv=_inc_num(L, inc, "npv", o, "short"), payback=payback))
-    # the engine says when the top two are too close to call
-    if rec.close:
-        reasons.append(L.text("rec.close"))
     if risk is not None:
         mc = risk.monte_carlo
         q = mc.summary.loc[f"incremental_npv_{risk.option}"]
