@@ -768,12 +768,8 @@ def service_level(
         if _scalar_sl_ok(agents, calls, aht, target_time, interval):
             return _sl_c_scalar(float(agents), float(calls), float(aht),  # type: ignore[arg-type]
                                 float(target_time), float(interval))  # type: ignore[arg-type]
-    n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
-    t = _as_float("target_time", target_time)
-    _nonneg("target_time", t, " seconds")
-    pat = _patience(patience)
-    shape, (n, c, h, i, t, pat) = _flat(n, c, h, i, t, pat)
-    return _out(_service_level_flat(n, c * h / i, h, t, pat, definition), shape)
+    shape, n, a, h, pat, t = _queue_inputs(agents, calls, aht, interval, patience, target_time)
+    return _out(_service_level_flat(n, a, h, t, pat, definition), shape)
 
 
 def asa(
@@ -815,10 +811,7 @@ def asa(
     >>> round(asa(14, 100, 180, interval=1800), 2)
     7.83
     """
-    n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
-    pat = _patience(patience)
-    shape, (n, c, h, i, pat) = _flat(n, c, h, i, pat)
-    a = c * h / i
+    shape, n, a, h, pat, _ = _queue_inputs(agents, calls, aht, interval, patience)
     out = np.zeros_like(n)
     busy = a > 0
     finite = np.isfinite(pat)
@@ -879,15 +872,8 @@ def abandon_rate(
     >>> [round(abandon_rate(n, 400, 180, 120), 4) for n in (22, 18)]
     [0.056, 0.1554]
     """
-    n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
-    pat = _patience(patience)
-    shape, (n, c, h, i, pat) = _flat(n, c, h, i, pat)
-    a = c * h / i
-    out = np.zeros_like(n)
-    erl_a = (a > 0) & np.isfinite(pat)
-    if erl_a.any():
-        out[erl_a] = _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pat[erl_a])["p_abandon"]
-    return _out(out, shape)
+    shape, n, a, h, pat, _ = _queue_inputs(agents, calls, aht, interval, patience)
+    return _out(_abandon_flat(n, a, h, pat), shape)
 
 
 def occupancy(
@@ -926,15 +912,36 @@ def occupancy(
     >>> round(occupancy(14, 100, 180, interval=1800), 3)
     0.714
     """
+    shape, n, a, h, pat, _ = _queue_inputs(agents, calls, aht, interval, patience)
+    return _out(_occupancy_flat(n, a, _abandon_flat(n, a, h, pat)), shape)
+
+
+def _queue_inputs(agents: ArrayLike, calls: ArrayLike, aht: ArrayLike, interval: ArrayLike,
+                  patience: ArrayLike | None, target_time: ArrayLike | None = None
+                  ) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Validate a queue's inputs and flatten them to one shape.
+
+    Returns ``(shape, agents, traffic A = calls x aht / interval, aht, patience, target_time)``
+    (``target_time`` zeros when not given); errors name the argument, in argument order.
+    """
     n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
+    if target_time is None:
+        t = np.zeros(())
+    else:
+        t = _as_float("target_time", target_time)
+        _nonneg("target_time", t, " seconds")
     pat = _patience(patience)
-    shape, (n, c, h, i, pat) = _flat(n, c, h, i, pat)
-    a = c * h / i
-    ab = np.zeros_like(a)
+    shape, (n, c, h, i, t, pat) = _flat(n, c, h, i, t, pat)
+    return shape, n, c * h / i, h, pat, t
+
+
+def _abandon_flat(n: np.ndarray, a: np.ndarray, h: np.ndarray, pat: np.ndarray) -> np.ndarray:
+    """Return P(abandon) by Erlang A where there is traffic and a finite patience, else 0."""
+    out = np.zeros_like(a)
     erl_a = (a > 0) & np.isfinite(pat)
     if erl_a.any():
-        ab[erl_a] = _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pat[erl_a])["p_abandon"]
-    return _out(_occupancy_flat(n, a, ab), shape)
+        out[erl_a] = _erlang_a(n[erl_a], a[erl_a], h[erl_a] / pat[erl_a])["p_abandon"]
+    return out
 
 
 def _occupancy_flat(n: np.ndarray, a: np.ndarray, p_abandon: np.ndarray) -> np.ndarray:
@@ -981,12 +988,7 @@ def queue_metrics(
     >>> round(m["service_level"], 4), round(m["abandon_rate"], 4), round(m["occupancy"], 4)
     (0.8288, 0.056, 0.8582)
     """
-    n, c, h, i = _traffic_inputs(agents, calls, aht, interval)
-    t = _as_float("target_time", target_time)
-    _nonneg("target_time", t, " seconds")
-    pat = _patience(patience)
-    shape, (n, c, h, i, t, pat) = _flat(n, c, h, i, t, pat)
-    a = c * h / i
+    shape, n, a, h, pat, t = _queue_inputs(agents, calls, aht, interval, patience, target_time)
     sl = np.ones_like(n)
     ab = np.zeros_like(n)
     finite = np.isfinite(pat)
