@@ -427,7 +427,7 @@ class TestRecommendation:
         from roi_models.report.content import recommendation_text
 
         for lang, word in (("en", "first-contact resolution"), ("ru", "решени")):
-            headline, reasons = recommendation_text(default_case, lang)
+            _headline, reasons = recommendation_text(default_case, lang)
             options = [r for r in default_case.recommendation.reasons if r.code == "option"]
             assert len(reasons) == len(options) and all(word in r for r in reasons), lang
 

@@ -134,3 +134,75 @@ class TestMessagingStaffed:
         t = messaging_case.service_targets()
         assert t.loc[("inhouse", "inhouse"), "messaging_target_time_s"] == 900.0
         assert t.loc[("outsourced", "vendor"), "messaging_target_sl"] == 0.9
+
+
+class TestFaces:
+    """Messaging reaches every face through the channel table alone (volume > 0)."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def written(cls, messaging_case, tmp_path_factory: pytest.TempPathFactory):
+        from roi_models.report.formats import write_case
+
+        out = tmp_path_factory.mktemp("messaging")
+        write_case(messaging_case, out, ("html", "md", "csv"), risk=False)
+        return out
+
+    def test_report_html_and_markdown_list_messaging(self, written, messaging_case) -> None:
+        offered = messaging_case.options["inhouse"].drivers["messaging_offered"].iloc[0]
+        md = (written / "business_case.md").read_text(encoding="utf-8")
+        row = next(line for line in md.splitlines() if line.startswith("| Messaging |"))
+        assert f"{offered:,.0f}" in row  # offered in month 0, as the engine's driver
+        html = (written / "business_case.html").read_text(encoding="utf-8")
+        assert "Messaging" in html and f"{offered:,.0f}" in html
+
+    def test_report_csv_has_the_messaging_driver(self, written, messaging_case) -> None:
+        table = pd.read_csv(written / "monthly_inhouse.csv")
+        col = next(c for c in table.columns if c.startswith("messaging_offered")
+                   or "messaging" in c.lower())
+        np.testing.assert_allclose(
+            table[col].to_numpy(dtype=float),
+            messaging_case.options["inhouse"].drivers["messaging_offered"].to_numpy(), rtol=1e-9)
+
+    def test_no_messaging_row_without_messaging(self, default_case, tmp_path) -> None:
+        from roi_models.report.formats import write_case
+
+        write_case(default_case, tmp_path, ("md",), risk=False)
+        md = (tmp_path / "business_case.md").read_text(encoding="utf-8")
+        assert "| Voice |" in md and "| Messaging |" not in md
+
+    def test_dashboard_staffing_stacks_messaging(self, messaging_case, tmp_path) -> None:
+        import re
+
+        from roi_models.widgets import Dashboard
+
+        dash = Dashboard(folder=tmp_path)
+        dash.model.set("demand.messaging_annual_contacts", MESSAGING)
+        week = dash.model.week_staffing()
+        live = sum(week[f"{ch}_agents"] for ch in LIVE)
+        hours = live.sum() * 0.5 * WEEKS_PER_MONTH
+        d = messaging_case.options["inhouse"].drivers
+        assert hours == pytest.approx(d["staffed_hours"].iloc[0], rel=1e-9)
+        svg = dash.view.staffing_svg(week)
+        assert re.findall(r'data-series="([^"]+)"', svg) == [
+            "voice agents", "chat agents", "messaging agents"]
+
+    def test_workbook_has_messaging_inputs_and_driver(self, with_messaging, tmp_path) -> None:
+        import openpyxl
+
+        from roi_models.excel.workbook import build
+
+        path = tmp_path / "case.xlsx"
+        build(path, with_messaging, cache=False)
+        wb = openpyxl.load_workbook(path)
+        inputs = {r[1].value: r for r in wb["Inputs"].iter_rows() if r[1].value}
+        assert inputs["demand.messaging_annual_contacts"][2].value == MESSAGING
+        # the Engine sheet's CC_DRIVERS on the sheet's own inputs: a messaging row, the engine's
+        from roi_models.excel import udfs
+
+        rows = [[r[1].value, r[2].value] for r in wb["Inputs"].iter_rows(min_row=1)
+                if isinstance(r[1].value, str) and "." in r[1].value and r[2].value is not None]
+        drv = udfs.CC_DRIVERS(rows, "inhouse", "TRUE")
+        row = next(r for r in drv if r[0] == "messaging_offered")
+        want = evaluate(with_messaging).options["inhouse"].drivers["messaging_offered"]
+        np.testing.assert_allclose(np.asarray(row[1:], dtype=float), want.to_numpy(), rtol=1e-9)
