@@ -560,7 +560,9 @@ class Scenario:
             f"preset: {self._preset}",
         ]
         section = None
-        for p in PARAMETERS:
+        # grouped by section in the registry's section order (an input declared out of its
+        # section's run still lands in its section)
+        for p in sorted(PARAMETERS, key=lambda q: SECTIONS.index(q.section)):
             if p.section != section:
                 section = p.section
                 lines += ["", f"{section}:"]

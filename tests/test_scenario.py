@@ -243,3 +243,17 @@ def test_clv_needs_churn_or_discount() -> None:
             Scenario.default().with_changes({"revenue.value_method": "clv",
                                              "revenue.annual_base_churn": churn})
     Scenario.default().with_changes({"revenue.value_method": "clv", "finance.discount_rate": -0.1})
+
+
+def test_yaml_groups_inputs_by_section_whatever_the_registry_order(monkeypatch, tmp_path) -> None:
+    """An input declared out of its section's run (a new channel's service input among the demand
+    inputs) still lands in its section: one YAML key per section, a lossless round trip."""
+    import roi_models.scenario as sc
+
+    s = Scenario.default().with_changes({"demand.voice_annual_contacts": 123_456.0,
+                                         "service.chat_target_sl": 0.85})
+    monkeypatch.setattr(sc, "PARAMETERS", tuple(reversed(sc.PARAMETERS)))
+    text = s.to_yaml()
+    assert sum(line == "demand:" for line in text.splitlines()) == 1
+    back = Scenario.from_file(s.to_file(tmp_path / "s.yaml"))
+    assert back.values() == s.values()

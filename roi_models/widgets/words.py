@@ -262,7 +262,8 @@ class Words:
     def t(self, key: str, **kw: Any) -> str:
         """The text of ``key`` (this table, else the report's), placeholders filled."""
         if key in TEXT:
-            return TEXT[key][self.lang].format(**kw)
+            words = TEXT[key]  # a language this table lacks reads its English (the report's words
+            return words.get(self.lang, words["en"]).format(**kw)  # come in that language)
         return self.report.t(key, **kw)
 
     def param(self, path: str) -> str:
