@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from roi_models import InputError
-from roi_models.parameters import PARAMETERS, PRESETS
+from roi_models.parameters import PARAMETERS, PRESETS, registry
 from roi_models.scenario import Scenario, ScenarioError
 
 
@@ -252,7 +252,10 @@ def test_yaml_groups_inputs_by_section_whatever_the_registry_order(monkeypatch, 
 
     s = Scenario.default().with_changes({"demand.voice_annual_contacts": 123_456.0,
                                          "service.chat_target_sl": 0.85})
-    monkeypatch.setattr(sc, "PARAMETERS", tuple(reversed(sc.PARAMETERS)))
+    order = [p for p in sc.PARAMETERS if p.path != "service.chat_target_sl"]
+    first_demand = next(i for i, p in enumerate(order) if p.section == "demand")
+    order.insert(first_demand + 1, registry()["service.chat_target_sl"])  # inside demand's run
+    monkeypatch.setattr(sc, "PARAMETERS", tuple(order))
     text = s.to_yaml()
     assert sum(line == "demand:" for line in text.splitlines()) == 1
     back = Scenario.from_file(s.to_file(tmp_path / "s.yaml"))
