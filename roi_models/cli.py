@@ -175,6 +175,15 @@ def case(
     for row in rows:
         table.add_row(*(c.replace("\u00a0", " ") for c in row))
     _wide_console(table).print(table, markup=False)  # type: ignore[attr-defined]
+    from roi_models.report.content import channel_table
+
+    channels = channel_table(result, Lang(lang, result.currency))  # every channel with contacts
+    ctable = Table(title=Text(channels.title), title_justify="left")
+    for k, h in enumerate(channels.header):
+        ctable.add_column(h, justify="right" if k else "left", no_wrap=True)
+    for crow in channels.rows:
+        ctable.add_row(*(str(c).replace("\u00a0", " ") for c in crow))
+    _wide_console(ctable).print(ctable, markup=False)  # type: ignore[attr-defined]
     for line in plausibility_lines(sc, lang):  # accepted, but outside the plausible range
         typer.echo(line.replace("\u00a0", " "), err=True)
     typer.echo("Wrote:")

@@ -206,3 +206,17 @@ class TestFaces:
         row = next(r for r in drv if r[0] == "messaging_offered")
         want = evaluate(with_messaging).options["inhouse"].drivers["messaging_offered"]
         np.testing.assert_allclose(np.asarray(row[1:], dtype=float), want.to_numpy(), rtol=1e-9)
+
+    def test_cli_case_prints_the_channel_table(self, messaging_case, tmp_path) -> None:
+        from typer.testing import CliRunner
+
+        from roi_models.cli import app
+
+        scenario = tmp_path / "messaging.yaml"
+        scenario.write_text(f"demand:\n  messaging_annual_contacts: {MESSAGING}\n")
+        result = CliRunner().invoke(app, ["case", str(scenario), "-o", str(tmp_path / "out"),
+                                          "--format", "csv", "--trials", "0"])
+        assert result.exit_code == 0, result.output
+        offered = messaging_case.options["inhouse"].drivers["messaging_offered"].iloc[0]
+        row = next(line for line in result.output.splitlines() if "Messaging" in line)
+        assert f"{offered:,.0f}" in row

@@ -186,10 +186,18 @@ def _preset_label(case: BusinessCase, L: Lang) -> str:
 
 
 # ------------------------------------------------------------------------------------- page 1
-def _channel_table(case: BusinessCase, staff: Any, L: Lang) -> Table:
-    """Every channel with contacts (the engine's channel table): offered in month 0, peak agents."""
+def channel_table(case: BusinessCase, L: Lang, staff: Any = None) -> Table:
+    """Every channel with contacts (the engine's channel table): offered in month 0, peak agents.
+
+    ``staff`` is :func:`roi_models.report.data.interval_staffing` of the case (computed when not
+    given). The report's staffing section and the CLI show it.
+    """
     from roi_models.channels import CHANNELS
 
+    if staff is None:
+        from roi_models.report.data import interval_staffing
+
+        staff = interval_staffing(case.scenario)
     drivers = case.options["inhouse"].drivers
     wd = staff[staff["day"] == "weekday"]
     rows: list[list[Cell]] = []
@@ -754,7 +762,7 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
                          noun=L.plural("noun.agent", round(n_peak)),
                          time=str(peak["time"]),
                          fte=_summary_num(L, case.summary(), "inhouse_fte", "inhouse")))
-    blocks.append(_channel_table(case, staff, L))
+    blocks.append(channel_table(case, L, staff))
     sections.append(Section("staffing", L.t("staffing.title"), blocks))
     # bridge
     steps = _bridge_steps(case, L, alt)
