@@ -632,6 +632,10 @@ def _apply_surrogate(part: Part, base: Part, sur: dict[tuple[str, int, str], _Su
     base_h: Array | float = 0.0
     for ch in LIVE:
         s_ = sur[(*key, ch)]
+        if not s_.offered.any() and not part.offered[ch].any():  # no contacts, base nor trial
+            for q in _QUANTITIES:
+                getattr(part, q)[ch] = np.zeros(part.offered[ch].shape)
+            continue
         traffic = part.offered[ch] * part.aht[ch]
         safe = np.where(s_.traffic > 0, s_.traffic, 1.0)
         s = traffic / safe                                        # trial vs base, by month
