@@ -735,7 +735,7 @@ TEXT: dict[str, str] = {
         'Warning: {name} ({path}) = {value} {unit} is outside its plausible ran'
         'ge {low} – {high} {unit}; accepted, check it.'
     ),
-    # ---- arch (issue 11): the messaging channel's inputs, and the recommendation's reasons
+    # ---- arch (issue 11): the messaging channel's inputs and the staffing section's channel table
     'input.demand.messaging_annual_contacts': 'Messaging conversations a year',
     'input.demand.messaging_aht_s': 'Messaging handle time per conversation',
     'input.demand.messaging_patience_s': 'Messaging customer patience',

@@ -736,7 +736,7 @@ TEXT: dict[str, str] = {
         'Внимание: {name} ({path}) = {value} {unit} — вне правдоподобного диапа'
         'зона {low} – {high} {unit}; принято, проверьте.'
     ),
-    # ---- arch (issue 11): the messaging channel's inputs, and the recommendation's reasons
+    # ---- arch (issue 11): the messaging channel's inputs and the staffing section's channel table
     'input.demand.messaging_annual_contacts': 'Диалогов в мессенджерах в год',
     'input.demand.messaging_aht_s': 'Время обработки диалога в мессенджере',
     'input.demand.messaging_patience_s': 'Терпение клиента в мессенджере',
