@@ -843,7 +843,7 @@ class DashboardView(widgets.VBox):
     def staffing_svg(self, week: Any) -> str:
         w, lang = self.words, self.words.report
         # the channels staffed per interval (the engine's channel table), each with agents
-        layers = [(f"{lang.t('channel.' + ch)} {w.t('chart.agents')}",
+        layers = [(lang.t("staffing.agents_of", channel=lang.t("channel." + ch)),
                    CHANNEL_COLOURS[ch], week[f"{ch}_agents"].to_numpy(dtype=float))
                   for ch in LIVE if week[f"{ch}_agents"].any()]
         return svg.step_area(layers, w.t("chart.days").split(), lambda v: fm.number(lang, v),

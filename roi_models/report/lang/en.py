@@ -748,4 +748,5 @@ TEXT: dict[str, str] = {
     'staffing.channel': 'Channel',
     'staffing.offered_month0': 'Offered in month 0',
     'staffing.peak_agents': 'Peak agents, weekday',
+    'staffing.agents_of': '{channel} agents',
 }

@@ -749,4 +749,5 @@ TEXT: dict[str, str] = {
     'staffing.channel': 'Канал',
     'staffing.offered_month0': 'Поступило в месяце 0',
     'staffing.peak_agents': 'Пик операторов, будни',
+    'staffing.agents_of': 'операторы ({channel})',
 }
