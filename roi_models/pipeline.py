@@ -87,9 +87,9 @@ from roi_models.revenue import (
 from roi_models.scenario import Scenario
 
 __all__ = ["MONEY_COLUMNS", "OPTIONS", "STAFFING_CACHE", "STATUS_QUO", "SUMS", "Inputs",
-           "Part", "Raw", "batch_columns", "compute", "defer", "interval_sums", "make_parts",
-           "money", "profile_of", "staff_intervals", "staff_part", "staff_parts",
-           "status_quo_part"]
+           "Part", "Raw", "batch_columns", "compute", "concurrency_of", "defer", "interval_sums",
+           "live_sum", "make_parts", "money", "patience_of", "profile_of", "staff_intervals",
+           "staff_part", "staff_parts", "status_quo_part"]
 
 Array = NDArray[np.float64]
 OPTIONS: tuple[str, ...] = ("inhouse", "outsourced", "hybrid")
