@@ -56,7 +56,7 @@ def _finite(value: float | None) -> float | None:
 
 
 def _within(low: float, high: float = float("inf"), *, low_open: bool = False,
-            high_open: bool = False):  # type: ignore[no-untyped-def]
+            high_open: bool = False):
     """Option callback factory: a finite number inside ``low``..``high`` (ends open or closed)."""
     words = (f"> {low:g}" if low_open else f">= {low:g}") + (
         "" if high == float("inf") else f" and {'<' if high_open else '<='} {high:g}")
@@ -337,7 +337,8 @@ def staff(
             demo or calls is not None or intervals is not None):
         raise _fail("--max-abandon needs --patience (the abandon rate exists only under Erlang A)")
     if calls is not None:
-        labels, volume, ahts = ["1"], [calls], [None]
+        ahts: list[float | None] = [None]
+        labels, volume = ["1"], [calls]
         source = "one interval"
     elif intervals is not None or demo:
         labels, volume, ahts = _read_intervals(intervals)
@@ -359,14 +360,15 @@ def staff(
                            "patience": sc["demand.patience_s"],
                            "shrinkage": sc["inhouse.shrinkage"],
                            "max_occupancy": sc["service.max_occupancy"]}
-        aht, sl, target, patience, shrinkage, max_occupancy = (
-            {"aht": aht, "sl": sl, "target": target, "patience": patience,
-             "shrinkage": shrinkage, "max_occupancy": max_occupancy}[k] if k in given
-            else float(scenario_values[k])
-            for k in ("aht", "sl", "target", "patience", "shrinkage", "max_occupancy"))
+        typed = {"aht": aht, "sl": sl, "target": target, "patience": patience,
+                 "shrinkage": shrinkage, "max_occupancy": max_occupancy}
+        picked = {k: typed[k] if k in given else float(scenario_values[k]) for k in typed}
+        aht, sl, target, shrinkage, max_occupancy = (  # never None: typer defaults or the scenario
+            float(picked[k] or 0.0) for k in ("aht", "sl", "target", "shrinkage", "max_occupancy"))
+        patience = picked["patience"]
         labels = [str(x) for x in week.index]
         volume = week["voice_calls"].tolist()
-        ahts = [None] * len(labels)
+        ahts = [None for _ in labels]
         source = (f"scenario {sc['scenario.name']!r}, voice, month 0 (per interval occurrence)"
                   + (f"; overridden: {', '.join('--' + g.replace('_', '-') for g in sorted(given))}"
                      if given else ""))
@@ -460,7 +462,7 @@ def staff(
 
 # ------------------------------------------------------------------------------------------ risk
 # Risk face: sensitivity (tornado), break-even and Monte Carlo over the registry's ranges.
-def _load(scenario: Path | None):  # type: ignore[no-untyped-def]
+def _load(scenario: Path | None):
     from roi_models.errors import InputError
     from roi_models.scenario import Scenario
 
@@ -470,7 +472,7 @@ def _load(scenario: Path | None):  # type: ignore[no-untyped-def]
         raise _fail(str(exc)) from None
 
 
-def _print_frame(df, title: str, money: set[str] | None = None) -> None:  # type: ignore[no-untyped-def]
+def _print_frame(df, title: str, money: set[str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -491,7 +493,7 @@ def _print_frame(df, title: str, money: set[str] | None = None) -> None:  # type
     console.print(table, markup=False)
 
 
-def _write_csv(df, output: Path | None) -> None:  # type: ignore[no-untyped-def]
+def _write_csv(df, output: Path | None) -> None:
     if output is not None:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)

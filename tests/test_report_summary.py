@@ -11,11 +11,12 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
-from roi_models import InputError, Scenario
+from roi_models import InputError, Scenario, evaluate
 from roi_models.business_case import BusinessCase
 from roi_models.report import summary as report
 from roi_models.report import write_case
@@ -183,6 +184,23 @@ class TestCsv:
         want = res.monthly.join(res.drivers)
         pd.testing.assert_frame_equal(got, want, check_exact=True, check_dtype=False,
                                       check_index_type=False)
+
+
+    def test_seats_are_whole(self, case: BusinessCase, out: Path) -> None:
+        # issue 15: a lease is for whole seats; the CSV shows the engine's whole seat count
+        got = pd.read_csv(out / "monthly_inhouse.csv", index_col="month")["inhouse_seats"]
+        assert (got == got.round()).all() and got.iloc[0] > 0
+        res = case.options["inhouse"]
+        rent = res.monthly["facilities"].iloc[0] / float(case.scenario["inhouse.seat_cost_monthly"])
+        assert rent == pytest.approx(got.iloc[0], rel=1e-12)  # facilities = seats x seat cost
+        # blocks of 5 seats round up to a multiple of 5; 0 keeps the fractional first-round count
+        five = evaluate(case.scenario.with_changes({"inhouse.seat_lease_step": 5.0}))
+        s5 = five.options["inhouse"].drivers["inhouse_seats"]
+        assert (s5 % 5 == 0).all() and (s5 >= got.to_numpy()).all() and (s5 - got < 5).all()
+        legacy = evaluate(case.scenario.with_changes({"inhouse.seat_lease_step": 0.0}))
+        frac = legacy.options["inhouse"].drivers["inhouse_seats"]
+        assert (frac != frac.round()).any()
+        assert np.ceil(frac.to_numpy() - 1e-9) == pytest.approx(got.to_numpy())
 
 
 class TestXlsx:

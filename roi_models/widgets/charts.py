@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,8 @@ from roi_models import staffing
 from roi_models.business_case import MONEY_COLUMNS, OPTIONS, interval_staffing
 
 if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     from roi_models.business_case import BusinessCase
     from roi_models.scenario import Scenario
 
@@ -332,7 +334,7 @@ class _Chart:
         """Draw and encode as PNG (fast zlib level: the bytes go over a local socket)."""
         from PIL import Image
 
-        canvas = self.figure.canvas
+        canvas = cast("FigureCanvasAgg", self.figure.canvas)
         canvas.draw()
         w, h = canvas.get_width_height()
         buf = io.BytesIO()
@@ -502,7 +504,7 @@ def plot_service_level(calls: float = 100.0, aht: float = 180.0, target_time: fl
     traffic = calls * aht / interval
     lo = max(1, int(traffic) - 2)
     agents = np.arange(lo, int(traffic + 4 * np.sqrt(traffic) + 6))
-    df = service_level_curve(calls, aht, target_time, agents, patience=patience,
+    df = service_level_curve(calls, aht, target_time, agents.tolist(), patience=patience,
                              interval=interval)
     fig = Figure(figsize=(7, 3.6), dpi=80)
     ax = fig.add_subplot()

@@ -587,6 +587,7 @@ TEXT: dict[str, str] = {
     'input.inhouse.ramp_aht_factor': 'New-hire handle time factor',
     'input.inhouse.seat_cost_monthly': 'Workstation cost a month',
     'input.inhouse.seat_buffer': 'Spare workstations',
+    'input.inhouse.seat_lease_step': 'Seat lease block',
     'input.inhouse.telephony_per_seat_monthly': 'Telephony per seat a month',
     'input.inhouse.software_per_fte_monthly': 'Software per FTE a month',
     'input.inhouse.it_capex_per_seat': 'IT hardware per seat',

@@ -588,6 +588,7 @@ TEXT: dict[str, str] = {
     'input.inhouse.ramp_aht_factor': 'Коэффициент времени обработки новичка',
     'input.inhouse.seat_cost_monthly': 'Рабочее место в месяц',
     'input.inhouse.seat_buffer': 'Запас рабочих мест',
+    'input.inhouse.seat_lease_step': 'Шаг аренды рабочих мест',
     'input.inhouse.telephony_per_seat_monthly': 'Телефония на место в месяц',
     'input.inhouse.software_per_fte_monthly': 'ПО на FTE в месяц',
     'input.inhouse.it_capex_per_seat': 'ИТ-оборудование на место',
