@@ -82,13 +82,18 @@ def _remove_if_new(folder: Path, existed: bool) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _wide_console(table: object) -> object:
-    """A rich Console at least as wide as ``table`` needs, so no cell is ever cut or wrapped."""
+def _wide_console(table: object, *, wrap: bool = False) -> object:
+    """A rich Console at least as wide as ``table`` needs, so no cell is ever cut.
+
+    Without ``wrap`` no cell wraps either; with it cells may wrap at their spaces (the console
+    widens only to the table's minimum: its widest unbreakable words).
+    """
     from rich.console import Console
 
     console = Console()
     wide = console.options.update_width(10_000)
-    needed = console.measure(table, options=wide).maximum  # type: ignore[arg-type]
+    measured = console.measure(table, options=wide)  # type: ignore[arg-type]
+    needed = measured.minimum if wrap else measured.maximum
     return Console(width=max(console.width, needed)) if needed > console.width else console
 
 
@@ -834,26 +839,28 @@ def history(
         console.print(f"Read {file.name}: {key} {value}", markup=False, highlight=False)
     ch_table = Table(title=f"History {file.name} ({d.level}, {len(d.monthly)} complete months)",
                      title_justify="left")
-    cols = ["channel", "last 12 months", "year-1 forecast", "p10-p90", "model", "back-test MAPE",
-            "loss rate"]
+    cols = ["channel", "last 12\nmonths", "year-1\nforecast", "p10–p90", "model", "back-test MAPE",
+            "loss\nrate"]
+    # a number is never cut at 80 columns: figures do not wrap, a range and the back-test wrap at
+    # their spaces, the model's name (ETS(M,A,M)) stays whole
     for c in cols:
         ch_table.add_column(c, justify="left" if c in ("channel", "model") else "right",
-                            overflow="fold")
+                            no_wrap=c not in ("p10–p90", "back-test MAPE"), overflow="fold")
     for ch, r in d.channel_table().iterrows():
         ch_table.add_row(str(ch), f"{r.last_12_months:,.0f}", f"{r.year1_forecast:,.0f}",
-                         f"{r.year1_p10:,.0f}-{r.year1_p90:,.0f}", str(r.model),
+                         f"{r.year1_p10:,.0f} – {r.year1_p90:,.0f}", str(r.model),
                          f"{r.backtest_mape_pct:.1f}% ({r.backtest_months} mo)",
                          "n/a" if r.loss_rate != r.loss_rate else f"{r.loss_rate:.1%}")
-    console.print(ch_table)
+    _wide_console(ch_table, wrap=True).print(ch_table)  # type: ignore[attr-defined]
     inputs = Table(title="Derived scenario inputs", title_justify="left")
-    for c in ("input", "value", "from"):
-        inputs.add_column(c, overflow="fold")
+    for c in ("input", "value", "from"):  # a dotted path stays whole; values wrap at spaces
+        inputs.add_column(c, no_wrap=c == "input", overflow="fold")
     for _, r in d.inputs_table(sc_base).iterrows():
         v = r.value
         shown = f"{v:,.4g}" if isinstance(v, float) and abs(v) < 10 else (
             f"{v:,.0f}" if isinstance(v, float) else str(v))
         inputs.add_row(str(r.input), shown, str(r["from"]))
-    console.print(inputs, markup=False)
+    _wide_console(inputs, wrap=True).print(inputs, markup=False)  # type: ignore[attr-defined]
     fc = d.forecast_table()
     f_table = Table(title=f"Forecast, offered contacts a month ({d.forecasts[d.channels[0]].level:.0%}"
                           " interval)", title_justify="left")
@@ -862,8 +869,8 @@ def history(
         f_table.add_column(ch, justify="right")
     for month, r in fc.iterrows():
         f_table.add_row(month.strftime("%Y-%m"), *(
-            f"{r[ch]:,.0f} ({r[f'{ch}_lower']:,.0f}-{r[f'{ch}_upper']:,.0f})" for ch in d.channels))
-    console.print(f_table)
+            f"{r[ch]:,.0f}\n({r[f'{ch}_lower']:,.0f} – {r[f'{ch}_upper']:,.0f})" for ch in d.channels))
+    _wide_console(f_table, wrap=True).print(f_table)  # type: ignore[attr-defined]
     loss = d.loss_rate.get("all", float("nan"))
     if loss == loss:
         console.print(f"Historical loss rate, all channels: {loss:.1%} (abandoned + unanswered / "
