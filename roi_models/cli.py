@@ -97,6 +97,23 @@ def _wide_console(table: object, *, wrap: bool = False) -> object:
     return Console(width=max(console.width, needed)) if needed > console.width else console
 
 
+def _output_options(formats: str, allowed: tuple[str, ...], lang: str, trials: int) -> list[str]:
+    """``--format`` (comma-separated, each in ``allowed``), ``--lang`` and ``--trials`` checked
+    with a one-line reason (exit 2); the formats asked for, in order."""
+    from roi_models.report.formats import requested_formats
+    from roi_models.report.i18n import LANGS
+
+    wanted, bad = requested_formats(formats.split(","), allowed)
+    if bad or not wanted:
+        raise _fail(f"--format must be a comma-separated list of {', '.join(allowed)}, "
+                    f"got {formats!r}")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if trials < 0:
+        raise _fail(f"--trials must be >= 0, got {trials}")
+    return wanted
+
+
 @app.command()
 def case(
     scenario: Annotated[
@@ -123,19 +140,10 @@ def case(
 
     from roi_models.business_case import evaluate
     from roi_models.errors import InputError
-    from roi_models.report.i18n import LANGS
     from roi_models.report.summary import FORMATS, summary_table, write_case
     from roi_models.scenario import Scenario
 
-    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    bad = [f for f in wanted if f not in FORMATS]
-    if bad or not wanted:
-        raise _fail(f"--format must be a comma-separated list of {', '.join(FORMATS)}, "
-                    f"got {formats!r}")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if trials < 0:
-        raise _fail(f"--trials must be >= 0, got {trials}")
+    wanted = _output_options(formats, FORMATS, lang, trials)
     existed = out_dir.exists()
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
@@ -634,7 +642,6 @@ def bids(
     from roi_models import bids as bids_mod
     from roi_models.errors import InputError
     from roi_models.report.bids import BIDS_FORMATS, build_bids_report, write_bids_report
-    from roi_models.report.i18n import LANGS
 
     if bids_file == "init":
         if scenario is None:
@@ -649,14 +656,7 @@ def bids(
             raise _fail(f"cannot write {str(scenario)!r}: {exc}", 1) from None
         typer.echo(f"Wrote {written}")
         return
-    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    if not wanted or any(f not in BIDS_FORMATS for f in wanted):
-        raise _fail(f"--format must be a comma-separated list of {', '.join(BIDS_FORMATS)}, "
-                    f"got {formats!r}")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if trials < 0:
-        raise _fail(f"--trials must be >= 0, got {trials}")
+    wanted = _output_options(formats, BIDS_FORMATS, lang, trials)
     sc = _load(scenario)
     try:
         w = None
