@@ -126,7 +126,7 @@ class TestMarkdown:
         headline, reasons = recommendation_text(case, risk=risk)
         assert markdown.startswith("# Business case: Mid-size inbound contact center (US)\n")
         for heading in ("## Recommendation", "## Switching versus in-house", "## Options",
-                        "## Annual and monthly tables", "### Annual cost: In-house (as today)",
+                        "## Annual and monthly tables", "### Annual cost: In-house",
                         "### Annual cost: Outsourced", "### Annual cost: Hybrid",
                         "## Assumptions"):
             assert heading in markdown
@@ -217,7 +217,7 @@ class TestXlsx:
     def test_summary_exact(self, case: BusinessCase, workbook: openpyxl.Workbook) -> None:
         ws = workbook["Summary"]
         header = [c.value for c in ws[1]]
-        assert header[3:] == ["In-house (as today)", "Outsourced", "Hybrid"]
+        assert header[3:] == ["In-house", "Outsourced", "Hybrid"]
         rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
         s = case.summary()
         assert [c.value for c in rows["npv"][3:]] == s.loc["npv", list(OPTIONS)].tolist()
@@ -258,3 +258,33 @@ class TestXlsx:
         ws = openpyxl.load_workbook(tmp_path / "business_case.xlsx")["Assumptions"]
         cell = next(r[1] for r in ws.iter_rows(min_row=2) if r[0].value == "scenario.name")
         assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://x\")"
+
+
+class TestBaselineWords:
+    """Issue 15: every "versus" says against what: the engine's baseline (``case.baseline``),
+    in-house, or today's center when the scenario gives today's staffing."""
+
+    @pytest.mark.parametrize("lang", ["en", "ru"])
+    def test_against_the_status_quo(self, lang: str) -> None:
+        from roi_models.report.content import recommendation_text
+        from roi_models.report.i18n import Lang
+
+        case = evaluate(Scenario.default().with_changes({"inhouse.current_agent_fte": 70.0}))
+        assert case.baseline == "status_quo"
+        L = Lang(lang, case.currency, case.baseline)
+        _headline, reasons = recommendation_text(case, lang)
+        against = {"en": "against ", "ru": "против "}[lang]
+        for reason in reasons:  # each "against" names today's center, never bare in-house
+            rest = reason.split(against)[1:]
+            assert rest and all(r.startswith(L.t("base.status_quo")) or r[:1].isdigit()
+                                or r[:1] in "-$" for r in rest), reason
+        assert L.option("inhouse") == L.t("option.inhouse_to_target") != L.option("status_quo")
+        assert L.t("kpi.title", option="x").endswith(L.t("base.status_quo"))
+
+    def test_in_house_plain_without_a_status_quo(self, case: BusinessCase) -> None:
+        from roi_models.report.i18n import Lang
+
+        L = Lang("en", case.currency, case.baseline)
+        assert case.baseline == "inhouse" and L.option("inhouse") == "In-house"
+        assert L.t("kpi.title", option="outsourcing") == "Headline figures: outsourcing versus in-house"
+        assert L.t("inc.header") == "Versus in-house"

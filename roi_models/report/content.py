@@ -247,7 +247,7 @@ def recommendation_text(case: BusinessCase, lang: str = "en", *,
     """
     from roi_models.report.data import alternative
 
-    L = Lang(lang, case.currency)
+    L = Lang(lang, case.currency, case.baseline)
     alt = risk.option if risk is not None else alternative(case)
     headline, reasons = _recommendation(case, L, alt, risk)
 
@@ -681,7 +681,7 @@ def static_charts(case: BusinessCase, lang: str, alt: str) -> dict[str, str]:
     import roi_models.report.charts as ch
     from roi_models.report.data import interval_staffing
 
-    L = Lang(lang, case.currency)
+    L = Lang(lang, case.currency, case.baseline)
     steps = _bridge_steps(case, L, alt)
     return {"costs": ch.cost_breakdown(case, L), "cash": ch.cash_flow(case, L),
             "staffing": ch.staffing(interval_staffing(case.scenario), L),
@@ -696,7 +696,7 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
     """
     from roi_models.report.data import alternative, interval_staffing
 
-    L = Lang(lang, case.currency)
+    L = Lang(lang, case.currency, case.baseline)
     sc = case.scenario
     alt = risk.option if risk is not None else alternative(case)
     headline, reasons = _recommendation(case, L, alt, risk)
