@@ -717,6 +717,8 @@ class TestPrint:
             if L.t("assumptions.source") in " ".join(text.split()):
                 cited_pages += 1
                 found -= quoted
-                found = {w for w in found if not any(w in q for q in quoted)}  # hyphenated splits
+                # a citation broken at its hyphen (msk-sbu.ru -> "msksbu") is still the citation
+                joined = "".join(quoted).replace("-", "")
+                found = {w for w in found if w.replace("-", "") not in joined}
             assert not found, (n, sorted(found))
         assert cited_pages >= 3 or run[1] != "ru"
