@@ -165,19 +165,8 @@ def alternatives(case: BusinessCase) -> list[str]:
 
 
 def scenario_text(case: BusinessCase, L: Lang, name: str) -> str:
-    """``scenario.name`` / ``scenario.notes`` for display: a preset's shipped text in ``L``'s
-    language (``preset.<preset>.<name>`` in the table), the user's own text as typed."""
-    from roi_models.scenario import Scenario
-
-    sc = case.scenario
-    value = str(sc[f"scenario.{name}"] or "")
-    preset = str(sc.preset_name)
-    key = f"preset.{preset}.{name}"
-    try:
-        shipped = str(Scenario.preset(preset)[f"scenario.{name}"] or "")
-    except Exception:  # a scenario from a file has no preset to compare with
-        return value
-    return L.t(key) if value == shipped and L.has(key) else value
+    """``scenario.name`` / ``scenario.notes`` for display (:meth:`Lang.scenario_text`)."""
+    return L.scenario_text(case.scenario, name)
 
 
 def _preset_label(case: BusinessCase, L: Lang) -> str:

@@ -147,6 +147,20 @@ class Lang:
                 parts.append(str(value))
         return Text(parts)
 
+    def scenario_text(self, scenario: Any, name: str) -> str:
+        """``scenario.name`` / ``scenario.notes`` for display: a preset's shipped text in this
+        language (``preset.<preset>.<name>`` in the table), the user's own text as typed."""
+        from roi_models.scenario import Scenario
+
+        value = str(scenario[f"scenario.{name}"] or "")
+        preset = str(scenario.preset_name)
+        key = f"preset.{preset}.{name}"
+        try:
+            shipped = str(Scenario.preset(preset)[f"scenario.{name}"] or "")
+        except Exception:  # a scenario from a file has no preset to compare with
+            return value
+        return self.t(key) if value == shipped and self.has(key) else value
+
     def plural(self, key: str, n: float) -> str:
         """The form of the plural entry ``key`` (``"form|form|form"``) that agrees with ``n``."""
         forms = self._text[key].split("|")

@@ -299,7 +299,8 @@ class Dashboard:
         p_better = None
         if self._mc is not None:
             p_better = (self._mc[0], self._mc[1] != m.version)
-        self.view.show_strip(name=str(s["scenario.name"]), months=int(s["finance.horizon_months"]),
+        self.view.show_strip(name=self.words.report.scenario_text(s, "name"),
+                             months=int(s["finance.horizon_months"]),
                              best_alternative=alt, npv=float(m.incremental.loc["npv", alt]),
                              recommended=best, kpis=k, differences=m.service_differences(),
                              p_better=p_better, baseline=m.baseline)
