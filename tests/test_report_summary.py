@@ -204,6 +204,14 @@ class TestCsv:
 
 
 class TestXlsx:
+    def test_seats_shown_whole(self, case: BusinessCase, workbook: openpyxl.Workbook) -> None:
+        ws = workbook["Monthly inhouse"]
+        col = next(c.column for c in ws[1] if str(c.value).startswith("In-house seats"))
+        cell = ws.cell(row=2, column=col)
+        assert cell.number_format == "#,##0"  # whole seats, as leased
+        assert cell.value == case.options["inhouse"].drivers["inhouse_seats"].iloc[0] == round(
+            cell.value)
+
     def test_sheets(self, workbook: openpyxl.Workbook) -> None:
         assert workbook.sheetnames == [
             "Recommendation", "Summary", "Incremental", "Assumptions", "Annual inhouse",
