@@ -56,7 +56,7 @@ def _finite(value: float | None) -> float | None:
 
 
 def _within(low: float, high: float = float("inf"), *, low_open: bool = False,
-            high_open: bool = False):  # type: ignore[no-untyped-def]
+            high_open: bool = False):
     """Option callback factory: a finite number inside ``low``..``high`` (ends open or closed)."""
     words = (f"> {low:g}" if low_open else f">= {low:g}") + (
         "" if high == float("inf") else f" and {'<' if high_open else '<='} {high:g}")
@@ -82,14 +82,36 @@ def _remove_if_new(folder: Path, existed: bool) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _wide_console(table: object) -> object:
-    """A rich Console at least as wide as ``table`` needs, so no cell is ever cut or wrapped."""
+def _wide_console(table: object, *, wrap: bool = False) -> object:
+    """A rich Console at least as wide as ``table`` needs, so no cell is ever cut.
+
+    Without ``wrap`` no cell wraps either; with it cells may wrap at their spaces (the console
+    widens only to the table's minimum: its widest unbreakable words).
+    """
     from rich.console import Console
 
     console = Console()
     wide = console.options.update_width(10_000)
-    needed = console.measure(table, options=wide).maximum  # type: ignore[arg-type]
+    measured = console.measure(table, options=wide)  # type: ignore[arg-type]
+    needed = measured.minimum if wrap else measured.maximum
     return Console(width=max(console.width, needed)) if needed > console.width else console
+
+
+def _output_options(formats: str, allowed: tuple[str, ...], lang: str, trials: int) -> list[str]:
+    """``--format`` (comma-separated, each in ``allowed``), ``--lang`` and ``--trials`` checked
+    with a one-line reason (exit 2); the formats asked for, in order."""
+    from roi_models.report.formats import requested_formats
+    from roi_models.report.i18n import LANGS
+
+    wanted, bad = requested_formats(formats.split(","), allowed)
+    if bad or not wanted:
+        raise _fail(f"--format must be a comma-separated list of {', '.join(allowed)}, "
+                    f"got {formats!r}")
+    if lang not in LANGS:
+        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
+    if trials < 0:
+        raise _fail(f"--trials must be >= 0, got {trials}")
+    return wanted
 
 
 @app.command()
@@ -118,19 +140,10 @@ def case(
 
     from roi_models.business_case import evaluate
     from roi_models.errors import InputError
-    from roi_models.report.i18n import LANGS
     from roi_models.report.summary import FORMATS, summary_table, write_case
     from roi_models.scenario import Scenario
 
-    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    bad = [f for f in wanted if f not in FORMATS]
-    if bad or not wanted:
-        raise _fail(f"--format must be a comma-separated list of {', '.join(FORMATS)}, "
-                    f"got {formats!r}")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if trials < 0:
-        raise _fail(f"--trials must be >= 0, got {trials}")
+    wanted = _output_options(formats, FORMATS, lang, trials)
     existed = out_dir.exists()
     try:
         sc = Scenario.default() if scenario is None else Scenario.from_file(scenario)
@@ -346,7 +359,8 @@ def staff(
             demo or calls is not None or intervals is not None):
         raise _fail("--max-abandon needs --patience (the abandon rate exists only under Erlang A)")
     if calls is not None:
-        labels, volume, ahts = ["1"], [calls], [None]
+        ahts: list[float | None] = [None]
+        labels, volume = ["1"], [calls]
         source = "one interval"
     elif intervals is not None or demo:
         labels, volume, ahts = _read_intervals(intervals)
@@ -368,14 +382,15 @@ def staff(
                            "patience": sc["demand.patience_s"],
                            "shrinkage": sc["inhouse.shrinkage"],
                            "max_occupancy": sc["service.max_occupancy"]}
-        aht, sl, target, patience, shrinkage, max_occupancy = (
-            {"aht": aht, "sl": sl, "target": target, "patience": patience,
-             "shrinkage": shrinkage, "max_occupancy": max_occupancy}[k] if k in given
-            else float(scenario_values[k])
-            for k in ("aht", "sl", "target", "patience", "shrinkage", "max_occupancy"))
+        typed = {"aht": aht, "sl": sl, "target": target, "patience": patience,
+                 "shrinkage": shrinkage, "max_occupancy": max_occupancy}
+        picked = {k: typed[k] if k in given else float(scenario_values[k]) for k in typed}
+        aht, sl, target, shrinkage, max_occupancy = (  # never None: typer defaults or the scenario
+            float(picked[k] or 0.0) for k in ("aht", "sl", "target", "shrinkage", "max_occupancy"))
+        patience = picked["patience"]
         labels = [str(x) for x in week.index]
         volume = week["voice_calls"].tolist()
-        ahts = [None] * len(labels)
+        ahts = [None for _ in labels]
         source = (f"scenario {sc['scenario.name']!r}, voice, month 0 (per interval occurrence)"
                   + (f"; overridden: {', '.join('--' + g.replace('_', '-') for g in sorted(given))}"
                      if given else ""))
@@ -469,7 +484,7 @@ def staff(
 
 # ------------------------------------------------------------------------------------------ risk
 # Risk face: sensitivity (tornado), break-even and Monte Carlo over the registry's ranges.
-def _load(scenario: Path | None):  # type: ignore[no-untyped-def]
+def _load(scenario: Path | None):
     from roi_models.errors import InputError
     from roi_models.scenario import Scenario
 
@@ -479,7 +494,7 @@ def _load(scenario: Path | None):  # type: ignore[no-untyped-def]
         raise _fail(str(exc)) from None
 
 
-def _print_frame(df, title: str, money: set[str] | None = None) -> None:  # type: ignore[no-untyped-def]
+def _print_frame(df, title: str, money: set[str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -500,7 +515,7 @@ def _print_frame(df, title: str, money: set[str] | None = None) -> None:  # type
     console.print(table, markup=False)
 
 
-def _write_csv(df, output: Path | None) -> None:  # type: ignore[no-untyped-def]
+def _write_csv(df, output: Path | None) -> None:
     if output is not None:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -636,7 +651,6 @@ def bids(
     from roi_models import bids as bids_mod
     from roi_models.errors import InputError
     from roi_models.report.bids import BIDS_FORMATS, build_bids_report, write_bids_report
-    from roi_models.report.i18n import LANGS
 
     if bids_file == "init":
         if scenario is None:
@@ -651,14 +665,7 @@ def bids(
             raise _fail(f"cannot write {str(scenario)!r}: {exc}", 1) from None
         typer.echo(f"Wrote {written}")
         return
-    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    if not wanted or any(f not in BIDS_FORMATS for f in wanted):
-        raise _fail(f"--format must be a comma-separated list of {', '.join(BIDS_FORMATS)}, "
-                    f"got {formats!r}")
-    if lang not in LANGS:
-        raise _fail(f"--lang must be one of {', '.join(LANGS)}, got {lang!r}")
-    if trials < 0:
-        raise _fail(f"--trials must be >= 0, got {trials}")
+    wanted = _output_options(formats, BIDS_FORMATS, lang, trials)
     sc = _load(scenario)
     try:
         w = None
@@ -841,26 +848,28 @@ def history(
         console.print(f"Read {file.name}: {key} {value}", markup=False, highlight=False)
     ch_table = Table(title=f"History {file.name} ({d.level}, {len(d.monthly)} complete months)",
                      title_justify="left")
-    cols = ["channel", "last 12 months", "year-1 forecast", "p10-p90", "model", "back-test MAPE",
-            "loss rate"]
+    cols = ["channel", "last 12\nmonths", "year-1\nforecast", "p10–p90", "model", "back-test MAPE",
+            "loss\nrate"]
+    # a number is never cut at 80 columns: figures do not wrap, a range and the back-test wrap at
+    # their spaces, the model's name (ETS(M,A,M)) stays whole
     for c in cols:
         ch_table.add_column(c, justify="left" if c in ("channel", "model") else "right",
-                            overflow="fold")
+                            no_wrap=c not in ("p10–p90", "back-test MAPE"), overflow="fold")
     for ch, r in d.channel_table().iterrows():
         ch_table.add_row(str(ch), f"{r.last_12_months:,.0f}", f"{r.year1_forecast:,.0f}",
-                         f"{r.year1_p10:,.0f}-{r.year1_p90:,.0f}", str(r.model),
+                         f"{r.year1_p10:,.0f} – {r.year1_p90:,.0f}", str(r.model),
                          f"{r.backtest_mape_pct:.1f}% ({r.backtest_months} mo)",
                          "n/a" if r.loss_rate != r.loss_rate else f"{r.loss_rate:.1%}")
-    console.print(ch_table)
+    _wide_console(ch_table, wrap=True).print(ch_table)  # type: ignore[attr-defined]
     inputs = Table(title="Derived scenario inputs", title_justify="left")
-    for c in ("input", "value", "from"):
-        inputs.add_column(c, overflow="fold")
+    for c in ("input", "value", "from"):  # a dotted path stays whole; values wrap at spaces
+        inputs.add_column(c, no_wrap=c == "input", overflow="fold")
     for _, r in d.inputs_table(sc_base).iterrows():
         v = r.value
         shown = f"{v:,.4g}" if isinstance(v, float) and abs(v) < 10 else (
             f"{v:,.0f}" if isinstance(v, float) else str(v))
         inputs.add_row(str(r.input), shown, str(r["from"]))
-    console.print(inputs, markup=False)
+    _wide_console(inputs, wrap=True).print(inputs, markup=False)  # type: ignore[attr-defined]
     fc = d.forecast_table()
     f_table = Table(title=f"Forecast, offered contacts a month ({d.forecasts[d.channels[0]].level:.0%}"
                           " interval)", title_justify="left")
@@ -869,8 +878,8 @@ def history(
         f_table.add_column(ch, justify="right")
     for month, r in fc.iterrows():
         f_table.add_row(month.strftime("%Y-%m"), *(
-            f"{r[ch]:,.0f} ({r[f'{ch}_lower']:,.0f}-{r[f'{ch}_upper']:,.0f})" for ch in d.channels))
-    console.print(f_table)
+            f"{r[ch]:,.0f}\n({r[f'{ch}_lower']:,.0f} – {r[f'{ch}_upper']:,.0f})" for ch in d.channels))
+    _wide_console(f_table, wrap=True).print(f_table)  # type: ignore[attr-defined]
     loss = d.loss_rate.get("all", float("nan"))
     if loss == loss:
         console.print(f"Historical loss rate, all channels: {loss:.1%} (abandoned + unanswered / "

@@ -302,10 +302,11 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     Support staff by span (team leads, managers, QA, WFM over agent headcount; trainers over
     trainees in class). Payroll load on every wage and salary. Hiring = hires x cost per hire;
     training = hires x classroom weeks x paid hours a week x wage. Seats = peak agents x (1 +
-    buffer), never falling (a lease does not shrink); facilities and telephony per seat, software
-    per agent FTE, IT hardware = seats x capex per seat / depreciation months, overhead as a share
-    of all of these; one-off capex in month 0. Wages escalate with ``finance.wage_escalation``,
-    rent with ``rent_escalation``, telephony and software with ``licence_escalation``.
+    buffer) rounded up to whole lease blocks (``seat_lease_step``), never falling (a lease does not
+    shrink); facilities and telephony per seat, software per agent FTE, IT hardware = seats x
+    capex per seat / depreciation months, overhead as a share of all of these; one-off capex in
+    month 0. Wages escalate with ``finance.wage_escalation``, rent with ``rent_escalation``,
+    telephony and software with ``licence_escalation``.
 
     Headcount follows ``headcount_policy`` (:func:`headcount_plan`; every paid hour above the
     requirement is idle time, paid); under a policy other than ``track_demand`` hires fill the
@@ -358,7 +359,11 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     payroll = sum(lines[k] for k in ("agent_wages", *support, "training"))
     lines["payroll_load"] = payroll * ih["payroll_load"]
     lines["hiring"] = hires * ih["cost_per_hire"] * wage_idx
-    seats = np.maximum.accumulate(work.peak_agents * (1.0 + ih["seat_buffer"]), axis=-1)
+    # seats leased in whole blocks of inhouse.seat_lease_step (0: fractional, the first round);
+    # 1e-9 keeps float noise (40.000000000001 seats) from adding a block
+    need, step = work.peak_agents * (1.0 + ih["seat_buffer"]), ih["seat_lease_step"]
+    blocks = np.ceil(need / np.where(step > 0, step, 1.0) - 1e-9)
+    seats = np.maximum.accumulate(np.where(step > 0, blocks * step, need), axis=-1)
     lines["facilities"] = seats * ih["seat_cost_monthly"] * rent_idx
     lines["telephony"] = seats * ih["telephony_per_seat_monthly"] * lic_idx
     lines["software"] = headcount * ih["software_per_fte_monthly"] * lic_idx

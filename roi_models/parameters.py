@@ -332,6 +332,12 @@ PARAMETERS: tuple[Parameter, ...] = (
     _p("inhouse.seat_buffer", "share", 0.10, 0.05, 0.20,
        "Spare workstations above the peak interval's agents.", "estimate", "estimate",
        maximum=2.0),
+    # (report helper, issue 15: a lease is for whole seats)
+    _p("inhouse.seat_lease_step", "seats", 1.0, None, None,
+       "Seats are leased in whole blocks of this size: the seats needed (peak agents plus the "
+       "buffer) round up to it; 0 keeps the fractional seat count (the first-round model).",
+       "estimate: a lease and a workstation count whole seats", "estimate", minimum=0.0,
+       maximum=1000.0, uncertain=False),
     _p("inhouse.telephony_per_seat_monthly", "money/seat/month", 150.0, 100.0, 250.0,
        "Telephony / CCaaS licence and usage per seat.",
        "estimate: no list prices found; $100-250 per seat per month all-in "

@@ -121,7 +121,8 @@ class TestHandComputedScenario:
     # Weekly open hours of the default arrival profile: 28 weekday half-hours x 5 days + 18
     # weekend half-hours x 2 days = 176 half-hours = 88 h; a month has 365.25 / 7 / 12 weeks.
     open_hours_month = 88 * 365.25 / 7 / 12
-    seats = hours / open_hours_month
+    # a lease is for whole seats (inhouse.seat_lease_step 1): 100 / 381.4 = 0.26 -> 1 seat
+    seats = float(np.ceil(hours / open_hours_month))
     wages = fte * paid_month * 20                         # = hours / 0.8 * 20 = 2,500.00
     leads = fte / 10 * 60_000 / 12
     managers = fte / 50 * 90_000 / 12
@@ -179,12 +180,16 @@ class TestHandComputedScenario:
 
     def test_hybrid_share_lines(self, small_case) -> None:
         m = small_case.options["hybrid"].monthly
-        # Half the e-mail in-house: every in-house line is linear in hours, so exactly half.
+        # Half the e-mail in-house: every in-house line is linear in hours, so exactly half,
+        # but seats: leased whole, 0.13 seats are one seat as 0.26 were (its lines + overhead)
+        per_seat = (500 + 100 + 1200 / 24) * 1.1
         assert m[list(INHOUSE_LINES)].sum(axis=1).to_numpy() == pytest.approx(
-            [self.inhouse_month / 2] * 12, abs=CENT)
+            [self.inhouse_month / 2 + per_seat / 2] * 12, abs=CENT)
         fees = 500 * 5.0                                  # below the 800 threshold: no discount
         assert m["vendor_fees"].to_numpy() == pytest.approx([fees] * 12, abs=CENT)
-        assert m["parallel_run"].iloc[0] == pytest.approx(self.inhouse_month / 2, abs=CENT)
+        # parallel run = the full center minus the retained half (its seat stays: one seat)
+        assert m["parallel_run"].iloc[0] == pytest.approx(
+            self.inhouse_month / 2 - per_seat / 2, abs=CENT)
         assert m["knowledge_transfer"].iloc[0] == pytest.approx(0.05 * 12 * fees / 2, abs=CENT)
 
     def test_revenue_effect(self, small_case) -> None:

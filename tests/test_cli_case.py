@@ -162,3 +162,37 @@ class TestCaseConsole:
         assert not any(x.rstrip().endswith(("68,0", "72,0")) for x in lines)  # "68,0 %" whole
         assert not any(x.lstrip().startswith("%") for x in lines)
         assert "…" not in result.stdout
+
+
+class TestHistoryConsole:
+    """Issue 15: ``roi-models history`` at 80 columns prints every figure whole (it wraps at
+    spaces or widens, never cuts); the derived scenario is named after its source file."""
+
+    def test_no_number_cut_at_80_columns(self, tmp_path: Path) -> None:
+        from roi_models.history import derive, load_history
+
+        data = Path(__file__).parents[1] / "roi_models" / "data"
+        result = runner.invoke(app, ["history", str(data / "example_history.csv"), "--intervals",
+                                     str(data / "example_intervals.csv"), "-o",
+                                     str(tmp_path / "h")], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        out = result.stdout
+        assert "…" not in out
+        cells = [c.strip() for line in out.splitlines() for c in line.split("│")]
+        d = derive(load_history(data / "example_history.csv"), 12,
+                   intervals=data / "example_intervals.csv")
+        for _, r in d.channel_table().iterrows():  # each figure whole inside one cell
+            for figure in (f"{r.last_12_months:,.0f}", f"{r.year1_forecast:,.0f}",
+                           f"{r.year1_p90:,.0f}", str(r.model)):
+                assert figure in cells, (figure, out[:2000])
+            assert any(c.startswith(f"{r.year1_p10:,.0f}") for c in cells)
+        fc = d.forecast_table()
+        first = fc.iloc[0]
+        assert f"{first[d.channels[0]]:,.0f}" in cells
+        sc = Scenario.from_file(tmp_path / "h" / "scenario.yaml")
+        assert sc["scenario.name"].startswith("example_history.csv")
+
+    def test_flags_have_no_placeholder(self) -> None:
+        for command in ("history", "case", "staff"):
+            text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "100"}).stdout
+            assert "<bool>" not in text and "BOOLEAN" not in text, command

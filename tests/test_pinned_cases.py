@@ -34,6 +34,7 @@ _LEGACY_DECISION: dict[str, Any] = {  # issue 12 (decision integrity): the first
     "finance.contract_cola_basis": "fixed",
     "tax.vat_rate": 0.0,
     "tax.severance_payroll_load_share": 1.0,
+    "inhouse.seat_lease_step": 0.0,  # issue 15: fractional seats (a lease is for whole seats)
 }
 #: the ru preset before its 2025-26 recalibration (issue 12)
 _LEGACY_RU: dict[str, Any] = {

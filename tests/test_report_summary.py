@@ -11,11 +11,12 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
-from roi_models import InputError, Scenario
+from roi_models import InputError, Scenario, evaluate
 from roi_models.business_case import BusinessCase
 from roi_models.report import summary as report
 from roi_models.report import write_case
@@ -125,7 +126,7 @@ class TestMarkdown:
         headline, reasons = recommendation_text(case, risk=risk)
         assert markdown.startswith("# Business case: Mid-size inbound contact center (US)\n")
         for heading in ("## Recommendation", "## Switching versus in-house", "## Options",
-                        "## Annual and monthly tables", "### Annual cost: In-house (as today)",
+                        "## Annual and monthly tables", "### Annual cost: In-house",
                         "### Annual cost: Outsourced", "### Annual cost: Hybrid",
                         "## Assumptions"):
             assert heading in markdown
@@ -185,7 +186,32 @@ class TestCsv:
                                       check_index_type=False)
 
 
+    def test_seats_are_whole(self, case: BusinessCase, out: Path) -> None:
+        # issue 15: a lease is for whole seats; the CSV shows the engine's whole seat count
+        got = pd.read_csv(out / "monthly_inhouse.csv", index_col="month")["inhouse_seats"]
+        assert (got == got.round()).all() and got.iloc[0] > 0
+        res = case.options["inhouse"]
+        rent = res.monthly["facilities"].iloc[0] / float(case.scenario["inhouse.seat_cost_monthly"])
+        assert rent == pytest.approx(got.iloc[0], rel=1e-12)  # facilities = seats x seat cost
+        # blocks of 5 seats round up to a multiple of 5; 0 keeps the fractional first-round count
+        five = evaluate(case.scenario.with_changes({"inhouse.seat_lease_step": 5.0}))
+        s5 = five.options["inhouse"].drivers["inhouse_seats"]
+        assert (s5 % 5 == 0).all() and (s5 >= got.to_numpy()).all() and (s5 - got < 5).all()
+        legacy = evaluate(case.scenario.with_changes({"inhouse.seat_lease_step": 0.0}))
+        frac = legacy.options["inhouse"].drivers["inhouse_seats"]
+        assert (frac != frac.round()).any()
+        assert np.ceil(frac.to_numpy() - 1e-9) == pytest.approx(got.to_numpy())
+
+
 class TestXlsx:
+    def test_seats_shown_whole(self, case: BusinessCase, workbook: openpyxl.Workbook) -> None:
+        ws = workbook["Monthly inhouse"]
+        col = next(c.column for c in ws[1] if str(c.value).startswith("In-house seats"))
+        cell = ws.cell(row=2, column=col)
+        assert cell.number_format == "#,##0"  # whole seats, as leased
+        assert cell.value == case.options["inhouse"].drivers["inhouse_seats"].iloc[0] == round(
+            cell.value)
+
     def test_sheets(self, workbook: openpyxl.Workbook) -> None:
         assert workbook.sheetnames == [
             "Recommendation", "Summary", "Incremental", "Assumptions", "Annual inhouse",
@@ -199,7 +225,7 @@ class TestXlsx:
     def test_summary_exact(self, case: BusinessCase, workbook: openpyxl.Workbook) -> None:
         ws = workbook["Summary"]
         header = [c.value for c in ws[1]]
-        assert header[3:] == ["In-house (as today)", "Outsourced", "Hybrid"]
+        assert header[3:] == ["In-house", "Outsourced", "Hybrid"]
         rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
         s = case.summary()
         assert [c.value for c in rows["npv"][3:]] == s.loc["npv", list(OPTIONS)].tolist()
@@ -240,3 +266,53 @@ class TestXlsx:
         ws = openpyxl.load_workbook(tmp_path / "business_case.xlsx")["Assumptions"]
         cell = next(r[1] for r in ws.iter_rows(min_row=2) if r[0].value == "scenario.name")
         assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://x\")"
+
+
+class TestBaselineWords:
+    """Issue 15: every "versus" says against what: the engine's baseline (``case.baseline``),
+    in-house, or today's center when the scenario gives today's staffing."""
+
+    @pytest.mark.parametrize("lang", ["en", "ru"])
+    def test_against_the_status_quo(self, lang: str) -> None:
+        from roi_models.report.content import recommendation_text
+        from roi_models.report.i18n import Lang
+
+        case = evaluate(Scenario.default().with_changes({"inhouse.current_agent_fte": 70.0}))
+        assert case.baseline == "status_quo"
+        L = Lang(lang, case.currency, case.baseline)
+        _headline, reasons = recommendation_text(case, lang)
+        against = {"en": "against ", "ru": "против "}[lang]
+        for reason in reasons:  # each "against" names today's center, never bare in-house
+            rest = reason.split(against)[1:]
+            assert rest and all(r.startswith(L.t("base.status_quo")) or r[:1].isdigit()
+                                or r[:1] in "-$" for r in rest), reason
+        assert L.option("inhouse") == L.t("option.inhouse_to_target") != L.option("status_quo")
+        assert L.t("kpi.title", option="x").endswith(L.t("base.status_quo"))
+
+    def test_in_house_plain_without_a_status_quo(self, case: BusinessCase) -> None:
+        from roi_models.report.i18n import Lang
+
+        L = Lang("en", case.currency, case.baseline)
+        assert case.baseline == "inhouse" and L.option("inhouse") == "In-house"
+        assert L.t("kpi.title", option="outsourcing") == "Headline figures: outsourcing versus in-house"
+        assert L.t("inc.header") == "Versus in-house"
+
+
+class TestPhone:
+    def test_chart_text_at_least_9px_on_a_390px_phone(self, case: BusinessCase) -> None:
+        """Issue 15: a chart never shows narrower than the CSS's min-width (its box scrolls
+        sideways on a phone), so its smallest text, MIN_TEXT points of a WIDTH-inch SVG, stays
+        >= 9 px; measured in headless Chromium at 390 px: 420 px images, 10 pt -> 9.1 px."""
+        from roi_models.report import charts
+        from roi_models.report.formats import CSS
+        from roi_models.report.i18n import Lang
+
+        rule = re.search(r"figure\.chart img \{([^}]*)\}", CSS)
+        assert rule
+        min_px = float(re.search(r"min-width:\s*(\d+)px", rule.group(1)).group(1))  # type: ignore[union-attr]
+        assert min_px > 390 - 2 * 16  # wider than a phone's column: the figure scrolls
+        assert re.search(r"@media screen \{[^}]*figure\.chart \{ overflow-x: auto; \}", CSS)
+        svg = charts.cash_flow(case, Lang("en", case.currency))
+        view_width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+        assert view_width == pytest.approx(charts.WIDTH * 72)
+        assert charts.MIN_TEXT * min_px / view_width >= 9.0

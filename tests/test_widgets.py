@@ -21,7 +21,7 @@ from roi_models.demand import WEEKS_PER_MONTH
 from roi_models.parameters import registry
 from roi_models.report.lang import table
 from roi_models.widgets import Dashboard, charts
-from roi_models.widgets.model import DashboardModel, default_folder, service_differences
+from roi_models.widgets.model import DashboardModel, default_folder
 from roi_models.widgets.view import CONDITIONAL, KEY_DRIVERS, SECTION_TABS
 from roi_models.widgets.words import TEXT, Words, placeholders
 
@@ -211,7 +211,7 @@ class TestFollowsTheEngine:
         assert fresh.view.chart_svg("histogram") == ""
 
 
-class TestServiceDifferences:
+class TestServiceDifferences:  # the engine's BusinessCase.service_differences, read by the strip
     def test_default_flags_the_vendor_fcr(self, dash: Dashboard) -> None:
         diffs = dash.model.service_differences()
         # registry defaults: in-house FCR 0.72, the vendor's about 4 points lower (0.68 steady,
@@ -228,13 +228,10 @@ class TestServiceDifferences:
                     dash.view._strip.value)
 
     def test_like_for_like_when_equal(self) -> None:
-        df = pd.DataFrame({"inhouse": [0.8, 0.05, 0.72], "outsourced": [0.805, 0.052, 0.72],
-                           "hybrid": [0.795, 0.05, 0.715]},
-                          index=["voice_service_level", "voice_abandon_rate",
-                                 "first_contact_resolution"])
-        assert service_differences(df) == []
-        df.loc["voice_service_level", "hybrid"] = 0.78  # 2 points below: flagged
-        assert [d["option"] for d in service_differences(df)] == ["hybrid"]
+        # the engine's check, as the strip reads it: a vendor as good as in-house is not flagged
+        equal = {"outsourced.first_contact_resolution":
+                 float(Scenario.default()["inhouse.first_contact_resolution"])}
+        assert DashboardModel(Scenario.default().with_changes(equal)).service_differences() == []
 
 
 class TestInvalidInputs:
@@ -460,8 +457,9 @@ class TestWords:
         for ctrl in (d.view.control(p) for p in registry() if registry()[p].kind == "choice"):
             texts.extend(label for label, _ in ctrl.options)
         shown = "\n".join(texts)
-        scenario_name = str(Scenario.default()["scenario.name"])  # the user's own text
-        shown = shown.replace(scenario_name, "")
+        # the shipped preset's name in Russian (the report's preset.default.name), not English
+        assert str(Scenario.default()["scenario.name"]) not in text_of(d.view._strip.value)
+        assert d.words.report.t("preset.default.name") in text_of(d.view._strip.value)
         english = {t["en"] for t in TEXT.values() if t["en"] != t["ru"]}
         en, ru = table("en").TEXT, table("ru").TEXT
         english |= {v for k, v in en.items() if k.startswith(("input.", "choice."))

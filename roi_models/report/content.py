@@ -165,19 +165,8 @@ def alternatives(case: BusinessCase) -> list[str]:
 
 
 def scenario_text(case: BusinessCase, L: Lang, name: str) -> str:
-    """``scenario.name`` / ``scenario.notes`` for display: a preset's shipped text in ``L``'s
-    language (``preset.<preset>.<name>`` in the table), the user's own text as typed."""
-    from roi_models.scenario import Scenario
-
-    sc = case.scenario
-    value = str(sc[f"scenario.{name}"] or "")
-    preset = str(sc.preset_name)
-    key = f"preset.{preset}.{name}"
-    try:
-        shipped = str(Scenario.preset(preset)[f"scenario.{name}"] or "")
-    except Exception:  # a scenario from a file has no preset to compare with
-        return value
-    return L.t(key) if value == shipped and L.has(key) else value
+    """``scenario.name`` / ``scenario.notes`` for display (:meth:`Lang.scenario_text`)."""
+    return L.scenario_text(case.scenario, name)
 
 
 def _preset_label(case: BusinessCase, L: Lang) -> str:
@@ -276,7 +265,7 @@ def recommendation_text(case: BusinessCase, lang: str = "en", *,
     """
     from roi_models.report.data import alternative
 
-    L = Lang(lang, case.currency)
+    L = Lang(lang, case.currency, case.baseline)
     alt = risk.option if risk is not None else alternative(case)
     headline, reasons = _recommendation(case, L, alt, risk)
 
@@ -710,7 +699,7 @@ def static_charts(case: BusinessCase, lang: str, alt: str) -> dict[str, str]:
     import roi_models.report.charts as ch
     from roi_models.report.data import interval_staffing
 
-    L = Lang(lang, case.currency)
+    L = Lang(lang, case.currency, case.baseline)
     steps = _bridge_steps(case, L, alt)
     return {"costs": ch.cost_breakdown(case, L), "cash": ch.cash_flow(case, L),
             "staffing": ch.staffing(interval_staffing(case.scenario), L),
@@ -725,7 +714,7 @@ def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None
     """
     from roi_models.report.data import alternative, interval_staffing
 
-    L = Lang(lang, case.currency)
+    L = Lang(lang, case.currency, case.baseline)
     sc = case.scenario
     alt = risk.option if risk is not None else alternative(case)
     headline, reasons = _recommendation(case, L, alt, risk)

@@ -207,7 +207,8 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
         except Exception:  # pragma: no cover - e.g. a worker killed for memory: run serially
             result = None
         finally:
-            pool.shutdown()
+            if pool is not None:
+                pool.shutdown()
     if result is None:
         result = _break_evens_and_mc(scenario, option, points, trials, seed, chart_lang)
     curves, mc, seconds["break_even"], seconds["monte_carlo"], charts = result

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from roi_models.business_case import BusinessCase
     from roi_models.report.data import RiskPages
 
-__all__ = ["DEFAULT_FORMATS", "FORMATS", "RENDER_FORMATS", "render", "to_html", "to_markdown",
-           "to_pdf", "write_case", "write_report"]
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "RENDER_FORMATS", "render", "requested_formats", "to_html",
+           "to_markdown", "to_pdf", "write_case", "write_report"]
 
 RENDER_FORMATS: tuple[str, ...] = ("html", "pdf", "md", "xlsx")
 FORMATS: tuple[str, ...] = (*RENDER_FORMATS, "csv")
@@ -136,6 +136,17 @@ table.t-annual tbody th, table.t-monthly tbody th { font-weight: normal; }
   dl.facts { grid-template-columns: 36mm 1fr; gap: 1.5pt 6pt; margin: 3pt 0 5pt; }
 }
 """
+
+
+def requested_formats(formats: Sequence[str],
+                      allowed: Sequence[str] = FORMATS) -> tuple[list[str], list[str]]:
+    """The formats asked for, trimmed and lower-cased, and those of them not in ``allowed``.
+
+    >>> requested_formats([" HTML", "md", "", "docx"])
+    (['html', 'md', 'docx'], ['docx'])
+    """
+    wanted = [f.strip().lower() for f in formats if f.strip()]
+    return wanted, [f for f in wanted if f not in allowed]
 
 
 # ------------------------------------------------------------------------------------- HTML
@@ -313,8 +324,7 @@ def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
     from roi_models.report.content import static_charts
     from roi_models.report.data import alternative, analyse_risk
 
-    fmts = [f.strip().lower() for f in formats if f.strip()]
-    bad = [f for f in fmts if f not in FORMATS]
+    fmts, bad = requested_formats(formats)
     if bad or not fmts:
         raise InputError(f"formats must be a non-empty list of {', '.join(FORMATS)}, "
                          f"got {', '.join(map(repr, bad or formats)) or 'nothing'}")

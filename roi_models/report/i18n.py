@@ -71,7 +71,7 @@ class Text:
 
 
 def _group(digits: str, sep: str) -> str:
-    out = []
+    out: list[str] = []
     while len(digits) > 3:
         out.insert(0, digits[-3:])
         digits = digits[:-3]
@@ -95,13 +95,17 @@ class Lang:
     ('оператора', 'оператор', 'agent')
     """
 
-    def __init__(self, lang: str = "en", currency: str = "USD") -> None:
+    def __init__(self, lang: str = "en", currency: str = "USD", baseline: str = "inhouse") -> None:
         if lang not in LANGS:
             from roi_models.errors import InputError
 
             raise InputError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
         self.lang = lang
         self.currency = str(currency)
+        #: the option incremental figures are against (``BusinessCase.baseline``): it fills every
+        #: ``{base}`` ("against in-house", "against in-house as staffed today"), and beside a
+        #: status quo the in-house option reads "staffed to target"
+        self.baseline = baseline
         self.symbol = CURRENCY_SYMBOLS.get(self.currency.upper(), self.currency)
         mod = table(lang)
         self.rules = mod.RULES
@@ -133,7 +137,8 @@ class Lang:
                     parts.append(literal)
             if field is None:
                 continue
-            value = kw[field]
+            value = kw[field] if field in kw or field != "base" else self._text[
+                "base." + self.baseline]
             if isinstance(value, Text):
                 parts.extend(value.parts)
             elif isinstance(value, Num):
@@ -141,6 +146,20 @@ class Lang:
             else:
                 parts.append(str(value))
         return Text(parts)
+
+    def scenario_text(self, scenario: Any, name: str) -> str:
+        """``scenario.name`` / ``scenario.notes`` for display: a preset's shipped text in this
+        language (``preset.<preset>.<name>`` in the table), the user's own text as typed."""
+        from roi_models.scenario import Scenario
+
+        value = str(scenario[f"scenario.{name}"] or "")
+        preset = str(scenario.preset_name)
+        key = f"preset.{preset}.{name}"
+        try:
+            shipped = str(Scenario.preset(preset)[f"scenario.{name}"] or "")
+        except Exception:  # a scenario from a file has no preset to compare with
+            return value
+        return self.t(key) if value == shipped and self.has(key) else value
 
     def plural(self, key: str, n: float) -> str:
         """The form of the plural entry ``key`` (``"form|form|form"``) that agrees with ``n``."""
@@ -166,6 +185,10 @@ class Lang:
         return self._text[key] if key in self._text else path
 
     def option(self, name: str, *, lower: bool = False) -> str:
+        """An option's label (``option.<name>``; lower case inside a sentence); beside a status
+        quo the in-house option is "In-house, staffed to target"."""
+        if name == "inhouse" and self.baseline == "status_quo":
+            name = "inhouse_to_target"
         key = ("option_lc." if lower else "option.") + name
         return self.t(key) if key in self._text else name.replace("_", " ")
 

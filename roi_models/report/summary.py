@@ -29,7 +29,7 @@ def summary_table(case: BusinessCase, metrics: Sequence[str] = OPTIONS_TABLE, la
     Rows are page 1's options table: the engine's summary metrics (``case.summary()``) and the
     monthly average of the support FTE driver, formatted in ``lang``.
     """
-    L = Lang(lang, case.currency)
+    L = Lang(lang, case.currency, case.baseline)
     s = case.summary()
     header = [L.t("options.metric"), *(L.option(str(o)) for o in s.columns)]
     rows = [[L.t("metric." + m), *(L.fmt(summary_value(case, s, m, str(o)), SUMMARY_KINDS[m])

@@ -186,6 +186,7 @@ def workbook(case: BusinessCase, report: Report) -> Any:
             unit = units.get(col, "")
             fmts.append("0.0%" if unit.startswith("share") else
                         "#,##0.00" if unit.startswith(cur) else
+                        "#,##0" if unit == "seats" else  # leased whole (issue 15)
                         "#,##0.0")
         header = [L.t("monthly.month"),
                   *(f"{L.line(c)} [{L.unit(units[c])}]" if units.get(c) else

@@ -17,20 +17,23 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
 
 from roi_models import staffing
-from roi_models.business_case import MONEY_COLUMNS, OPTIONS, interval_staffing
+from roi_models.business_case import OPTIONS, interval_staffing
+from roi_models.report.i18n import Lang
+from roi_models.report.style import FAMILY_COLOURS, OPTION_COLOURS, cost_families
 
 if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     from roi_models.business_case import BusinessCase
     from roi_models.scenario import Scenario
 
 __all__ = [
-    "COST_GROUPS",
     "OPTION_COLORS",
     "OPTION_LABELS",
     "CashChart",
@@ -50,48 +53,22 @@ __all__ = [
     "week_staffing",
 ]
 
-OPTION_LABELS = {"inhouse": "In-house", "outsourced": "Outsourced", "hybrid": "Hybrid"}
-OPTION_COLORS = {"inhouse": "#4c72b0", "outsourced": "#dd8452", "hybrid": "#55a868"}
-
-#: Cost lines grouped for the cost-stack chart (label -> engine money columns). A money column
-#: the engine adds later and no group names falls into "Other", so the stack always adds up.
-COST_GROUPS: dict[str, tuple[str, ...]] = {
-    "Agent wages": ("agent_wages",),
-    "Payroll load": ("payroll_load",),
-    "Supervision & support": ("team_leads", "managers", "quality_assurance",
-                              "workforce_management", "trainers"),
-    "Hiring & training": ("hiring", "training"),
-    "Facilities, telephony & IT": ("facilities", "telephony", "software", "it_hardware",
-                                   "capex"),
-    "Overhead": ("overhead", "fixed_overhead"),
-    "Vendor fees (net of SLA credits)": ("vendor_fees", "sla_credits"),
-    "Governance": ("governance", "retained_licences"),
-    "Outbound": ("outbound_dialling", "vendor_outbound_fees"),
-    "Unrecoverable VAT": ("unrecoverable_vat",),
-    "Transition (one-off)": ("setup_fee", "knowledge_transfer", "parallel_run", "severance",
-                             "stranded_lease"),
-}
-GROUP_COLORS = ("#4c72b0", "#8da0cb", "#64b5cd", "#8172b3", "#937860", "#c4ad66",
-                "#dd8452", "#da8bc3", "#55a868", "#a4a4a4", "#c44e52", "#8c8c8c")
-
-
-def _groups() -> dict[str, tuple[str, ...]]:
-    named = {c for cols in COST_GROUPS.values() for c in cols}
-    other = tuple(c for c in MONEY_COLUMNS if c not in named)
-    groups = {k: tuple(c for c in v if c in MONEY_COLUMNS) for k, v in COST_GROUPS.items()}
-    if other:
-        groups["Other"] = other
-    return groups
-
+#: The report's words and colours, once for every face: option labels (English: the matplotlib
+#: charts' default words, relabelled in the dashboard's language on export) and colours, cost
+#: families (:func:`roi_models.report.style.cost_families`) and theirs.
+_EN = Lang("en")
+OPTION_LABELS = {o: _EN.option(o) for o in OPTIONS}
+OPTION_COLORS = {o: OPTION_COLOURS[o] for o in OPTIONS}
 
 # ---------------------------------------------------------------------------------------- data
 def cost_stack(case: BusinessCase) -> pd.DataFrame:
-    """Cost over the horizon by option (rows) and cost group (columns), in the case's currency.
+    """Cost over the horizon by option (rows) and cost family (columns), in the case's currency.
 
-    Each row adds up to the option's ``total_cost`` summed over the horizon.
+    The families are the report's (:func:`roi_models.report.style.cost_families`, words
+    ``family.<key>``); each row adds up to the option's ``total_cost`` summed over the horizon.
     """
     rows = {}
-    groups = _groups()
+    groups = cost_families()
     for name in OPTIONS:
         monthly = case.options[name].monthly
         totals = dict(zip(monthly.columns, monthly.to_numpy(dtype=float).sum(axis=0),
@@ -333,7 +310,7 @@ class _Chart:
         """Draw and encode as PNG (fast zlib level: the bytes go over a local socket)."""
         from PIL import Image
 
-        canvas = self.figure.canvas
+        canvas = cast("FigureCanvasAgg", self.figure.canvas)
         canvas.draw()
         w, h = canvas.get_width_height()
         buf = io.BytesIO()
@@ -343,7 +320,7 @@ class _Chart:
 
 
 class CostStackChart(_Chart):
-    """Stacked bars: cost over the horizon by option and cost group (bars updated in place)."""
+    """Stacked bars: cost over the horizon by option and cost family (bars updated in place)."""
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
@@ -351,7 +328,7 @@ class CostStackChart(_Chart):
         self._groups: tuple[str, ...] = ()
 
     def legend(self) -> list[tuple[str, str]]:
-        return [(g, GROUP_COLORS[i % len(GROUP_COLORS)]) for i, g in enumerate(_groups())]
+        return [(_EN.t("family." + g), FAMILY_COLOURS[g]) for g in cost_families()]
 
     def draw(self, data: pd.DataFrame, currency: str) -> bytes:
         groups = tuple(data.columns)
@@ -361,8 +338,9 @@ class CostStackChart(_Chart):
             self.ax.grid(axis="y", alpha=0.3)
             self.ax.yaxis.set_major_formatter(self._money)
             self._bars = [self.ax.bar(x, np.zeros(len(x)), width=0.6,
-                                      color=GROUP_COLORS[i % len(GROUP_COLORS)], label=g)
-                          for i, g in enumerate(groups)]
+                                      color=FAMILY_COLOURS.get(g, FAMILY_COLOURS["other"]),
+                                      label=_EN.t("family." + g))
+                          for g in groups]
             self.ax.set_xticks(x, [OPTION_LABELS.get(o, o) for o in data.index])
             self._groups = groups
         bottom = np.zeros(len(x))
@@ -503,7 +481,7 @@ def plot_service_level(calls: float = 100.0, aht: float = 180.0, target_time: fl
     traffic = calls * aht / interval
     lo = max(1, int(traffic) - 2)
     agents = np.arange(lo, int(traffic + 4 * np.sqrt(traffic) + 6))
-    df = service_level_curve(calls, aht, target_time, agents, patience=patience,
+    df = service_level_curve(calls, aht, target_time, agents.tolist(), patience=patience,
                              interval=interval)
     fig = Figure(figsize=(7, 3.6), dpi=80)
     ax = fig.add_subplot()

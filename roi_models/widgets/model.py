@@ -24,8 +24,7 @@ from roi_models.parameters import registry
 from roi_models.scenario import Scenario, ScenarioError
 from roi_models.widgets import charts
 
-__all__ = ["COMPARE_ROWS", "KPI_ROWS", "MAX_KEPT", "SERVICE_TOLERANCE", "DashboardModel", "default_folder",
-           "service_differences"]
+__all__ = ["COMPARE_ROWS", "KPI_ROWS", "MAX_KEPT", "DashboardModel", "default_folder"]
 
 _REGISTRY = registry()
 
@@ -48,55 +47,10 @@ COMPARE_ROWS: tuple[tuple[str, str], ...] = (
     ("incremental_npv", "money"), ("payback_months", "months"),
     ("voice_service_level", "share"), ("voice_abandon_rate", "share"),
 )
-#: Differences in service between an option and in-house that the summary strip flags
-#: (summary metric -> smallest difference that counts, as a share: 1 point of SL or FCR,
-#: half a point of abandonment).
-SERVICE_TOLERANCE: dict[str, float] = {"voice_service_level": 0.01, "voice_abandon_rate": 0.005,
-                                       "first_contact_resolution": 0.01}
-
-
 def default_folder() -> Path:
     """Where the dashboard saves scenarios and writes cases unless told otherwise:
     ``~/roi-models`` (never the package or the current checkout)."""
     return Path.home() / "roi-models"
-
-
-def service_differences(summary: pd.DataFrame,
-                        tolerance: Mapping[str, float] | None = None) -> list[dict[str, Any]]:
-    """Service metrics on which an alternative differs from in-house by more than a tolerance.
-
-    Parameters
-    ----------
-    summary : pandas.DataFrame
-        ``BusinessCase.summary()`` (metric x option).
-    tolerance : mapping, optional
-        Metric -> smallest absolute difference (share) that counts; default
-        :data:`SERVICE_TOLERANCE`.
-
-    Returns
-    -------
-    list of dict
-        One per difference: ``option``, ``metric``, ``value``, ``inhouse``, ``difference``
-        (option minus in-house, a share).
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"inhouse": [0.72], "outsourced": [0.68], "hybrid": [0.715]},
-    ...                   index=["first_contact_resolution"])
-    >>> [(d["option"], round(d["difference"], 3)) for d in service_differences(df)]
-    [('outsourced', -0.04)]
-    """
-    tol = SERVICE_TOLERANCE if tolerance is None else tolerance
-    out = []
-    for option in [o for o in OPTIONS if o != "inhouse" and o in summary.columns]:
-        for metric, eps in tol.items():
-            if metric not in summary.index:
-                continue
-            a, b = float(summary.loc[metric, option]), float(summary.loc[metric, "inhouse"])
-            if math.isfinite(a) and math.isfinite(b) and abs(a - b) >= eps - 1e-12:
-                out.append({"option": option, "metric": metric, "value": a, "inhouse": b,
-                            "difference": a - b})
-    return out
 
 
 def _parse(path: str, raw: Any) -> tuple[Any, str | None]:
@@ -363,20 +317,17 @@ class DashboardModel:
 
     def service_differences(self) -> list[dict[str, Any]]:
         """The service differences of the current case: the engine's like-for-like check
-        (``BusinessCase.service_differences``, with what the difference is worth) where the
-        engine has it, else :func:`service_differences` of the summary."""
-        engine = getattr(self.case, "service_differences", None)
-        if engine is None:
-            return service_differences(self.summary)
+        (:meth:`roi_models.business_case.BusinessCase.service_differences`: each option's service
+        level, abandonment or first-contact resolution outside the tolerance, and its worth)."""
         return [{"option": r.option, "metric": r.metric, "value": r.value, "inhouse": r.reference,
-                 "difference": r.difference, "worth": getattr(r, "worth", math.nan)}
-                for r in engine()]
+                 "difference": r.difference, "worth": r.worth}
+                for r in self.case.service_differences()]
 
     @property
     def baseline(self) -> str:
         """The option the incremental figures are against (``status_quo`` when the scenario
         gives today's staffing, else ``inhouse``)."""
-        return str(getattr(self.case, "baseline", "inhouse"))
+        return self.case.baseline
 
     def kpis(self) -> dict[str, dict[str, float]]:
         """KPI values by option (``KPI_ROWS`` keys), straight from the engine."""

@@ -84,6 +84,16 @@ class _Frame:
         self.x0, self.x1 = left, width - right
         self.y0, self.y1 = top + 4, height - bottom
 
+    def axis_labels(self, xlabel: str = "", ylabel: str = "", *, below: int = 26,
+                    ylabel_left: int = 40) -> None:
+        """The x axis's label under its right end and the y axis's above its top, 11 px grey."""
+        if xlabel:
+            self.parts.append(f'<text x="{self.x1}" y="{self.y1 + below}" font-size="11" '
+                              f'text-anchor="end" fill="#555">{_e(xlabel)}</text>')
+        if ylabel:
+            self.parts.append(f'<text x="{self.x0 - ylabel_left}" y="{self.y0 - 4}" '
+                              f'font-size="11" fill="#555">{_e(ylabel)}</text>')
+
     def yscale(self, lo: float, hi: float, fmt: Fmt, ticks: int = 5) -> Callable[[float], float]:
         t = nice_ticks(lo, hi, ticks)
         lo, hi = min(lo, t[0]), max(hi, t[-1])
@@ -166,9 +176,7 @@ def lines(x: Sequence[float], series: Sequence[tuple[str, str, Sequence[float], 
         if xlo <= t <= xhi:
             f.parts.append(f'<text x="{px(t):.1f}" y="{f.y1 + 14}" font-size="11" '
                            f'text-anchor="middle" fill="#555">{t:g}</text>')
-    if xlabel:
-        f.parts.append(f'<text x="{f.x1}" y="{f.y1 + 26}" font-size="11" text-anchor="end" '
-                       f'fill="#555">{_e(xlabel)}</text>')
+    f.axis_labels(xlabel)
     for lab, col, ys, dash in series:
         pts = " ".join(f"{px(a):.1f},{y(float(b)):.1f}" for a, b in zip(xs, ys, strict=False)
                        if math.isfinite(float(b)))
@@ -233,9 +241,7 @@ def step_area(layers: Sequence[tuple[str, str, Sequence[float]]], ticks: Sequenc
                            f'stroke="#bbb" stroke-width="0.6"/>')
         f.parts.append(f'<text x="{xx + dx * block / 2:.1f}" y="{f.y1 + 15}" font-size="11" '
                        f'text-anchor="middle" fill="#555">{_e(t)}</text>')
-    if ylabel:
-        f.parts.append(f'<text x="{f.x0 - 40}" y="{f.y0 - 4}" font-size="11" fill="#555">'
-                       f'{_e(ylabel)}</text>')
+    f.axis_labels(ylabel=ylabel)
     return f.svg("roi-svg-area")
 
 
@@ -308,12 +314,7 @@ def histogram(values: Sequence[float], fmt: Fmt, *, title: str = "", xlabel: str
                            f'stroke="#333" stroke-dasharray="4 3"/><text x="{px(m) + 3:.1f}" '
                            f'y="{f.y0 + 12 + 13 * i:.1f}" font-size="11" fill="#222">'
                            f'{_e(text)}</text>')
-    if xlabel:
-        f.parts.append(f'<text x="{f.x1}" y="{f.y1 + 28}" font-size="11" text-anchor="end" '
-                       f'fill="#555">{_e(xlabel)}</text>')
-    if ylabel:
-        f.parts.append(f'<text x="{f.x0 - 56}" y="{f.y0 - 6}" font-size="11" fill="#555">'
-                       f'{_e(ylabel)}</text>')
+    f.axis_labels(xlabel, ylabel, below=28, ylabel_left=56)
     return f.svg("roi-svg-hist")
 
 

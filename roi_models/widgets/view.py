@@ -33,10 +33,10 @@ import traitlets
 from roi_models.channels import LIVE
 from roi_models.parameters import Parameter, registry
 from roi_models.pricing import PRICING_MODELS, effective_model
-from roi_models.report.style import CHANNEL_COLOURS
+from roi_models.report.style import CHANNEL_COLOURS, FAMILY_COLOURS
 from roi_models.widgets import formatting as fm
 from roi_models.widgets import svg
-from roi_models.widgets.charts import GROUP_COLORS, OPTION_COLORS
+from roi_models.widgets.charts import OPTION_COLORS
 from roi_models.widgets.words import TEXT as _WORDS
 from roi_models.widgets.words import Words
 
@@ -85,15 +85,6 @@ CONDITIONAL: dict[str, tuple[str, frozenset[str]]] = {
 #: Shown only while the billed pricing model is per logged-in hour.
 _LOGGED_IN = ("outsourced.logged_in_overhead", "per_logged_in_hour")
 CHART_TABS: tuple[str, ...] = ("money", "staffing", "revenue", "scenarios", "risk")
-#: Cost groups of :data:`roi_models.widgets.charts.COST_GROUPS` -> words key.
-GROUP_WORDS = {"Agent wages": "line.agent_wages", "Payroll load": "line.payroll_load",
-               "Supervision & support": "group.support", "Hiring & training": "group.hiring",
-               "Facilities, telephony & IT": "group.facilities", "Overhead": "line.overhead",
-               "Vendor fees (net of SLA credits)": "group.vendor",
-               "Governance": "group.governance", "Outbound": "group.outbound",
-               "Unrecoverable VAT": "line.unrecoverable_vat",
-               "Transition (one-off)": "group.transition",
-               "Other": "group.other"}
 #: Summary metrics a service flag names -> words key.
 SERVICE_WORDS = {"voice_service_level": "metric.voice_service_level",
                  "voice_abandon_rate": "metric.voice_abandon_rate",
@@ -811,11 +802,11 @@ class DashboardView(widgets.VBox):
         return self._charts[name].value
 
     def cost_stack_svg(self, data: Any) -> str:
-        """SVG of the cost stack (rows = options, columns = the charts module's cost groups)."""
+        """SVG of the cost stack (rows = options, columns = the report's cost families)."""
         w, lang = self.words, self.words.report
-        series = [(w.t(GROUP_WORDS.get(g, "group.other")), GROUP_COLORS[i % len(GROUP_COLORS)],
+        series = [(lang.t("family." + g), FAMILY_COLOURS.get(g, FAMILY_COLOURS["other"]),
                    [float(data.loc[o, g]) for o in data.index])
-                  for i, g in enumerate(data.columns)]
+                  for g in data.columns]
         return svg.bars_stacked([w.option(o) for o in data.index], series,
                                 lambda v: fm.money(lang, v, short=True),
                                 title=f"{w.t('chart.cost_stack')} ({lang.symbol})",

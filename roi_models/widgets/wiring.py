@@ -261,16 +261,16 @@ class Dashboard:
             c.draw(t("cost_stack"), cur)
             return c.relabel(title_text, legend, [w.option(o) for o in t("cost_stack").index])
         if chart == "cash":
-            c = charts.CashChart(dpi=120)
-            c.draw(t("cumulative_cash"), t("payback_months"), cur)
-            return c.relabel(title_text, legend[:2])
+            cash = charts.CashChart(dpi=120)
+            cash.draw(t("cumulative_cash"), t("payback_months"), cur)
+            return cash.relabel(title_text, legend[:2])
         if chart == "staffing":
-            c = charts.StaffingChart(dpi=120)
-            c.draw(self.model.week_staffing())
-            return c.relabel(title_text, legend, w.t("chart.days").split())
-        c = charts.RevenueChart(dpi=120)
-        c.draw(t("revenue_effect"), cur)
-        return c.relabel(title_text, legend,
+            staff = charts.StaffingChart(dpi=120)
+            staff.draw(self.model.week_staffing())
+            return staff.relabel(title_text, legend, w.t("chart.days").split())
+        revenue = charts.RevenueChart(dpi=120)
+        revenue.draw(t("revenue_effect"), cur)
+        return revenue.relabel(title_text, legend,
                          [w.t("chart.year", n=y) for y in t("revenue_effect").index])
 
     # ------------------------------------------------------------------ refresh
@@ -299,7 +299,8 @@ class Dashboard:
         p_better = None
         if self._mc is not None:
             p_better = (self._mc[0], self._mc[1] != m.version)
-        self.view.show_strip(name=str(s["scenario.name"]), months=int(s["finance.horizon_months"]),
+        self.view.show_strip(name=self.words.report.scenario_text(s, "name"),
+                             months=int(s["finance.horizon_months"]),
                              best_alternative=alt, npv=float(m.incremental.loc["npv", alt]),
                              recommended=best, kpis=k, differences=m.service_differences(),
                              p_better=p_better, baseline=m.baseline)

@@ -167,17 +167,6 @@ TEXT: dict[str, dict[str, str]] = {
     "export.png": {"en": "PNG", "ru": "PNG"},
     "export.svg": {"en": "SVG", "ru": "SVG"},
     "export.csv": {"en": "CSV", "ru": "CSV"},
-    "group.support": {"en": "Supervision & support", "ru": "Руководство и поддержка"},
-    "group.hiring": {"en": "Hiring & training", "ru": "Подбор и обучение"},
-    "group.facilities": {"en": "Facilities, telephony & IT", "ru": "Помещения, связь и ИТ"},
-    "group.overhead": {"en": "Overhead", "ru": "Накладные"},
-    "group.vendor": {"en": "Vendor fees (net of SLA credits)",
-                     "ru": "Подрядчик (за вычетом штрафов SLA)"},
-    "group.governance": {"en": "Governance & retained licences",
-                         "ru": "Управление подрядчиком и лицензии"},
-    "group.outbound": {"en": "Outbound", "ru": "Исходящие"},
-    "group.transition": {"en": "Transition (one-off)", "ru": "Переход (разово)"},
-    "group.other": {"en": "Other", "ru": "Прочее"},
     # scenarios tab
     "cmp.hint": {
         "en": "Name the case on screen and keep it (up to 4) to see it beside later changes, "

@@ -22,7 +22,7 @@ TEXT: dict[str, str] = {
     'doc.signs': (
         'Money over the whole horizon unless stated; costs are money spent; the revenue '
         'effect is signed (+ = revenue kept by good service, against the base churn with '
-        'no sales lost); incremental figures are the option minus in-house, so a positive '
+        'no sales lost); incremental figures are the option minus {base}, so a positive '
         'figure favours switching.'
     ),
     'doc.contents': 'Contents',
@@ -31,33 +31,39 @@ TEXT: dict[str, str] = {
         'Charts are in business_case.html and business_case.pdf; this file carries their '
         'numbers.'
     ),
-    'option.inhouse': 'In-house (as today)',
+    'option.inhouse': 'In-house',
     'option.outsourced': 'Outsourced',
     'option.hybrid': 'Hybrid',
     'option_short.inhouse': 'inhouse',
     'option_short.outsourced': 'outsourced',
     'option_short.hybrid': 'hybrid',
-    'option_lc.inhouse': 'in-house (as today)',
+    'option_lc.inhouse': 'in-house',
     'option_lc.outsourced': 'outsourcing',
     'option.status_quo': 'In-house as staffed today',
     'option_short.status_quo': 'today',
     'option_lc.status_quo': 'in-house as staffed today',
+    'option.inhouse_to_target': 'In-house, staffed to target',
+    'option_short.inhouse_to_target': 'to target',
+    'option_lc.inhouse_to_target': 'in-house staffed to target',
+    # what incremental figures are against ({base} in a text: BusinessCase.baseline)
+    'base.inhouse': 'in-house',
+    'base.status_quo': 'in-house as staffed today',
     'option_lc.hybrid': 'the hybrid',
     'rec.title': 'Recommendation',
     'rec.switch': (
         'Recommend {option}: over {months} months it saves {net_saving} net of transition '
-        'costs and lost revenue, with an incremental NPV of {npv} against staying in-house.'
+        'costs and lost revenue, with an incremental NPV of {npv} against {base}.'
     ),
     'rec.stay': (
         'Recommend keeping the contact center in-house: the best alternative, {option}, '
         'has an incremental NPV of {npv} over {months} months.'
     ),
     'rec.reason': (
-        '{Option}: {running_verb} {running} against in-house over {months} months before '
+        '{Option}: {running_verb} {running} against {base} over {months} months before '
         'one-offs; after {one_off} of one-off transition costs it {verb} {saving} '
-        '({saving_share} of the in-house cost); revenue effect {revenue_difference} '
-        'against in-house (first-contact resolution {fcr}, in-house {fcr_inhouse}); '
-        'incremental NPV {npv} against in-house; {payback}.'
+        '({saving_share} of the cost of {base}); revenue effect {revenue_difference} '
+        'against {base} (first-contact resolution {fcr}, in-house {fcr_inhouse}); '
+        'incremental NPV {npv} against {base}; {payback}.'
     ),
     'rec.verb.saves': 'saves',
     'rec.verb.costs': 'costs an extra',
@@ -68,10 +74,10 @@ TEXT: dict[str, str] = {
         'cost alone; weigh risk and control.'
     ),
     'rec.mc': (
-        'In {trials} Monte Carlo trials over the uncertain inputs, {option} beats in-house '
-        'in {p} of them; incremental NPV against in-house P10 {p10}, P50 {p50}, P90 {p90}.'
+        'In {trials} Monte Carlo trials over the uncertain inputs, {option} beats {base} '
+        'in {p} of them; incremental NPV against {base} P10 {p10}, P50 {p50}, P90 {p90}.'
     ),
-    'kpi.title': 'Headline figures: {option} versus in-house',
+    'kpi.title': 'Headline figures: {option} versus {base}',
     'kpi.net_saving': 'Net saving over {months} months',
     'kpi.npv': 'Incremental NPV at {rate}',
     'kpi.payback': 'Payback (undiscounted)',
@@ -100,10 +106,10 @@ TEXT: dict[str, str] = {
     'metric.first_contact_resolution': 'First-contact resolution',
     'metric.lost_contacts': 'Lost contacts',
     'metric.one_off_costs': 'One-off costs',
-    'inc.title': 'Switching versus in-house',
-    'inc.header': 'Versus in-house',
+    'inc.title': 'Switching versus {base}',
+    'inc.header': 'Versus {base}',
     'inc.note': (
-        "Incremental cash flow = the option's net cash flow minus in-house's: positive "
+        "Incremental cash flow = the option's net cash flow minus that of {base}: positive "
         'means switching is better.'
     ),
     'inc.net_saving': 'Net saving over {months} months',
@@ -153,11 +159,11 @@ TEXT: dict[str, str] = {
     'costs.year': 'Y{n}',
     'cash.title': 'Cumulative cash flow and payback',
     'cash.caption': (
-        'Cumulative incremental cash flow of switching from in-house (undiscounted); it '
+        'Cumulative incremental cash flow of switching from {base} (undiscounted); it '
         'crosses zero at the payback month.'
     ),
     'cash.xlabel': 'Month (0 = start of transition)',
-    'cash.ylabel': 'Cumulative versus in-house, {unit}',
+    'cash.ylabel': 'Cumulative versus {base}, {unit}',
     'cash.payback': 'payback {months}',
     'staffing.title': 'Staffing by interval',
     'staffing.caption': (
@@ -175,7 +181,7 @@ TEXT: dict[str, str] = {
     ),
     'bridge.title': 'Cost and revenue bridge',
     'bridge.caption': (
-        'From in-house to {option} over {months} {months_word}: running-cost saving, one-off '
+        'From {base} to {option} over {months} {months_word}: running-cost saving, one-off '
         'transition costs, then the retention and lost-sales effects of service quality, '
         'to the net saving.'
     ),
@@ -205,7 +211,7 @@ TEXT: dict[str, str] = {
     'tornado.swing': 'Swing',
     'breakeven.title': 'Break-even of key inputs',
     'breakeven.caption': (
-        'Incremental NPV of {option} against in-house as one input moves, the others held; '
+        'Incremental NPV of {option} against {base} as one input moves, the others held; '
         'the red marker is where the two tie.'
     ),
     'breakeven.input': 'Input',
@@ -216,13 +222,13 @@ TEXT: dict[str, str] = {
     'breakeven.ylabel': 'Incremental NPV, {unit}',
     'mc.title': 'Monte Carlo',
     'mc.caption': (
-        'Incremental NPV of {option} against in-house in {trials} trials (Beta-PERT on '
-        "each uncertain input's low, value and high; seed {seed}). P(better than in-house) "
+        'Incremental NPV of {option} against {base} in {trials} trials (Beta-PERT on '
+        "each uncertain input's low, value and high; seed {seed}). P(better than {base}) "
         '= {p}.'
     ),
     'mc.xlabel': 'Incremental NPV, {unit}',
     'mc.ylabel': 'Trials',
-    'mc.p_better': 'P(better than in-house)',
+    'mc.p_better': 'P(better than {base})',
     'mc.statistic': 'Statistic',
     'mc.mean': 'Mean',
     'mc.drivers': 'Largest drivers of the spread: {names}.',
@@ -445,7 +451,7 @@ TEXT: dict[str, str] = {
         'by NPV and MIRR.'
     ),
     'facts.title': 'Before you sign',
-    'facts.breakeven': 'Break-even against in-house ({option})',
+    'facts.breakeven': 'Break-even against {base} ({option})',
     'facts.breakeven.one': '{name} {value} (today {now}{unit})',
     'facts.breakeven.item': '{value}{unit}',
     'facts.breakeven.none': 'no tie in the searched range',
@@ -461,7 +467,7 @@ TEXT: dict[str, str] = {
     ),
     'facts.trough': 'Cash trough',
     'facts.trough.text': (
-        '{amount} cumulative cash against in-house at its lowest, in month {month} '
+        '{amount} cumulative cash against {base} at its lowest, in month {month} '
         '(undiscounted, counted from the start of the transition).'
     ),
     'facts.people': 'People affected',
@@ -587,6 +593,7 @@ TEXT: dict[str, str] = {
     'input.inhouse.ramp_aht_factor': 'New-hire handle time factor',
     'input.inhouse.seat_cost_monthly': 'Workstation cost a month',
     'input.inhouse.seat_buffer': 'Spare workstations',
+    'input.inhouse.seat_lease_step': 'Seat lease block',
     'input.inhouse.telephony_per_seat_monthly': 'Telephony per seat a month',
     'input.inhouse.software_per_fte_monthly': 'Software per FTE a month',
     'input.inhouse.it_capex_per_seat': 'IT hardware per seat',
