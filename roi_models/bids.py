@@ -54,7 +54,7 @@ import pandas as pd
 import yaml
 
 from roi_models import finance, risk
-from roi_models.business_case import BusinessCase, evaluate
+from roi_models.business_case import STATUS_QUO, BusinessCase, evaluate, evaluate_batch
 from roi_models.errors import InputError
 from roi_models.parameters import registry
 from roi_models.pricing import PRICING_MODELS, effective_model
@@ -1006,6 +1006,12 @@ class BidComparison:
         evaluates half of the bids while this process evaluates the other half; the results are
         the same either way.
 
+        With today's staffing given (``inhouse.current_agent_fte``) the status quo is one more
+        option: the fast batch has none, so its trials are in-house's plus the status quo's exact
+        gap to in-house as each drawn input moves it (:meth:`status_quo_gap`), and every
+        option's trials are offset so that the trial at the scenario's own values is its exact
+        NPV (today's center, not the target one, is then the one each bid takes over).
+
         Returns
         -------
         BidRisk
@@ -1020,7 +1026,14 @@ class BidComparison:
             fx.path: ("pert", _bound(fx.low), _bound(fx.default), _bound(fx.high))},
             chunk=chunk).samples
         names = list(self.results)
-        jobs = [(self.results[n].scenario, self._trial_changes(self.results[n].bid, samples),
+        status_quo = STATUS_QUO in self.baselines
+        run = samples
+        if status_quo:
+            # one more trial at the scenario's own values: each option's offset to its exact NPV
+            at_base = {p: _bound(fx.default) if p == fx.path else float(self.scenario[p])
+                       for p in samples.columns}
+            run = pd.concat([samples, pd.DataFrame([at_base])], ignore_index=True)
+        jobs = [(self.results[n].scenario, self._trial_changes(self.results[n].bid, run),
                  self.results[n].option, chunk) for n in names]
         pool = _fork_pool() if parallel and len(jobs) > 1 else None
         if pool is None:
@@ -1039,7 +1052,39 @@ class BidComparison:
         # only vendor and hybrid inputs
         npv: dict[str, np.ndarray] = {o: values[0][o] for o in self.baselines if o in values[0]}
         npv.update((n, v["bid"]) for n, v in zip(names, values, strict=True))
+        if status_quo:
+            exact = self.table().loc["npv"].astype(float)
+            npv = {o: v[:-1] + (float(exact[o]) - v[-1]) for o, v in npv.items()}
+            npv = {STATUS_QUO: npv["inhouse"] + self.status_quo_gap(samples), **npv}
         return BidRisk(pd.DataFrame(npv), samples, seed)
+
+    def status_quo_gap(self, samples: pd.DataFrame) -> np.ndarray:
+        """NPV of the status quo minus in-house in each trial (the bid Monte Carlo's status quo).
+
+        The fast batch has no status quo (today's agents, a fixed staffing), so its gap to
+        in-house is built from exact evaluations (:func:`~roi_models.business_case.evaluate_batch`):
+        the gap at the scenario's values plus, for each drawn input, the exact change of the gap
+        with that input alone at its low or high end, linear between the end and the value, summed
+        over the inputs. Exact at the scenario's values and at every one-at-a-time end.
+        """
+        fx_path = "outsourced.fx_rate"
+        paths = [p for p in samples.columns if p != fx_path]  # FX moves only vendor prices
+        base = {p: float(self.scenario[p]) for p in paths}
+        ends = {p: self.scenario.range_of(p) for p in paths}
+        grid = {p: np.full(2 * len(paths), base[p]) for p in paths}
+        for k, p in enumerate(paths):
+            grid[p][2 * k], grid[p][2 * k + 1] = ends[p]
+        frame = evaluate_batch(self.scenario, grid)
+        gaps = (frame[f"{STATUS_QUO}_npv"] - frame["inhouse_npv"]).to_numpy()
+        m = self.base
+        g0 = m.metrics(STATUS_QUO)["npv"] - m.metrics("inhouse")["npv"]
+        out = np.full(len(samples), g0)
+        for k, p in enumerate(paths):
+            (lo, hi), b, x = ends[p], base[p], samples[p].to_numpy()
+            low = (gaps[2 * k] - g0) * (b - x) / (b - lo) if b > lo else 0.0 * x
+            high = (gaps[2 * k + 1] - g0) * (x - b) / (hi - b) if hi > b else 0.0 * x
+            out += np.where(x < b, low, high)
+        return out
 
     def _trial_changes(self, bid: Bid, samples: pd.DataFrame) -> dict[str, np.ndarray]:
         fx_path = "outsourced.fx_rate"

@@ -427,3 +427,45 @@ def test_full_bid_without_outbound_keeps_the_campaigns_in_house() -> None:
     assert d["vendor_billable_units"].sum() > 0
     with_outbound = compare(blended, [_bid(outbound="yes")]).results["A"]
     assert with_outbound.option == "outsourced"
+
+
+class TestExcelFunction:
+    """CC_BIDS(inputs, bids_range, [metric]): the comparison table spilled from a bids range."""
+
+    def test_spill_equals_compare_table(self) -> None:
+        from roi_models.excel import udfs
+        rows = bids_to_rows(load_bids(EXAMPLE_BIDS))
+        # what Excel sends: numbers as floats, blanks as None, a two-column inputs range
+        sheet = [[None if v == "" else (float(v) if isinstance(v, int) else v) for v in r]
+                 for r in rows]
+        out = udfs.CC_BIDS([["inhouse.agent_hourly_wage", 21.0], [None, None]], sheet)
+        cmp = compare(Scenario.default().with_changes({"inhouse.agent_hourly_wage": 21.0}),
+                      EXAMPLE_BIDS)
+        t = cmp.table()
+        assert out[0] == ["metric", *t.columns]
+        got = {r[0]: r[1:] for r in out[1:]}
+        for k in t.index:
+            for j, c in enumerate(t.columns):
+                want = float(t.loc[k, c])
+                if np.isnan(want):
+                    assert got[k][j] == "", (k, c)   # n/a stays a blank cell
+                else:
+                    assert got[k][j] == pytest.approx(want, rel=1e-12, abs=1e-9), (k, c)
+        rk = cmp.ranking
+        assert got["rank_npv"] == [float(rk.loc[c, "rank_npv"]) for c in t.columns]
+        assert got["score"][0] == ""
+        assert got["score"][1:] == pytest.approx([rk.loc[c, "score"] for c in t.columns[1:]])
+        one = udfs.CC_BIDS(None, sheet, "npv")
+        assert len(one) == 2 and one[1][0] == "npv"
+
+    def test_errors_name_the_argument_and_the_bid(self) -> None:
+        from roi_models.excel import udfs
+        rows = bids_to_rows(load_bids(EXAMPLE_BIDS))
+        bad = [list(r) for r in rows]
+        bad[2][rows[0].index("rate")] = "cheap"
+        assert udfs.CC_BIDS(None, bad) == (
+            "#VALUE! CC_BIDS: bids_range: 1 problem: bid 2 'Nearshore shared (Mexico)' (line 3): "
+            "rate: must be a number, got 'cheap'")
+        assert udfs.CC_BIDS(None, rows, "nope").startswith("#VALUE! CC_BIDS: metric must be one of")
+        assert udfs.CC_BIDS([["nope.path", 1]], rows).startswith("#VALUE! CC_BIDS: inputs: ")
+        assert udfs.CC_BIDS(None, 3).startswith("#VALUE! CC_BIDS: bids_range must be a range")
