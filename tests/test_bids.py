@@ -13,6 +13,7 @@ import csv
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -289,6 +290,33 @@ class TestRiskAcrossBids:
         assert pb[a.name] == pytest.approx(pb["twin"], abs=1e-15)
         assert (mc.regret["mean"] >= 0).all()
 
+    def test_status_quo_is_an_option_of_the_monte_carlo(self, default: Scenario) -> None:
+        s = default.with_changes({"inhouse.current_agent_fte": 80.0})
+        on, _, off = load_bids(EXAMPLE_BIDS)
+        twin = Bid({**off.values, "name": "twin"}, off.extra, "twin")
+        cmp = compare(s, [off, twin, on])
+        assert cmp.baselines == ["status_quo", "inhouse"]
+        mc = cmp.monte_carlo(300, seed=2)
+        assert list(mc.npv.columns) == ["status_quo", "inhouse", off.name, "twin", on.name]
+        np.testing.assert_array_equal(mc.npv[off.name].to_numpy(), mc.npv["twin"].to_numpy())
+        assert mc.p_best.sum() == pytest.approx(1.0, abs=1e-12)
+        assert mc.p_best[off.name] == pytest.approx(mc.p_best["twin"], abs=1e-15)
+        assert mc.npv["status_quo"].std() > 0
+        # the status quo's gap to in-house: exact (evaluate) at the scenario's values and with one
+        # input at an end of its range, whatever the other draws were
+        p = "demand.voice_annual_contacts"
+        lo, hi = s.range_of(p)
+        base = {c: float(s[c]) for c in mc.samples.columns if c != "outsourced.fx_rate"}
+        rows = pd.DataFrame([base, {**base, p: hi}, {**base, p: lo}])
+        got = cmp.status_quo_gap(rows)
+        for k, v in enumerate((float(s[p]), hi, lo)):
+            m = evaluate(s.with_changes({p: v}))
+            want = m.metrics("status_quo")["npv"] - m.metrics("inhouse")["npv"]
+            assert got[k] == pytest.approx(want, rel=1e-9), (p, v)
+        # half-way to the high end: half the high end's change (linear between value and end)
+        mid = cmp.status_quo_gap(pd.DataFrame([{**base, p: (float(s[p]) + hi) / 2}]))[0]
+        assert mid == pytest.approx((got[0] + got[1]) / 2, rel=1e-12)
+
     def test_common_draws_and_fx(self) -> None:
         ru = Scenario.preset("ru")
         cmp = compare(ru, EXAMPLE_BIDS_RU)
@@ -336,7 +364,6 @@ class TestFaces:
         assert res.exit_code == 0, res.output
         md = (out / "bids_comparison.md").read_text(encoding="utf-8")
         assert "Рейтинг по NPV" in md and "Offshore dedicated (Philippines)" in md
-        import pandas as pd
         table = pd.read_csv(out / "bids_comparison.csv", index_col=0)
         cmp = compare(Scenario.default(), EXAMPLE_BIDS)
         assert table.loc["npv", "Onshore dedicated (US)"] == pytest.approx(

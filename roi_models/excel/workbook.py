@@ -37,6 +37,7 @@ add-in is loaded. The file is byte-for-byte deterministic for the same scenario.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
 import re
 import zipfile
@@ -183,6 +184,15 @@ def _print(ws: Any, titles: str | None = None, cols: str | None = "A:B", tall: i
     if cols:
         ws.print_title_cols = cols
     ws.print_area = ws.dimensions
+
+
+def _months_done(ws: Any, label_width: int, unit_width: int) -> None:
+    """Finish a sheet with months across: label and unit column widths, the labels and header
+    rows frozen and repeated on every page, two pages wide."""
+    ws.column_dimensions["A"].width = label_width
+    ws.column_dimensions["B"].width = unit_width
+    ws.freeze_panes = "C6"
+    _print(ws, "3:5", wide=2)
 
 
 def _array(ws: Any, top: int, left: int, rows: int, cols: int, formula: str) -> str:
@@ -680,10 +690,7 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
         for k, v in rows.items():
             ctx.line_rows[(o, k)] = v
         r += 2
-    ws.column_dimensions["A"].width = 44
-    ws.column_dimensions["B"].width = 24
-    ws.freeze_panes = "C6"
-    _print(ws, "3:5", wide=2)
+    _months_done(ws, 44, 24)
 
 
 def _revenue(wb: Any, ctx: _Ctx) -> None:
@@ -713,10 +720,7 @@ def _revenue(wb: Any, ctx: _Ctx) -> None:
                                   f"{{c}}{value}-({{c}}{sales}+{{c}}{ret})", M)
         _style(ws.cell(r, 1), bold=True)
         r += 2
-    ws.column_dimensions["A"].width = 36
-    ws.column_dimensions["B"].width = 16
-    ws.freeze_panes = "C6"
-    _print(ws, "3:5", wide=2)
+    _months_done(ws, 36, 16)
 
 
 def _cashflow(wb: Any, ctx: _Ctx) -> None:
@@ -819,12 +823,9 @@ def _cashflow(wb: Any, ctx: _Ctx) -> None:
             ctx.kpi[f"{kind}_engine_{key}"] = f"'Cash flow'!$C${r}"
             ctx.kpi[f"{kind}_{key}"] = f"'Cash flow'!$D${r}"
             r += 1
-    ws.column_dimensions["A"].width = 44
-    ws.column_dimensions["B"].width = 14
     for letter in "CDE":
         ws.column_dimensions[letter].width = 16
-    ws.freeze_panes = "C6"
-    _print(ws, "3:5", wide=2)
+    _months_done(ws, 44, 14)
 
 
 def _check_rows(wb: Any, ctx: _Ctx) -> None:
@@ -1320,7 +1321,7 @@ def _write_cached(src: bytes, sheet_names: Sequence[str], values: dict[str, Any]
             if sheet is not None:
                 text = data.decode()
                 text = re.sub(r'<c r="([A-Z]+\d+)"( s="\d+")?><f(?:>| t="array").*?</f><v\s*/></c>',
-                              lambda m, sheet=sheet: _cell_sub(m, sheet, values), text)
+                              functools.partial(_cell_sub, sheet=sheet, values=values), text)
                 data = text.encode()
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z",
