@@ -838,7 +838,7 @@ class BidComparison:
         self._table: pd.DataFrame | None = None
 
     def with_weights(self, weights: Mapping[str, Any]) -> BidComparison:
-        """The same comparison scored with other weights (no bid is evaluated again).
+        """Return the same comparison scored with other weights (no bid is evaluated again).
 
         Examples
         --------

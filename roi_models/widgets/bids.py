@@ -251,12 +251,12 @@ class BidsTab(widgets.VBox):
 
         npv_rows = "".join(
             f"<tr><td>{int(r['rank_npv'])}</td><td>{html.escape(label(str(o)))}</td>"
-            f'<td class="num" data-value="{r["npv"]!r}">'
+            f'<td class="num" data-value="{float(r["npv"])!r}">'
             f"{html.escape(lg.money(r['npv'], short=True))}</td></tr>" for o, r in rk.iterrows())
         by_score = rk.dropna(subset=["score"]).sort_values("rank_score", kind="stable")
         score_rows = "".join(
             f"<tr><td>{int(r['rank_score'])}</td><td>{html.escape(str(o))}</td>"
-            f'<td class="num" data-value="{r["score"]!r}">'
+            f'<td class="num" data-value="{float(r["score"])!r}">'
             f"{html.escape(lg.number(r['score'], 1))}</td></tr>" for o, r in by_score.iterrows())
         head = (f"<th>#</th><th>{html.escape(tr(self.lang, 'col.option'))}</th>")
 
