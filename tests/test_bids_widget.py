@@ -42,6 +42,7 @@ def test_rankings_are_the_comparisons(tab: BidsTab) -> None:
     assert "In-house (as today)" in tab.ranking.value
     assert "ranks first on both NPV and the weighted score" in tab.why.value
     assert tab.warning.layout.display == "none"
+    assert repr(tab).startswith("BidsTab(")  # Voila reprs it: no clash with Widget's methods
 
 
 def test_sliders_rescore_without_evaluating_again(tab: BidsTab) -> None:

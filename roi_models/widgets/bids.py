@@ -97,6 +97,8 @@ class BidsTab(widgets.VBox):
             description=tr(lang, f"c.{k}"), continuous_update=False, readout_format=".0f",
             style={"description_width": "220px"}, layout=widgets.Layout(width="460px"))
             for k in WEIGHTS}
+        for k, s in self.sliders.items():
+            s.add_class(f"roi-bids-w-{k}")
         self.ranking = widgets.HTML()
         self.ranking.add_class("roi-bids-ranking")
         self.why = widgets.HTML()
@@ -137,7 +139,7 @@ class BidsTab(widgets.VBox):
             return
         self._scenario = scenario
         self._loaded = None
-        self._compare(self._bids, self._source, keep_on_error=False)
+        self._evaluate_bids(self._bids, self._source, keep_on_error=False)
 
     def load(self, path: str | Path) -> bool:
         """Load a bids file; on a problem, show them all and keep the bids shown. True if loaded."""
@@ -176,10 +178,11 @@ class BidsTab(widgets.VBox):
             return False
         if weights:
             self._set_sliders(weights)
-        self._compare(bids, source, keep_on_error=True)
+        self._evaluate_bids(bids, source, keep_on_error=True)
         return self.comparison is not None and self._bids is bids
 
-    def _compare(self, bids: list[bd.Bid] | None, source: str, *, keep_on_error: bool) -> None:
+    def _evaluate_bids(self, bids: list[bd.Bid] | None, source: str, *,
+                       keep_on_error: bool) -> None:
         scenario = self._scenario or Scenario.default()
         try:
             if bids is None:
@@ -297,7 +300,8 @@ class BidsTab(widgets.VBox):
             self._guarded(self.load, self.path.value.strip())
 
     def _on_example(self, _button: Any = None) -> None:
-        self._guarded(lambda: self._compare(None, self.word("example_source"), keep_on_error=True))
+        self._guarded(lambda: self._evaluate_bids(None, self.word("example_source"),
+                                                  keep_on_error=True))
 
     def _on_weight(self, _change: Any = None) -> None:
         self._guarded(self._rescore)
