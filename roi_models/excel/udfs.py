@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from roi_models import bids, finance, risk, staffing
 from roi_models._version import __version__
+from roi_models.errors import InputError
 from roi_models.excel import _convert as cv
 from roi_models.excel._convert import elementwise, number, result, udf
 
@@ -223,8 +224,14 @@ def CC_BIDS(inputs, bids_range, metric=None):
 @udf
 def CC_BREAKEVEN(inputs, path, low=None, high=None):
     sc = cv.scenario("inputs", inputs)
-    be = risk.break_even(sc, cv.lookup("path", path, list(sc.values())), low=number("low", low, None),
-                         high=number("high", high, None))
+    where = cv.text("path", path)
+    try:
+        be = risk.break_even(sc, where, low=number("low", low, None),
+                             high=number("high", high, None))
+    except InputError as exc:  # e.g. "0: unknown input": name the argument
+        if str(exc).startswith(where):
+            raise cv.ExcelArgError(f"path {exc}") from None
+        raise
     if be.value != be.value:
         raise cv.NotAvailable(f"path: {be.message}")
     return result("CC_BREAKEVEN", be.value)
