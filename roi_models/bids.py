@@ -35,14 +35,12 @@ Examples
 
 from __future__ import annotations
 
+import copy
 import csv
 import difflib
 import io
 import math
-import multiprocessing
 import os
-import tempfile
-import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -54,11 +52,12 @@ import pandas as pd
 import yaml
 
 from roi_models import finance, risk
-from roi_models.business_case import BusinessCase, evaluate
-from roi_models.errors import InputError
+from roi_models.business_case import STATUS_QUO, BusinessCase, evaluate, evaluate_batch
+from roi_models.errors import InputError, ProblemsError
 from roi_models.parameters import registry
 from roi_models.pricing import PRICING_MODELS, effective_model
 from roi_models.scenario import Scenario, ScenarioError
+from roi_models.system import atomic_write, fork_pool
 
 __all__ = [
     "CRITERIA",
@@ -110,7 +109,7 @@ _TRUE = {"true", "yes", "y", "1", "да", "x"}
 _FALSE = {"false", "no", "n", "0", "нет", ""}
 
 
-class BidsError(InputError):
+class BidsError(ProblemsError):
     """One or more invalid bids; ``problems`` lists each, one line per bid and field.
 
     The message starts with the number of problems, e.g.::
@@ -120,12 +119,7 @@ class BidsError(InputError):
           - bid 3 'Offshore' (line 4): quality: must be a score from 1 to 5, got 7
     """
 
-    def __init__(self, problems: list[str], origin: str = "") -> None:
-        self.problems = list(problems)
-        where = f" in bids {origin!r}" if origin else ""
-        n = len(self.problems)
-        head = f"{n} problem{'s' if n != 1 else ''}{where}:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+    subject = "bids"
 
 
 # ------------------------------------------------------------------------------------- fields
@@ -208,41 +202,39 @@ FIELDS: tuple[BidField, ...] = (
     _f("setup_fee", "number", "outsourced.setup_fee", 0.0, "money", "One-off setup fee, month 0."),
     _f("cola", "number", "finance.contract_cola", None, "share/year",
        "Annual price escalation (COLA); blank = the scenario's."),
-    _f("sl_target", "number", "outsourced.voice_target_sl", None, "share",
-       "Committed share of calls answered within sl_time_s."),
-    _f("sl_time_s", "number", "outsourced.voice_target_time_s", None, "s",
-       "Committed answer time for the service level."),
-    _f("chat_sl_target", "number", "outsourced.chat_target_sl", None, "share",
-       "Committed share of chats answered within chat_sl_time_s."),
-    _f("chat_sl_time_s", "number", "outsourced.chat_target_time_s", None, "s",
-       "Committed answer time for chats."),
-    _f("aht_factor", "number", "outsourced.aht_factor", None, "x in-house AHT",
-       "Vendor AHT relative to in-house.", moved=True),
-    _f("fcr", "number", "outsourced.first_contact_resolution", None, "share",
-       "Committed first-contact resolution.", moved=True),
-    _f("shrinkage", "number", "outsourced.shrinkage", None, "share",
-       "Vendor shrinkage (billed FTE per FTE-month).", moved=True),
-    _f("sla_at_risk_share", "number", "outsourced.sla_at_risk_share", None, "share of monthly fees",
-       "Share of monthly fees at risk for SLA misses."),
-    _f("sla_pool_share", "number", "outsourced.sla_credit_pool_share", None, "share",
-       "Pool % of the at-risk amount for the missed SLA."),
-    _f("sla_allocation", "number", "outsourced.sla_credit_allocation", None, "share",
-       "Allocation % of the pool paid per miss."),
-    _f("transition_months", "number", "outsourced.transition_months", None, "months",
-       "Months to steady state."),
-    _f("parallel_run_months", "number", "outsourced.parallel_run_months", None, "months",
-       "Months the in-house center runs in parallel.", moved=True),
-    _f("knowledge_transfer_share", "number", "outsourced.knowledge_transfer_share", None,
-       "share of year-1 fees", "One-off knowledge-transfer cost."),
-    _f("learning_months", "number", "outsourced.ramp_months", None, "months",
-       "Learning curve: months until the vendor's AHT and FCR reach steady state.", moved=True),
-    _f("learning_aht_factor", "number", "outsourced.ramp_aht_factor", None,
-       "x steady vendor AHT", "Vendor AHT at go-live relative to its steady state.", moved=True),
-    _f("learning_fcr_factor", "number", "outsourced.ramp_fcr_factor", None,
-       "x steady vendor FCR", "Vendor FCR at go-live relative to its steady state.", moved=True),
-    _f("billed_schedule_inefficiency", "number", "outsourced.schedule_inefficiency", None,
-       "share", "Hours the vendor schedules and bills (hour and FTE models) above the Erlang "
-       "requirement."),
+    # service and transition: blank keeps the scenario's value (name, outsourced.<input>, unit,
+    # description, moved by the Monte Carlo)
+    *(_f(n, "number", f"outsourced.{p}", None, u, d, moved=m) for n, p, u, d, m in (
+        ("sl_target", "voice_target_sl", "share",
+         "Committed share of calls answered within sl_time_s.", False),
+        ("sl_time_s", "voice_target_time_s", "s",
+         "Committed answer time for the service level.", False),
+        ("chat_sl_target", "chat_target_sl", "share",
+         "Committed share of chats answered within chat_sl_time_s.", False),
+        ("chat_sl_time_s", "chat_target_time_s", "s", "Committed answer time for chats.", False),
+        ("aht_factor", "aht_factor", "x in-house AHT", "Vendor AHT relative to in-house.", True),
+        ("fcr", "first_contact_resolution", "share", "Committed first-contact resolution.", True),
+        ("shrinkage", "shrinkage", "share", "Vendor shrinkage (billed FTE per FTE-month).", True),
+        ("sla_at_risk_share", "sla_at_risk_share", "share of monthly fees",
+         "Share of monthly fees at risk for SLA misses.", False),
+        ("sla_pool_share", "sla_credit_pool_share", "share",
+         "Pool % of the at-risk amount for the missed SLA.", False),
+        ("sla_allocation", "sla_credit_allocation", "share",
+         "Allocation % of the pool paid per miss.", False),
+        ("transition_months", "transition_months", "months", "Months to steady state.", False),
+        ("parallel_run_months", "parallel_run_months", "months",
+         "Months the in-house center runs in parallel.", True),
+        ("knowledge_transfer_share", "knowledge_transfer_share", "share of year-1 fees",
+         "One-off knowledge-transfer cost.", False),
+        ("learning_months", "ramp_months", "months",
+         "Learning curve: months until the vendor's AHT and FCR reach steady state.", True),
+        ("learning_aht_factor", "ramp_aht_factor", "x steady vendor AHT",
+         "Vendor AHT at go-live relative to its steady state.", True),
+        ("learning_fcr_factor", "ramp_fcr_factor", "x steady vendor FCR",
+         "Vendor FCR at go-live relative to its steady state.", True),
+        ("billed_schedule_inefficiency", "schedule_inefficiency", "share",
+         "Hours the vendor schedules and bills (hour and FTE models) above the Erlang requirement.", False),
+    )),
     _f("channels", "choice", None, ALL_CHANNELS, "",
        "Inbound channels the bid covers; fewer than all = a hybrid split by channel, the rest "
        "in-house.", choices=(ALL_CHANNELS, *_HYB_CHANNELS)),
@@ -746,19 +738,6 @@ def bids_to_rows(bids: Sequence[Bid]) -> list[list[Any]]:
     return rows
 
 
-def _atomic_write(path: Path, write: Any) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_template(path: str | os.PathLike[str], preset: str = "default") -> Path:
     """Write a bids file to fill in: the shipped example for ``preset``.
 
@@ -771,14 +750,14 @@ def write_template(path: str | os.PathLike[str], preset: str = "default") -> Pat
         raise InputError(f"preset must be one of {', '.join(Scenario.presets())}, got {preset!r}")
     suffix = p.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return _atomic_write(p, lambda t: t.write_text(src.read_text(encoding="utf-8"),
+        return atomic_write(p, lambda t: t.write_text(src.read_text(encoding="utf-8"),
                                                        encoding="utf-8"))
     rows = bids_to_rows(load_bids(src, Scenario.preset(preset)))
     if suffix == ".csv":
         def write_csv(t: Path) -> None:
             with t.open("w", encoding="utf-8", newline="") as fh:
                 csv.writer(fh).writerows(rows)
-        return _atomic_write(p, write_csv)
+        return atomic_write(p, write_csv)
     if suffix == ".xlsx":
         import openpyxl
 
@@ -796,7 +775,7 @@ def write_template(path: str | os.PathLike[str], preset: str = "default") -> Pat
                            " | ".join(f.choices) if f.choices else
                            ("1-5" if f.kind == "score" else f.kind), f.description])
             wb.save(t)
-        return _atomic_write(p, write_xlsx)
+        return atomic_write(p, write_xlsx)
     raise InputError(f"path must end in .yaml, .yml, .csv or .xlsx, got {str(p)!r}")
 
 
@@ -857,6 +836,19 @@ class BidComparison:
             s = b.scenario(scenario)
             self.results[b.name] = BidResult(b, s, evaluate(s), b.option(scenario))
         self._table: pd.DataFrame | None = None
+
+    def with_weights(self, weights: Mapping[str, Any]) -> BidComparison:
+        """Return the same comparison scored with other weights (no bid is evaluated again).
+
+        Examples
+        --------
+        >>> cmp = compare(Scenario.default(), EXAMPLE_BIDS)
+        >>> cmp.with_weights({"price": 1}).weights["price"]
+        1.0
+        """
+        other = copy.copy(self)
+        other.weights = check_weights(weights)
+        return other
 
     @property
     def currency(self) -> str:
@@ -1006,6 +998,12 @@ class BidComparison:
         evaluates half of the bids while this process evaluates the other half; the results are
         the same either way.
 
+        With today's staffing given (``inhouse.current_agent_fte``) the status quo is one more
+        option: the fast batch has none, so its trials are in-house's plus the status quo's exact
+        gap to in-house as each drawn input moves it (:meth:`status_quo_gap`), and every
+        option's trials are offset so that the trial at the scenario's own values is its exact
+        NPV (today's center, not the target one, is then the one each bid takes over).
+
         Returns
         -------
         BidRisk
@@ -1020,9 +1018,16 @@ class BidComparison:
             fx.path: ("pert", _bound(fx.low), _bound(fx.default), _bound(fx.high))},
             chunk=chunk).samples
         names = list(self.results)
-        jobs = [(self.results[n].scenario, self._trial_changes(self.results[n].bid, samples),
+        status_quo = STATUS_QUO in self.baselines
+        run = samples
+        if status_quo:
+            # one more trial at the scenario's own values: each option's offset to its exact NPV
+            at_base = {p: _bound(fx.default) if p == fx.path else float(self.scenario[p])
+                       for p in samples.columns}
+            run = pd.concat([samples, pd.DataFrame([at_base])], ignore_index=True)
+        jobs = [(self.results[n].scenario, self._trial_changes(self.results[n].bid, run),
                  self.results[n].option, chunk) for n in names]
-        pool = _fork_pool() if parallel and len(jobs) > 1 else None
+        pool = fork_pool() if parallel and len(jobs) > 1 else None
         if pool is None:
             values = [_trial_npv(j) for j in jobs]
         else:
@@ -1039,7 +1044,39 @@ class BidComparison:
         # only vendor and hybrid inputs
         npv: dict[str, np.ndarray] = {o: values[0][o] for o in self.baselines if o in values[0]}
         npv.update((n, v["bid"]) for n, v in zip(names, values, strict=True))
+        if status_quo:
+            exact = self.table().loc["npv"].astype(float)
+            npv = {o: v[:-1] + (float(exact[o]) - v[-1]) for o, v in npv.items()}
+            npv = {STATUS_QUO: npv["inhouse"] + self.status_quo_gap(samples), **npv}
         return BidRisk(pd.DataFrame(npv), samples, seed)
+
+    def status_quo_gap(self, samples: pd.DataFrame) -> np.ndarray:
+        """NPV of the status quo minus in-house in each trial (the bid Monte Carlo's status quo).
+
+        The fast batch has no status quo (today's agents, a fixed staffing), so its gap to
+        in-house is built from exact evaluations (:func:`~roi_models.business_case.evaluate_batch`):
+        the gap at the scenario's values plus, for each drawn input, the exact change of the gap
+        with that input alone at its low or high end, linear between the end and the value, summed
+        over the inputs. Exact at the scenario's values and at every one-at-a-time end.
+        """
+        fx_path = "outsourced.fx_rate"
+        paths = [p for p in samples.columns if p != fx_path]  # FX moves only vendor prices
+        base = {p: float(self.scenario[p]) for p in paths}
+        ends = {p: self.scenario.range_of(p) for p in paths}
+        grid = {p: np.full(2 * len(paths), base[p]) for p in paths}
+        for k, p in enumerate(paths):
+            grid[p][2 * k], grid[p][2 * k + 1] = ends[p]
+        frame = evaluate_batch(self.scenario, grid)
+        gaps = (frame[f"{STATUS_QUO}_npv"] - frame["inhouse_npv"]).to_numpy()
+        m = self.base
+        g0 = m.metrics(STATUS_QUO)["npv"] - m.metrics("inhouse")["npv"]
+        out = np.full(len(samples), g0)
+        for k, p in enumerate(paths):
+            (lo, hi), b, x = ends[p], base[p], samples[p].to_numpy()
+            low = (gaps[2 * k] - g0) * (b - x) / (b - lo) if b > lo else 0.0 * x
+            high = (gaps[2 * k + 1] - g0) * (x - b) / (hi - b) if hi > b else 0.0 * x
+            out += np.where(x < b, low, high)
+        return out
 
     def _trial_changes(self, bid: Bid, samples: pd.DataFrame) -> dict[str, np.ndarray]:
         fx_path = "outsourced.fx_rate"
@@ -1155,19 +1192,6 @@ def _trial_npv(job: tuple[Scenario, dict[str, np.ndarray], str, int]) -> dict[st
 
 def _trial_npvs_of_jobs() -> list[dict[str, np.ndarray]]:
     return [_trial_npv(j) for j in _JOBS]
-
-
-def _fork_pool() -> Any:
-    """Return a one-worker process pool forked from this process, or None where forking is unsafe.
-
-    Unsafe: one core, no fork, or other threads running (a forked lock could hang the child).
-    """
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
-            or threading.active_count() > 1:
-        return None
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
 
 
 def _stretch(draw: np.ndarray, lo0: float, mode0: float, hi0: float, mode: float, lo: float,

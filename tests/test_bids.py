@@ -13,6 +13,7 @@ import csv
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -289,6 +290,33 @@ class TestRiskAcrossBids:
         assert pb[a.name] == pytest.approx(pb["twin"], abs=1e-15)
         assert (mc.regret["mean"] >= 0).all()
 
+    def test_status_quo_is_an_option_of_the_monte_carlo(self, default: Scenario) -> None:
+        s = default.with_changes({"inhouse.current_agent_fte": 80.0})
+        on, _, off = load_bids(EXAMPLE_BIDS)
+        twin = Bid({**off.values, "name": "twin"}, off.extra, "twin")
+        cmp = compare(s, [off, twin, on])
+        assert cmp.baselines == ["status_quo", "inhouse"]
+        mc = cmp.monte_carlo(300, seed=2)
+        assert list(mc.npv.columns) == ["status_quo", "inhouse", off.name, "twin", on.name]
+        np.testing.assert_array_equal(mc.npv[off.name].to_numpy(), mc.npv["twin"].to_numpy())
+        assert mc.p_best.sum() == pytest.approx(1.0, abs=1e-12)
+        assert mc.p_best[off.name] == pytest.approx(mc.p_best["twin"], abs=1e-15)
+        assert mc.npv["status_quo"].std() > 0
+        # the status quo's gap to in-house: exact (evaluate) at the scenario's values and with one
+        # input at an end of its range, whatever the other draws were
+        p = "demand.voice_annual_contacts"
+        lo, hi = s.range_of(p)
+        base = {c: float(s[c]) for c in mc.samples.columns if c != "outsourced.fx_rate"}
+        rows = pd.DataFrame([base, {**base, p: hi}, {**base, p: lo}])
+        got = cmp.status_quo_gap(rows)
+        for k, v in enumerate((float(s[p]), hi, lo)):
+            m = evaluate(s.with_changes({p: v}))
+            want = m.metrics("status_quo")["npv"] - m.metrics("inhouse")["npv"]
+            assert got[k] == pytest.approx(want, rel=1e-9), (p, v)
+        # half-way to the high end: half the high end's change (linear between value and end)
+        mid = cmp.status_quo_gap(pd.DataFrame([{**base, p: (float(s[p]) + hi) / 2}]))[0]
+        assert mid == pytest.approx((got[0] + got[1]) / 2, rel=1e-12)
+
     def test_common_draws_and_fx(self) -> None:
         ru = Scenario.preset("ru")
         cmp = compare(ru, EXAMPLE_BIDS_RU)
@@ -336,7 +364,6 @@ class TestFaces:
         assert res.exit_code == 0, res.output
         md = (out / "bids_comparison.md").read_text(encoding="utf-8")
         assert "Рейтинг по NPV" in md and "Offshore dedicated (Philippines)" in md
-        import pandas as pd
         table = pd.read_csv(out / "bids_comparison.csv", index_col=0)
         cmp = compare(Scenario.default(), EXAMPLE_BIDS)
         assert table.loc["npv", "Onshore dedicated (US)"] == pytest.approx(
@@ -427,3 +454,45 @@ def test_full_bid_without_outbound_keeps_the_campaigns_in_house() -> None:
     assert d["vendor_billable_units"].sum() > 0
     with_outbound = compare(blended, [_bid(outbound="yes")]).results["A"]
     assert with_outbound.option == "outsourced"
+
+
+class TestExcelFunction:
+    """CC_BIDS(inputs, bids_range, [metric]): the comparison table spilled from a bids range."""
+
+    def test_spill_equals_compare_table(self) -> None:
+        from roi_models.excel import udfs
+        rows = bids_to_rows(load_bids(EXAMPLE_BIDS))
+        # what Excel sends: numbers as floats, blanks as None, a two-column inputs range
+        sheet = [[None if v == "" else (float(v) if isinstance(v, int) else v) for v in r]
+                 for r in rows]
+        out = udfs.CC_BIDS([["inhouse.agent_hourly_wage", 21.0], [None, None]], sheet)
+        cmp = compare(Scenario.default().with_changes({"inhouse.agent_hourly_wage": 21.0}),
+                      EXAMPLE_BIDS)
+        t = cmp.table()
+        assert out[0] == ["metric", *t.columns]
+        got = {r[0]: r[1:] for r in out[1:]}
+        for k in t.index:
+            for j, c in enumerate(t.columns):
+                want = float(t.loc[k, c])
+                if np.isnan(want):
+                    assert got[k][j] == "", (k, c)   # n/a stays a blank cell
+                else:
+                    assert got[k][j] == pytest.approx(want, rel=1e-12, abs=1e-9), (k, c)
+        rk = cmp.ranking
+        assert got["rank_npv"] == [float(rk.loc[c, "rank_npv"]) for c in t.columns]
+        assert got["score"][0] == ""
+        assert got["score"][1:] == pytest.approx([rk.loc[c, "score"] for c in t.columns[1:]])
+        one = udfs.CC_BIDS(None, sheet, "npv")
+        assert len(one) == 2 and one[1][0] == "npv"
+
+    def test_errors_name_the_argument_and_the_bid(self) -> None:
+        from roi_models.excel import udfs
+        rows = bids_to_rows(load_bids(EXAMPLE_BIDS))
+        bad = [list(r) for r in rows]
+        bad[2][rows[0].index("rate")] = "cheap"
+        assert udfs.CC_BIDS(None, bad) == (
+            "#VALUE! CC_BIDS: bids_range: 1 problem: bid 2 'Nearshore shared (Mexico)' (line 3): "
+            "rate: must be a number, got 'cheap'")
+        assert udfs.CC_BIDS(None, rows, "nope").startswith("#VALUE! CC_BIDS: metric must be one of")
+        assert udfs.CC_BIDS([["nope.path", 1]], rows).startswith("#VALUE! CC_BIDS: inputs: ")
+        assert udfs.CC_BIDS(None, 3).startswith("#VALUE! CC_BIDS: bids_range must be a range")

@@ -165,6 +165,16 @@ _SPECS: tuple[ExcelFunction, ...] = (
                   (_INPUTS, _a("metric", 'a row of the incremental table, e.g. "npv"'),
                    _a("sourcing", '"outsourced" or "hybrid"; blank = both, with headers', True)),
                   "Business case", True, "evaluate().incremental"),
+    ExcelFunction("CC_BIDS",
+                  "Vendor bids compared with in-house: metric x option table (NPV, cost per "
+                  "contact, service, FX exposure, weighted score, ranks), with headers.",
+                  (_INPUTS,
+                   _a("bids_range", "the bids: a header row of field names (name, location, "
+                                    "delivery_model, pricing_model, rate, the six 1-5 scores...) "
+                                    "and one row per bid, e.g. the workbook's Bids sheet"),
+                   _a("metric", 'one row of the table, e.g. "npv", "score" or "rank_score"; '
+                                "blank = the whole table", True)),
+                  "Business case", True, "bids.compare().table()"),
     # ---------------------------------------------------------------------------------- risk
     ExcelFunction("CC_BREAKEVEN",
                   "Value of one input at which in-house and outsourced tie on NPV (#N/A if none).",

@@ -27,8 +27,9 @@ Examples
 
 from __future__ import annotations
 
-from roi_models import finance, risk, staffing
+from roi_models import bids, finance, risk, staffing
 from roi_models._version import __version__
+from roi_models.errors import InputError
 from roi_models.excel import _convert as cv
 from roi_models.excel._convert import elementwise, number, result, udf
 
@@ -36,6 +37,7 @@ __all__ = [
     "CC_ABANDON_RATE",
     "CC_AGENTS",
     "CC_ASA",
+    "CC_BIDS",
     "CC_BREAKEVEN",
     "CC_CASHFLOWS",
     "CC_CLV",
@@ -81,12 +83,17 @@ def CC_SERVICE_LEVEL(agents, calls, aht, target_time, interval=3600, patience=No
         agents=agents, calls=calls, aht=aht, target_time=target_time))
 
 
+def _at_staffing(name, measure, agents, calls, aht, interval, patience):
+    """``measure(agents, calls, aht, interval, patience=)`` cell by cell (CC_ASA, CC_OCCUPANCY)."""
+    iv, pat = number("interval", interval, 3600.0), number("patience", patience, None)
+    return result(name, elementwise(
+        lambda agents, calls, aht: measure(agents, calls, aht, iv, patience=pat),
+        agents=agents, calls=calls, aht=aht))
+
+
 @udf
 def CC_ASA(agents, calls, aht, interval=3600, patience=None):
-    iv, pat = number("interval", interval, 3600.0), number("patience", patience, None)
-    return result("CC_ASA", elementwise(
-        lambda agents, calls, aht: staffing.asa(agents, calls, aht, iv, patience=pat),
-        agents=agents, calls=calls, aht=aht))
+    return _at_staffing("CC_ASA", staffing.asa, agents, calls, aht, interval, patience)
 
 
 @udf
@@ -99,10 +106,7 @@ def CC_ABANDON_RATE(agents, calls, aht, patience, interval=3600):
 
 @udf
 def CC_OCCUPANCY(agents, calls, aht, interval=3600, patience=None):
-    iv, pat = number("interval", interval, 3600.0), number("patience", patience, None)
-    return result("CC_OCCUPANCY", elementwise(
-        lambda agents, calls, aht: staffing.occupancy(agents, calls, aht, iv, patience=pat),
-        agents=agents, calls=calls, aht=aht))
+    return _at_staffing("CC_OCCUPANCY", staffing.occupancy, agents, calls, aht, interval, patience)
 
 
 @udf
@@ -194,12 +198,40 @@ def CC_INCREMENTAL(inputs, metric, sourcing=None):
     return result("CC_INCREMENTAL", float(inc.loc[row, which]))
 
 
+def _block(name, x):
+    """A range of rows (header first) -> list of lists; one row or one cell is a block of one row."""
+    if isinstance(x, (list, tuple)) and x and all(isinstance(r, (list, tuple)) for r in x):
+        return [list(r) for r in x]
+    if isinstance(x, (list, tuple)) and not any(isinstance(r, (list, tuple)) for r in x):
+        return [list(x)]
+    raise cv.ExcelArgError(f"{name} must be a range with a header row of field names and one "
+                           f"row per bid, got {x!r}")
+
+
+@udf
+def CC_BIDS(inputs, bids_range, metric=None):
+    sc = cv.scenario("inputs", inputs)
+    rows = _block("bids_range", bids_range)
+    which = cv.text("metric", metric, None)
+    try:
+        out = bids.bids_table_from_rows(sc, rows, which)
+    except bids.BidsError as exc:
+        raise cv.ExcelArgError(f"bids_range: {exc}") from None
+    return cv.table(out[0], [["" if v is None else v for v in r] for r in out[1:]])  # n/a: blank
+
+
 # ------------------------------------------------------------------------------------------ risk
 @udf
 def CC_BREAKEVEN(inputs, path, low=None, high=None):
     sc = cv.scenario("inputs", inputs)
-    be = risk.break_even(sc, cv.text("path", path), low=number("low", low, None),
-                         high=number("high", high, None))
+    where = cv.text("path", path)
+    try:
+        be = risk.break_even(sc, where, low=number("low", low, None),
+                             high=number("high", high, None))
+    except InputError as exc:  # e.g. "0: unknown input": name the argument
+        if str(exc).startswith(where):
+            raise cv.ExcelArgError(f"path {exc}") from None
+        raise
     if be.value != be.value:
         raise cv.NotAvailable(f"path: {be.message}")
     return result("CC_BREAKEVEN", be.value)

@@ -37,6 +37,7 @@ add-in is loaded. The file is byte-for-byte deterministic for the same scenario.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
 import re
 import zipfile
@@ -48,8 +49,8 @@ from typing import Any
 __all__ = ["DEFAULT_PATH", "SHEETS", "Built", "build", "build_workbook"]
 
 DEFAULT_PATH = Path("workbooks") / "contact_center_business_case.xlsx"
-SHEETS = ("About", "Inputs", "Staffing", "Costs", "Revenue", "Cash flow", "Summary", "Checks",
-          "Engine", "Engine cache", "xlwings.conf")
+SHEETS = ("About", "Inputs", "Staffing", "Costs", "Revenue", "Cash flow", "Summary", "Bids",
+          "Checks", "Engine", "Engine cache", "xlwings.conf")
 #: Inputs that fix the workbook's shape (rebuild to change them).
 SHAPE_INPUTS = ("finance.horizon_months", "outsourced.tier_thresholds", "outsourced.tier_discounts")
 CACHE = "'Engine cache'"
@@ -183,6 +184,15 @@ def _print(ws: Any, titles: str | None = None, cols: str | None = "A:B", tall: i
     if cols:
         ws.print_title_cols = cols
     ws.print_area = ws.dimensions
+
+
+def _months_done(ws: Any, label_width: int, unit_width: int) -> None:
+    """Finish a sheet with months across: label and unit column widths, the labels and header
+    rows frozen and repeated on every page, two pages wide."""
+    ws.column_dimensions["A"].width = label_width
+    ws.column_dimensions["B"].width = unit_width
+    ws.freeze_panes = "C6"
+    _print(ws, "3:5", wide=2)
 
 
 def _array(ws: Any, top: int, left: int, rows: int, cols: int, formula: str) -> str:
@@ -680,10 +690,7 @@ def _costs(wb: Any, ctx: _Ctx) -> None:
         for k, v in rows.items():
             ctx.line_rows[(o, k)] = v
         r += 2
-    ws.column_dimensions["A"].width = 44
-    ws.column_dimensions["B"].width = 24
-    ws.freeze_panes = "C6"
-    _print(ws, "3:5", wide=2)
+    _months_done(ws, 44, 24)
 
 
 def _revenue(wb: Any, ctx: _Ctx) -> None:
@@ -713,10 +720,7 @@ def _revenue(wb: Any, ctx: _Ctx) -> None:
                                   f"{{c}}{value}-({{c}}{sales}+{{c}}{ret})", M)
         _style(ws.cell(r, 1), bold=True)
         r += 2
-    ws.column_dimensions["A"].width = 36
-    ws.column_dimensions["B"].width = 16
-    ws.freeze_panes = "C6"
-    _print(ws, "3:5", wide=2)
+    _months_done(ws, 36, 16)
 
 
 def _cashflow(wb: Any, ctx: _Ctx) -> None:
@@ -819,12 +823,9 @@ def _cashflow(wb: Any, ctx: _Ctx) -> None:
             ctx.kpi[f"{kind}_engine_{key}"] = f"'Cash flow'!$C${r}"
             ctx.kpi[f"{kind}_{key}"] = f"'Cash flow'!$D${r}"
             r += 1
-    ws.column_dimensions["A"].width = 44
-    ws.column_dimensions["B"].width = 14
     for letter in "CDE":
         ws.column_dimensions[letter].width = 16
-    ws.freeze_panes = "C6"
-    _print(ws, "3:5", wide=2)
+    _months_done(ws, 44, 14)
 
 
 def _check_rows(wb: Any, ctx: _Ctx) -> None:
@@ -1096,6 +1097,88 @@ def _summary(wb: Any, ctx: _Ctx) -> None:
     ws.print_area = "A1:H36"
 
 
+#: Blank rows left in the Bids sheet's range for bids the user adds.
+SPARE_BID_ROWS = 3
+_BID_FORMATS = {"money": MONEY, "money2": MONEY2, "months": MONTHS, "share": PCT, "fte": NUM2}
+
+
+def _bids(wb: Any, ctx: _Ctx) -> None:
+    """The Bids sheet: the example bids as a range to edit, their comparison, and notes.
+
+    The ``CC_BIDS`` call sits on the Engine sheet (below the scalars) like every ``CC_`` call;
+    the Bids sheet shows it through ``IF(functions live, Engine, Engine cache)``.
+    """
+    from roi_models import bids as bd
+
+    ws = wb.create_sheet("Bids")
+    cur = str(ctx.scenario["finance.currency"])
+    _title(ws, "Vendor bids", "Each row is one vendor's proposal (blue cells: edit them, or fill a "
+                              "blank row to add a bid). The comparison below is CC_BIDS over this "
+                              f"range and the Inputs, money over {ctx.months} months in {cur}.")
+    example = bd.EXAMPLE_BIDS_RU if cur == "RUB" else bd.EXAMPLE_BIDS
+    try:
+        cmp = bd.compare(ctx.scenario, example)
+        rows = bd.bids_to_rows(cmp.bids)
+    except bd.BidsError:  # a scenario the examples do not fit (another currency): a blank sheet
+        cmp, rows = None, [[f.name for f in bd.FIELDS]]
+    top = 5
+    for j, h in enumerate(rows[0], start=1):
+        _style(ws.cell(top, j, h), bold=True, fill=HEAD_FILL)
+        ws.column_dimensions[_col(j)].width = 22 if j == 1 else 14
+    for i, row in enumerate(rows[1:] + [[""] * len(rows[0])] * SPARE_BID_ROWS, start=1):
+        for j, v in enumerate(row, start=1):
+            _style(ws.cell(top + i, j, None if v == "" else v), BLUE, fill=INPUT_FILL)
+    last = top + len(rows) - 1 + SPARE_BID_ROWS
+    bids_ref = f"Bids!$A${top}:${_col(len(rows[0]))}${last}"
+    r = last + 2
+    _style(ws.cell(r, 1, "Comparison (CC_BIDS): in-house and each bid"), bold=True)
+    if cmp is None:
+        ws.cell(r + 1, 1, "The example bids do not fit this scenario: enter bids above and "
+                          "CC_BIDS on a sheet of your own.")
+        _print(ws, None, "A:A")
+        return
+    t = cmp.table()
+    labels = [*t.index, "score", "rank_npv", "rank_score"]
+    kinds = {**bd.TABLE_METRICS, "score": "score", "rank_npv": "rank", "rank_score": "rank"}
+    eng = wb["Engine"]
+    e0 = ctx.scalar_row[SCALARS[-1]] + 2
+    eng.cell(e0 - 1, 1, "vendor bids: CC_BIDS over the Bids sheet")
+    width = len(t.columns) + 1
+    _array(eng, e0, 2, len(labels) + 1, width, f"CC_BIDS({ctx.inputs_ref},{bids_ref})")
+    for i in range(len(labels) + 1):
+        for j in range(width):
+            cell = ws.cell(r + 1 + i, 1 + j, "=" + ctx.eng(f"${_col(2 + j)}${e0 + i}"))
+            kind = kinds.get(labels[i - 1], "") if i and j else ""
+            fmt = {"score": "0.0", "rank": "0"}.get(kind, _BID_FORMATS.get(kind))
+            _style(cell, GREEN, bold=i == 0 or j == 0, fmt=fmt)
+    ctx.kpi["bids_table"] = f"Bids!$A${r + 1}"
+    r += len(labels) + 3
+    notes = [
+        "Notes",
+        "Ranking: rank_npv ranks in-house and every bid by NPV (1 = best); rank_score ranks the "
+        "bids by the weighted scorecard (default weights: price 40%, service 15%, quality, "
+        "expertise and security 10% each, technology, references and culture 5% each).",
+        "At build: " + str(cmp.ranking.attrs["why"]),
+        "Blank cells keep the scenario's value (service and transition) or the field's default "
+        "(price terms: no setup fee, base fee, minimum or tiers unless stated).",
+        "More bids than rows: insert rows inside the range, and enter CC_BIDS over a block "
+        "sized for the bids (Excel 365: in one cell, it spills).",
+        "Monte Carlo across bids (P(best), regret), tornado and break-even rates: roi-models "
+        "bids, or roi_models.bids.compare() in Python.",
+    ]
+    for k, text in enumerate(notes):
+        _style(ws.cell(r + k, 1, text), GREY, bold=k == 0)
+    r += len(notes) + 1
+    for j, h in enumerate(("field", "unit", "description"), start=1):
+        _style(ws.cell(r, j, h), bold=True, fill=HEAD_FILL)
+    for k, f in enumerate(bd.FIELDS, start=1):
+        ws.cell(r + k, 1, f.name)
+        ws.cell(r + k, 2, f.unit)
+        ws.cell(r + k, 3, f.description)
+    ws.freeze_panes = f"B{top + 1}"
+    _print(ws, None, "A:A")
+
+
 def _conf(wb: Any) -> None:
     ws = wb.create_sheet("xlwings.conf")
     ws["A1"], ws["B1"] = "UDF Modules", "roi_models.excel.udfs"
@@ -1123,6 +1206,7 @@ def _layout(scenario: Any) -> Any:
     _revenue(wb, ctx)
     _cashflow(wb, ctx)
     _staffing(wb, ctx)
+    _bids(wb, ctx)
     _engine_scalars(wb, ctx)
     _check_rows(wb, ctx)
     _master(wb, ctx)
@@ -1237,7 +1321,7 @@ def _write_cached(src: bytes, sheet_names: Sequence[str], values: dict[str, Any]
             if sheet is not None:
                 text = data.decode()
                 text = re.sub(r'<c r="([A-Z]+\d+)"( s="\d+")?><f(?:>| t="array").*?</f><v\s*/></c>',
-                              lambda m, sheet=sheet: _cell_sub(m, sheet, values), text)
+                              functools.partial(_cell_sub, sheet=sheet, values=values), text)
                 data = text.encode()
             if info.filename == "docProps/core.xml":  # openpyxl stamps the save time
                 data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z",

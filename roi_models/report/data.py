@@ -7,9 +7,6 @@ formulas here. The report formats and charts what these return.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import os
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +20,7 @@ from roi_models import risk as rk
 from roi_models.parameters import registry
 from roi_models.pricing import effective_model, rate_path
 from roi_models.scenario import Scenario
+from roi_models.system import fork_pool
 
 __all__ = ["BREAK_EVEN_INPUTS", "RiskPages", "alternative", "analyse_risk", "interval_staffing"]
 
@@ -140,18 +138,6 @@ def _break_evens_and_mc(scenario: Scenario, option: str, points: int, trials: in
     return curves, mc, t1 - t0, t2 - t1, charts
 
 
-def _fork_pool() -> Any:
-    """A one-worker process pool forked from this process (no re-imports), or None."""
-    # forking a process that runs other threads (a Jupyter kernel, a server) can copy a held lock
-    # into the child and hang it: run serially there
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
-            or threading.active_count() > 1:
-        return None
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-
-
 def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int = 2000,
                  seed: int = 7, points: int = 9, parallel: bool = True,
                  meanwhile: Callable[[], object] | None = None,
@@ -186,7 +172,7 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
         import roi_models.report.charts
 
         roi_models.report.charts.warm_up()
-    pool = _fork_pool() if parallel else None
+    pool = fork_pool() if parallel else None
     future = None
     if pool is not None:
         try:

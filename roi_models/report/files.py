@@ -6,35 +6,17 @@ Every file is written atomically: to a temporary file in the target directory, t
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from roi_models.system import atomic_write
+
 if TYPE_CHECKING:
     from roi_models.business_case import BusinessCase
 
 __all__ = ["atomic_write", "monthly_table", "write_monthly_csv"]
-
-
-def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
-    """Write ``path`` through ``write(tmp)`` on a temporary file, then rename it into place."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
 
 
 def monthly_table(case: BusinessCase, option: str) -> pd.DataFrame:

@@ -36,6 +36,7 @@ from roi_models.pricing import PRICING_MODELS, effective_model
 from roi_models.report.style import CHANNEL_COLOURS, FAMILY_COLOURS
 from roi_models.widgets import formatting as fm
 from roi_models.widgets import svg
+from roi_models.widgets.bids import BidsTab
 from roi_models.widgets.charts import OPTION_COLORS
 from roi_models.widgets.words import TEXT as _WORDS
 from roi_models.widgets.words import Words
@@ -84,7 +85,7 @@ CONDITIONAL: dict[str, tuple[str, frozenset[str]]] = {
 }
 #: Shown only while the billed pricing model is per logged-in hour.
 _LOGGED_IN = ("outsourced.logged_in_overhead", "per_logged_in_hour")
-CHART_TABS: tuple[str, ...] = ("money", "staffing", "revenue", "scenarios", "risk")
+CHART_TABS: tuple[str, ...] = ("money", "staffing", "revenue", "scenarios", "risk", "bids")
 #: Summary metrics a service flag names -> words key.
 SERVICE_WORDS = {"voice_service_level": "metric.voice_service_level",
                  "voice_abandon_rate": "metric.voice_abandon_rate",
@@ -418,9 +419,11 @@ class DashboardView(widgets.VBox):
         self._build_compare()
         self._risk = widgets.VBox(layout=widgets.Layout(width="100%"))
         self._risk.add_class("roi-risk")
+        self.bids = BidsTab(w.lang)
         self._chart_tabs = widgets.Tab(children=[money, staffing, revenue, self._compare_box,
-                                                 self._risk],
-                                       titles=[w.t(f"charts.{t}") for t in CHART_TABS],
+                                                 self._risk, self.bids],
+                                       titles=[self.bids.title if t == "bids" else
+                                               w.t(f"charts.{t}") for t in CHART_TABS],
                                        layout=widgets.Layout(width="100%"))
         self._chart_tabs.add_class("roi-chart-tabs")
         outputs = widgets.VBox([cards, self._chart_tabs],

@@ -307,7 +307,7 @@ class Dashboard:
         self.view.show_kpis(k, KPI_ROWS, best, m.baseline)
         self.kpi_update_ms = (time.perf_counter() - self._t0) * 1000.0
         self._mark_stale()
-        self._stale = {"money", "staffing", "revenue", "scenarios"}
+        self._stale = {"money", "staffing", "revenue", "scenarios", "bids"}
         self._draw_tab(self.view.visible_chart_tab)
 
     def _table(self, name: str) -> Any:
@@ -326,6 +326,8 @@ class Dashboard:
             v.show_svg("revenue", v.revenue_svg(t("revenue_effect")))
         elif tab == "scenarios":
             v.show_compare(m.comparison(), COMPARE_ROWS)
+        elif tab == "bids":
+            v.bids.set_scenario(m.scenario)
         self._stale.discard(tab)
 
     # ------------------------------------------------------------------ risk
