@@ -198,8 +198,18 @@ def surrogate_error(args: argparse.Namespace) -> dict[str, float]:
     return out
 
 
+def workbook(args: argparse.Namespace) -> dict[str, float]:
+    """Every CC_ call of the shipped workbook after one input change (``bench_udfs.py``)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_udfs import workbook_recalc
+
+    first, total, calls = workbook_recalc()  # timed inside: the calls, not the file loading
+    return {"seconds": total, "first_case_call": first, "calls": float(calls)}
+
+
 WORKLOADS = {
     "surrogate_error": surrogate_error,
+    "workbook": workbook,
     "evaluate_cold": evaluate_cold,
     "evaluate_money": evaluate_money,
     "monte_carlo": monte_carlo,

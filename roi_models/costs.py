@@ -11,7 +11,7 @@ for ``inhouse.shrinkage``; see :mod:`roi_models.parameters` for units and source
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import cast
 
@@ -30,6 +30,7 @@ __all__ = [
     "VATABLE_LINES",
     "VENDOR_LINES",
     "InhouseWorkload",
+    "LineBlock",
     "agent_fte",
     "headcount_plan",
     "hires_needed",
@@ -40,6 +41,7 @@ __all__ = [
     "ramp_productivity_loss",
     "sla_credit",
     "tiered_units",
+    "total_lines",
     "transition_costs",
     "unrecoverable_vat",
     "vendor_fees",
@@ -74,6 +76,73 @@ VATABLE_LINES: tuple[str, ...] = (
 )
 #: ``inhouse.headcount_policy`` choices.
 HEADCOUNT_POLICIES: tuple[str, ...] = ("track_demand", "attrition_only", "hire_to_peak")
+
+
+class LineBlock(dict[str, "Array"]):
+    """Cost lines held as one stacked array, and as a dict of its rows (name -> ``(n, months)``).
+
+    ``block[i]`` is the line ``names[i]``; the dict's values are views of those rows, so code
+    that reads lines by name works unchanged, and :func:`total_lines` adds a run of adjacent
+    lines in one pass over the block. Replacing an entry detaches the block (the totals then
+    add the dict's arrays one by one).
+
+    Examples
+    --------
+    >>> b = LineBlock(("a", "b"), np.array([[[1.0, 2.0]], [[10.0, 20.0]]]))
+    >>> b["b"].tolist(), total_lines(b).tolist()
+    ([[10.0, 20.0]], [[11.0, 22.0]])
+    """
+
+    def __init__(self, names: tuple[str, ...], block: Array) -> None:
+        rows = tuple(block)
+        super().__init__(zip(names, rows, strict=True))
+        self.names = names
+        self.block = block
+        self.row = {k: i for i, k in enumerate(names)}
+        self._rows = rows
+
+    def intact(self) -> bool:
+        """Whether every entry is still its row of :attr:`block` (nothing replaced or added)."""
+        return len(self) == len(self._rows) and all(
+            dict.get(self, k) is r for k, r in zip(self.names, self._rows, strict=True))
+
+
+def total_lines(lines: Mapping[str, ArrayLike], names: Iterable[str] | None = None, *,
+                skip_missing: bool = False) -> Array:
+    """Sum of cost lines (all of ``lines``, or those in ``names``), added in that order.
+
+    The same values as Python's ``sum(lines[k] for k in names)``: one preallocated result the
+    lines are added into (no temporary per line); a run of adjacent rows of a
+    :class:`LineBlock` is added in one pass over its block.
+
+    Parameters
+    ----------
+    lines : mapping of str -> array_like
+        Money per month, e.g. ``(n, months)`` arrays (they broadcast).
+    names : iterable of str, optional
+        The lines to add (default: every line, in the mapping's order).
+    skip_missing : bool
+        Leave out names ``lines`` does not have (else a missing name is a KeyError).
+
+    Examples
+    --------
+    >>> total_lines({"a": np.array([[1.0, 2.0]]), "b": np.array([[3.0]])}).tolist()
+    [[4.0, 5.0]]
+    >>> float(total_lines({"a": 1.0}, ("a", "vat"), skip_missing=True))
+    1.0
+    """
+    keys = list(lines) if names is None else [k for k in names if not skip_missing or k in lines]
+    if not keys:
+        return np.zeros(())
+    if isinstance(lines, LineBlock) and lines.intact():
+        first = lines.row[keys[0]]
+        if [lines.row[k] for k in keys] == list(range(first, first + len(keys))):
+            return cast("Array", lines.block[first:first + len(keys)].sum(axis=0))
+    arrays = [np.asarray(lines[k], dtype=float) for k in keys]
+    out = np.array(np.broadcast_to(arrays[0], np.broadcast_shapes(*(a.shape for a in arrays))))
+    for a in arrays[1:]:
+        np.add(out, a, out=out)
+    return out
 
 
 def agent_fte(staffed_hours: ArrayLike, schedule_inefficiency: ArrayLike, shrinkage: ArrayLike,
@@ -342,6 +411,13 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
     rent_idx = escalation(finance["rent_escalation"], months)
     lic_idx = escalation(finance["licence_escalation"], months)
 
+    # every line is written into one preallocated block (no temporary per line, one-pass totals);
+    # the operations and their order are those of the line formulas, so the values are the same
+    shape = np.broadcast_shapes(headcount.shape, np.shape(work.peak_agents), wage_idx.shape,
+                                rent_idx.shape, lic_idx.shape)
+    block = np.empty((len(INHOUSE_LINES), *shape))
+    line = {k: block[i] for i, k in enumerate(INHOUSE_LINES)}
+
     hourly = ih["agent_hourly_wage"] * wage_idx
     trainees_in_class = hires * ih["training_weeks"] / WEEKS_PER_MONTH
     support = {
@@ -351,34 +427,48 @@ def inhouse_costs(work: InhouseWorkload, inhouse: Mapping[str, Array],
         "workforce_management": (headcount / ih["wfm_span"], ih["wfm_annual_salary"]),
         "trainers": (trainees_in_class / ih["trainer_span"], ih["trainer_annual_salary"]),
     }
-    lines: dict[str, Array] = {"agent_wages": headcount * paid_month * hourly}
+    np.multiply(np.multiply(headcount, paid_month, out=line["agent_wages"]), hourly,
+                out=line["agent_wages"])
     for name, (count, salary) in support.items():
-        lines[name] = count * salary / 12.0 * wage_idx
+        out = line[name]
+        np.multiply(np.divide(np.multiply(count, salary, out=out), 12.0, out=out), wage_idx,
+                    out=out)
     hours_per_week = ih["paid_hours_per_fte_year"] / 52.0
-    lines["training"] = hires * ih["training_weeks"] * hours_per_week * hourly
-    payroll = sum(lines[k] for k in ("agent_wages", *support, "training"))
-    lines["payroll_load"] = payroll * ih["payroll_load"]
-    lines["hiring"] = hires * ih["cost_per_hire"] * wage_idx
+    out = line["training"]
+    np.multiply(np.multiply(np.multiply(hires, ih["training_weeks"], out=out), hours_per_week,
+                            out=out), hourly, out=out)
+    # payroll: agent wages, the five support lines (block rows 0-5), then training
+    payroll = np.add(block[:6].sum(axis=0), line["training"])
+    np.multiply(payroll, ih["payroll_load"], out=line["payroll_load"])
+    out = line["hiring"]
+    np.multiply(np.multiply(hires, ih["cost_per_hire"], out=out), wage_idx, out=out)
     # seats leased in whole blocks of inhouse.seat_lease_step (0: fractional, the first round);
     # 1e-9 keeps float noise (40.000000000001 seats) from adding a block
     need, step = work.peak_agents * (1.0 + ih["seat_buffer"]), ih["seat_lease_step"]
     blocks = np.ceil(need / np.where(step > 0, step, 1.0) - 1e-9)
     seats = np.maximum.accumulate(np.where(step > 0, blocks * step, need), axis=-1)
-    lines["facilities"] = seats * ih["seat_cost_monthly"] * rent_idx
-    lines["telephony"] = seats * ih["telephony_per_seat_monthly"] * lic_idx
-    lines["software"] = headcount * ih["software_per_fte_monthly"] * lic_idx
-    lines["it_hardware"] = seats * ih["it_capex_per_seat"] / ih["it_depreciation_months"]
-    direct = sum(lines.values())
+    for name, price, idx in (("facilities", ih["seat_cost_monthly"], rent_idx),
+                             ("telephony", ih["telephony_per_seat_monthly"], lic_idx)):
+        np.multiply(np.multiply(seats, price, out=line[name]), idx, out=line[name])
+    out = line["software"]
+    np.multiply(np.multiply(headcount, ih["software_per_fte_monthly"], out=out), lic_idx, out=out)
+    out = line["it_hardware"]
+    np.divide(np.multiply(seats, ih["it_capex_per_seat"], out=out), ih["it_depreciation_months"],
+              out=out)
+    # direct cost in the order the lines were added: payroll, its load, hiring, seats, software
+    direct = payroll
+    for name in ("payroll_load", "hiring", "facilities", "telephony", "software", "it_hardware"):
+        np.add(direct, line[name], out=direct)
     allocated = direct * ih["overhead_share"]
-    lines["overhead"] = allocated * ih["overhead_avoidable_share"]
-    capex = np.zeros_like(headcount)
+    np.multiply(allocated, ih["overhead_avoidable_share"], out=line["overhead"])
+    capex = line["capex"]
+    capex[...] = 0.0
     capex[..., 0] = np.broadcast_to(ih["capex_one_off"], capex[..., :1].shape)[..., 0]
-    lines["capex"] = capex
     support_fte = cast("NDArray[np.float64]", sum(c for c, _ in support.values()))
     drivers = {"agent_fte": fte, "ramp_fte": ramp, "headcount_fte": headcount,
                "support_fte": support_fte, "hires": hires, "seats": seats,
-               "fixed_overhead": allocated - lines["overhead"]}
-    return {k: lines[k] for k in INHOUSE_LINES}, drivers
+               "fixed_overhead": allocated - line["overhead"]}
+    return LineBlock(INHOUSE_LINES, block), drivers
 
 
 def tiered_units(units: ArrayLike, thresholds: ArrayLike, discounts: ArrayLike) -> Array:
@@ -514,8 +604,7 @@ def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,
     months = full_inhouse_total.shape[-1]
     m = np.arange(months, dtype=float)
     shape = np.broadcast_shapes(full_inhouse_total.shape, retained_inhouse_total.shape)
-    zero = np.zeros(shape)
-    setup = zero.copy()
+    setup = np.zeros(shape)
     setup[..., 0] = np.broadcast_to(o["setup_fee"] * o.get("fx_rate", 1.0),  # vendor currency
                                     setup[..., :1].shape)[..., 0]
     t = o["transition_months"]
@@ -525,18 +614,27 @@ def transition_costs(full_inhouse_total: Array, retained_inhouse_total: Array,
     parallel = np.maximum(full_inhouse_total - retained_inhouse_total, 0.0) * parallel_w
     exit_month = np.minimum(np.ceil(pr), months - 1).astype(int)
     exit_flag = (m == exit_month).astype(float)
-    payroll_at_exit = np.take_along_axis(released_payroll_weekly,
-                                         np.broadcast_to(exit_month, (shape[0], 1)), axis=-1)
+    # each variant's value in its exit month (a plain gather: take_along_axis costs more)
+    rows = np.arange(shape[0])
+    exit_col = np.broadcast_to(exit_month, (shape[0], 1))[:, 0]
+    payroll_at_exit = np.broadcast_to(released_payroll_weekly, shape)[rows, exit_col][:, None]
     severance = exit_flag * payroll_at_exit * o["severance_weeks"] * (1.0 - o["redeployed_share"])
     lease_end = pr + o["stranded_lease_months"]
     lease_w = np.clip(np.minimum(m + 1.0, lease_end) - np.maximum(m, pr), 0.0, 1.0)
-    seats_at_exit = np.take_along_axis(released_seats,
-                                       np.broadcast_to(exit_month, (shape[0], 1)), axis=-1)
+    seats_at_exit = np.broadcast_to(released_seats, shape)[rows, exit_col][:, None]
     stranded = lease_w * seats_at_exit * inhouse["seat_cost_monthly"] * rent_index
     return {
         "setup_fee": setup,
-        "knowledge_transfer": zero + o["knowledge_transfer_share"] * year1_vendor_fees * kt_weight,
-        "parallel_run": parallel + zero,
-        "severance": severance + zero,
-        "stranded_lease": stranded + zero,
+        "knowledge_transfer": _full(o["knowledge_transfer_share"] * year1_vendor_fees * kt_weight,
+                                    shape),
+        "parallel_run": _full(parallel, shape),
+        "severance": _full(severance, shape),
+        "stranded_lease": _full(stranded, shape),
     }
+
+
+def _full(a: Array, shape: tuple[int, ...]) -> Array:
+    """Return ``a`` itself when it has ``shape``, else a new array of ``shape`` (``a + zeros``)."""
+    if a.shape == shape and a.dtype == np.float64:
+        return a
+    return np.zeros(shape) + a

@@ -27,6 +27,7 @@ from roi_models.report.style import CHANNEL_COLOURS, FAMILY_COLOURS, OPTION_COLO
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
+    from matplotlib.typing import RcKeyType
 
     from roi_models.business_case import BusinessCase
     from roi_models.report.data import RiskPages
@@ -49,7 +50,7 @@ __all__ = [
 #: than 420 px, so MIN_TEXT points stay >= 9 px.
 WIDTH = 6.4
 MIN_TEXT = 10.0
-_RC = {
+_RC: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans", "font.size": MIN_TEXT, "axes.titlesize": 11,
     "axes.labelsize": MIN_TEXT, "xtick.labelsize": MIN_TEXT, "ytick.labelsize": MIN_TEXT,
     "legend.fontsize": MIN_TEXT, "legend.title_fontsize": MIN_TEXT,
@@ -60,14 +61,14 @@ _RC = {
 _LABEL_BOX = {"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9}
 
 
-def _figure(height: float, ncols: int = 1, **kw: object) -> tuple[Figure, Any]:
+def _figure(height: float, ncols: int = 1, *, sharey: bool = False) -> tuple[Figure, Any]:
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(WIDTH, height), layout="constrained")
-    axes = fig.subplots(1, ncols, **kw) if ncols > 1 else fig.subplots()
+    axes = fig.subplots(1, ncols, sharey=sharey) if ncols > 1 else fig.subplots()
     return fig, axes
 
 

@@ -26,6 +26,7 @@ def monthly_table(case: BusinessCase, option: str) -> pd.DataFrame:
 
 
 def monthly_units(case: BusinessCase, option: str) -> dict[str, str]:
+    """Unit of every column of :func:`monthly_table` (from the frames' ``attrs``)."""
     res = case.options[option]
     return {**res.monthly.attrs.get("units", {}), **res.drivers.attrs.get("units", {})}
 
@@ -35,6 +36,9 @@ def write_monthly_csv(case: BusinessCase, out: Path) -> list[Path]:
     paths = []
     for name in case.options:
         table = monthly_table(case, name)
-        paths.append(atomic_write(out / f"monthly_{name}.csv",
-                                  lambda p, t=table: t.to_csv(p, index=True, lineterminator="\n")))
+
+        def write(p: Path, t: pd.DataFrame = table) -> None:
+            t.to_csv(p, index=True, lineterminator="\n")
+
+        paths.append(atomic_write(out / f"monthly_{name}.csv", write))
     return paths

@@ -134,8 +134,8 @@ def workbook(case: BusinessCase, report: Report) -> Any:
         ok = value.value is not None and math.isfinite(value.value)
         rows.append([str(label), value.value if ok else value.text])
         kpi_kinds.append(value.kind)
-    for label, text in report.facts_plain():
-        rows.append([label, text])
+    for fact, text in report.facts_plain():
+        rows.append([fact, text])
     _sheet(wb, L.t("sheet.recommendation"), [L.t("xlsx.item"), L.t("xlsx.value")], rows,
            lambda i, j: NUMBER_FORMATS.get(kpi_kinds[i - kpi_start], None)
            if j == 2 and kpi_start <= i < kpi_start + len(kpi_kinds) else None, [34, 100],
