@@ -136,8 +136,6 @@ TEXT: dict[str, dict[str, str]] = {
 #: Short labels as (en, ru); merged into :data:`TEXT`.
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("Vendor bids compared: {name}", "Сравнение предложений подрядчиков: {name}"),
-    "inhouse": ("In-house (as today)", "Свой центр (как сейчас)"),
-    "status_quo": ("Status quo", "Текущее состояние"),
     "col.option": ("Option", "Вариант"),
     "col.rank_npv": ("Rank by NPV", "Место по NPV"),
     "col.npv": ("NPV", "NPV"),
@@ -187,6 +185,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "never": ("never", "никогда"),
 }
 TEXT.update({k: {"en": en, "ru": ru} for k, (en, ru) in _LABELS.items()})
+# the options' names are the report's own (one definition for every face)
+TEXT.update({k: {code: Lang(code).t(f"option.{k}") for code in LANGS}
+             for k in ("inhouse", "status_quo")})
 
 
 def tr(lang: str, key: str, **kw: Any) -> str:

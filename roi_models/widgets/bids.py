@@ -116,11 +116,12 @@ class BidsTab(widgets.VBox):
             widgets.HTML(f"<p>{html.escape(self.word('intro'))}</p>"),
             widgets.HBox([self.upload, self.path, self.load_button, self.example_button]),
             self.warning, self.source,
-            widgets.HBox([
-                widgets.VBox([widgets.HTML(f"<b>{html.escape(self.word('weights'))}</b>"),
-                              *self.sliders.values()], layout=widgets.Layout(width="480px")),
-                widgets.VBox([self.ranking, self.why],
-                             layout=widgets.Layout(flex="1 1 auto", min_width="0"))])]
+            # the weights in their own row (a grid of whole-width sliders), the rankings below:
+            # beside the two ranking tables the slider labels were cut off
+            widgets.HTML(f"<b>{html.escape(self.word('weights'))}</b>"),
+            widgets.GridBox(list(self.sliders.values()), layout=widgets.Layout(
+                grid_template_columns="repeat(auto-fill, minmax(470px, 1fr))", width="100%")),
+            widgets.VBox([self.ranking, self.why], layout=widgets.Layout(width="100%"))]
 
     # ------------------------------------------------------------------ words
     def word(self, key: str, **kw: Any) -> str:
