@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
-from test_dashboard_browser import FLAGS, STRIP, voila  # noqa: E402,F401  (the Voila server)
+from test_dashboard_browser import FLAGS, STRIP, drag, voila  # noqa: E402,F401  (the Voila server)
 
 
 def _scores(page: Any) -> list[float]:
@@ -44,17 +44,7 @@ def test_bids_tab_in_the_browser(voila: str) -> None:  # noqa: F811
             assert _scores(page) == sorted(want["score"].dropna(), reverse=True)
             assert "ranks first on both NPV" in page.inner_text(".roi-bids-why")
             before = _scores(page)
-            slider = ".roi-bids-w-price"
-            handle = page.locator(f"{slider} .noUi-handle")
-            handle.scroll_into_view_if_needed()
-            track = page.locator(f"{slider} .noUi-base").bounding_box()
-            box = handle.bounding_box()
-            assert track is not None and box is not None
-            y = box["y"] + box["height"] / 2
-            page.mouse.move(box["x"] + box["width"] / 2, y)
-            page.mouse.down()
-            page.mouse.move(track["x"] + track["width"] * 0.05, y, steps=6)
-            page.mouse.up()
+            drag(page, ".roi-bids-w-price", 0.05)
             page.wait_for_function(
                 "(old) => { const t = document.querySelector('.roi-bids-ranking');"
                 " return t && !t.innerHTML.includes(old); }", arg=repr(before[0]),

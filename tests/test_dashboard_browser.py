@@ -132,7 +132,7 @@ def _strip_value(page: Any) -> float:
     return float(page.get_attribute(STRIP, "data-value"))
 
 
-def _drag(page: Any, slider: str, fraction: float) -> None:
+def drag(page: Any, slider: str, fraction: float) -> None:
     """Drag a slider's handle to ``fraction`` of its track, as a user would."""
     handle = page.locator(f"{slider} .noUi-handle")
     handle.scroll_into_view_if_needed()
@@ -184,7 +184,7 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
         before, cash = _strip_value(page), page.inner_html(".roi-chart-cash")
         card = ".roi-card-inhouse [data-kpi=total_cost]"
         card_before = page.get_attribute(card, "data-value")
-        _drag(page, SLIDER, 0.2)
+        drag(page, SLIDER, 0.2)
         page.wait_for_function(
             "([sel, old]) => { const e = document.querySelector(sel);"
             " return e && e.dataset.value !== old; }", arg=[STRIP, repr(before)],
@@ -208,7 +208,7 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
         page.fill(".roi-keep-name input", "Fix in-house")
         page.click(".roi-btn-keep")
         page.wait_for_selector(".roi-compare th[data-scenario='Fix in-house']", timeout=30_000)
-        _drag(page, SLIDER, 0.8)
+        drag(page, SLIDER, 0.8)
         page.wait_for_function(
             "(old) => document.querySelector('.roi-compare').innerText.length > 0 &&"
             " document.querySelector('" + STRIP + "').dataset.value !== old",
@@ -225,7 +225,7 @@ def test_analyst_session(voila: str, tmp_path: Path) -> None:
         # 4. risk: with a dearer in-house center (the wage near the top of its range) the
         # vendor-rate tie lies outside the rate's range [34, 46]; then the Monte Carlo histogram
         before = _strip_value(page)
-        _drag(page, SLIDER, 0.99)
+        drag(page, SLIDER, 0.99)
         page.wait_for_function(
             "(old) => document.querySelector('" + STRIP + "').dataset.value !== old",
             arg=repr(before), timeout=30_000)
