@@ -607,4 +607,5 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     True
     """
     inp = Inputs(scenario, changes)
-    return pd.DataFrame(batch_columns(compute(inp), inp.x("finance.discount_rate")[:, 0]))
+    return pd.DataFrame(batch_columns(compute(inp, drivers=False),
+                                      inp.x("finance.discount_rate")[:, 0]))

@@ -768,15 +768,19 @@ def profile_of(inp: Inputs) -> WeekProfile:
                         inp.x("demand.weekend_day_share"))
 
 
-def compute(inp: Inputs) -> dict[str, Raw]:
-    """Run the whole chain: parts -> interval staffing -> money (and the status quo when given)."""
+def compute(inp: Inputs, *, drivers: bool = True) -> dict[str, Raw]:
+    """Run the whole chain: parts -> interval staffing -> money (and the status quo when given).
+
+    ``drivers=False`` is the batch path (:func:`money`'s): every line and the revenue effect, not
+    the service drivers no money line reads.
+    """
     profile = profile_of(inp)
     parts = make_parts(inp, profile)
     staff_parts([p for plist in parts.values() for p in plist], inp, profile)
     sq = status_quo_part(parts["inhouse"][0], inp, profile)
     if sq is not None:
         parts = {STATUS_QUO: [sq], **parts}
-    return money(inp, parts, profile)
+    return money(inp, parts, profile, drivers=drivers)
 
 
 def _target_agent_fte(part: Part, inp: Inputs) -> Array:
@@ -847,13 +851,17 @@ def _handled(offered: Mapping[str, Array], abandoned: Mapping[str, Array]) -> Ar
     return total
 
 
-def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile
-           ) -> dict[str, Raw]:
+def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile, *,
+          drivers: bool = True) -> dict[str, Raw]:
     """Cost lines, transition, revenue and drivers of every option from staffed parts.
 
     The center moved to a vendor is today's: the status quo when it is given, else in-house; its
     released part sets the parallel run, severance and stranded lease, and its fixed overhead
     stays in every option.
+
+    With ``drivers=False`` (the batches: :func:`batch_columns` reads only lines and the revenue
+    effect) the service drivers no line depends on are left out: service level, abandonment
+    rate, occupancy, staffed hours and the outbound counts; every line is the same.
     """
     x = inp.x
     M = inp.months
@@ -921,9 +929,6 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile
         # service and revenue, all parts together
         offered = {ch: cast(Array, sum(p.offered[ch] for p in plist)) for ch in CHANNELS}
         abandoned = {ch: cast(Array, sum(p.abandoned[ch] for p in plist)) for ch in LIVE}
-        in_time_voice = sum(p.answered_in_time["voice"] for p in plist)
-        busy = sum(live_sum(p.busy_hours) for p in plist)
-        staffed = cast(Array, sum(live_sum(p.staffed_hours) for p in plist))
         total_offered = _handled(offered, {})
         handled = _handled(offered, abandoned)
         resolved = sum(_handled(p.offered, p.abandoned) * p.fcr for p in plist)
@@ -952,31 +957,23 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile
         retention = retention_value(customers_lost, x("revenue.annual_margin_per_customer"),
                                     x("revenue.annual_base_churn"), x("finance.discount_rate"),
                                     method=inp.other("revenue.value_method"))
+        service = _service_drivers(plist, offered, abandoned, outcomes, zero) if drivers else {}
         drv.update({
             "offered_contacts": total_offered,
             **{f"{ch}_offered": offered[ch] for ch in CHANNELS},
             "handled_contacts": handled,
-            "voice_service_level": np.divide(in_time_voice, offered["voice"],
-                                             out=np.ones_like(in_time_voice),
-                                             where=offered["voice"] > 0),
-            "voice_abandon_rate": np.divide(abandoned["voice"], offered["voice"],
-                                            out=np.zeros_like(in_time_voice),
-                                            where=offered["voice"] > 0),
+            **{k: service[k] for k in ("voice_service_level", "voice_abandon_rate") if service},
             "lost_contacts": lost,
             "first_contact_resolution": fcr,
-            "occupancy": np.divide(busy, staffed, out=np.zeros_like(busy), where=staffed > 0),
-            "staffed_hours": staffed,
+            **{k: service[k] for k in ("occupancy", "staffed_hours") if service},
             "churn_change": churn,
             "customers_lost": customers_lost,
             "lost_sales_margin": lost_sales,
             "retention_loss": retention,
-        })
-        drv.update({
-            "outbound_hours": zero + sum(p.outbound_hours for p in plist),
-            "outbound_attempts": zero + sum(o["attempts"] for o in outcomes),
-            "outbound_sales": zero + sum(o["sales"] for o in outcomes),
+            **{k: service[k] for k in ("outbound_hours", "outbound_attempts", "outbound_sales")
+               if service},
             "outbound_saves": saves,
-            "outbound_kept_promises": zero + sum(o["kept"] for o in outcomes),
+            **{k: service[k] for k in ("outbound_kept_promises",) if service},
             "outbound_value": outbound_value,
         })
         drv["revenue_effect"] = outbound_value - (lost_sales + retention)
@@ -986,6 +983,28 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile
         out[option] = Raw(lines, drv)
     return out
 
+
+def _service_drivers(plist: Sequence[Part], offered: Mapping[str, Array],
+                     abandoned: Mapping[str, Array], outcomes: Sequence[Mapping[str, Any]],
+                     zero: Array) -> dict[str, Array]:
+    """Return the drivers no money line reads: service level, occupancy, outbound counts."""
+    in_time_voice = sum(p.answered_in_time["voice"] for p in plist)
+    busy = sum(live_sum(p.busy_hours) for p in plist)
+    staffed = cast(Array, sum(live_sum(p.staffed_hours) for p in plist))
+    return {
+        "voice_service_level": np.divide(in_time_voice, offered["voice"],
+                                         out=np.ones_like(in_time_voice),
+                                         where=offered["voice"] > 0),
+        "voice_abandon_rate": np.divide(abandoned["voice"], offered["voice"],
+                                        out=np.zeros_like(in_time_voice),
+                                        where=offered["voice"] > 0),
+        "occupancy": np.divide(busy, staffed, out=np.zeros_like(busy), where=staffed > 0),
+        "staffed_hours": staffed,
+        "outbound_hours": zero + sum(p.outbound_hours for p in plist),
+        "outbound_attempts": zero + sum(o["attempts"] for o in outcomes),
+        "outbound_sales": zero + sum(o["sales"] for o in outcomes),
+        "outbound_kept_promises": zero + sum(o["kept"] for o in outcomes),
+    }
 
 
 # ---------------------------------------------------------------------------------------- batch

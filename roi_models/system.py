@@ -31,21 +31,32 @@ __all__ = ["atomic_write", "fork_pool"]
 def fork_pool() -> Any:
     """Return a one-worker process pool forked from this process (no re-imports), or ``None``.
 
-    ``None`` where forking is unsafe or useless: one core, no ``fork`` start method, or other
+    ``None`` where forking is unsafe or useless: one core, no ``fork`` start method, other
     threads running (a Jupyter kernel, a server: a lock held by another thread would be copied
-    into the child and could hang it). Callers then run serially; the results are the same.
+    into the child and could hang it), or this process is itself such a worker (no nested
+    forks: the two cores are already busy). Callers then run serially; the results are the same.
 
     Returns
     -------
     concurrent.futures.ProcessPoolExecutor or None
         The caller shuts it down.
     """
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods() \
+    if _WORKER or (os.cpu_count() or 1) < 2 \
+            or "fork" not in multiprocessing.get_all_start_methods() \
             or threading.active_count() > 1:
         return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_mark_worker)
+
+
+_WORKER = False  # True in a process forked by fork_pool
+
+
+def _mark_worker() -> None:
+    global _WORKER
+    _WORKER = True
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:

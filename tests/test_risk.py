@@ -236,3 +236,36 @@ class TestFastBatch:
     def test_bad_chunk(self, scenario) -> None:
         with pytest.raises(InputError, match="chunk"):
             fast_batch(scenario, {}, chunk=0)
+
+    def test_forked_halves_equal_the_serial_batch(self, scenario) -> None:
+        # 8,000 variants or more split with a forked worker (second core): the same bits as one
+        # process, whatever the chunking; progress ends at the total
+        n = 8_000
+        rng = np.random.default_rng(2)
+        changes = {"demand.voice_annual_contacts": rng.uniform(4.5e5, 7.5e5, n),
+                   "inhouse.agent_hourly_wage": rng.uniform(17.0, 24.0, n)}
+        seen: list[tuple[int, int]] = []
+        split = fast_batch(scenario, changes, chunk=1_500,
+                           progress=lambda done, total: seen.append((done, total)))
+        serial = fast_batch(scenario, changes, chunk=2_000, parallel=False)
+        assert split.equals(serial)
+        assert seen[-1] == (n, n) and all(d <= t for d, t in seen)
+        assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+    def test_no_nested_fork(self) -> None:
+        # a forked worker never forks again (its parent already holds the other core)
+        import roi_models.system as system
+
+        pool = system.fork_pool()
+        if pool is None:
+            pytest.skip("one core, no fork, or other threads running")
+        try:
+            assert pool.submit(_pool_in_worker).result() is False
+        finally:
+            pool.shutdown()
+
+
+def _pool_in_worker() -> bool:
+    import roi_models.system as system
+
+    return system.fork_pool() is not None
