@@ -253,11 +253,14 @@ def headcount_plan(required: ArrayLike, policy: str, annual_attrition: ArrayLike
     if policy == "hire_to_peak":
         return np.maximum.accumulate(need, axis=-1)
     keep = 1.0 - np.broadcast_to(np.asarray(annual_attrition, float), (r.shape[0], 1)) / 12.0
-    out = np.empty_like(need)
-    out[:, 0] = need[:, 0]
+    # the recurrence runs month by month over contiguous rows of the transposed plan
+    need_t = np.ascontiguousarray(need.T)
+    out_t = np.empty_like(need_t)
+    out_t[0] = need_t[0]
+    keep_t = np.ascontiguousarray(keep[:, 0])
     for t in range(1, months):
-        out[:, t] = np.maximum(need[:, t], out[:, t - 1] * keep[:, 0])
-    return out
+        np.maximum(need_t[t], np.multiply(out_t[t - 1], keep_t, out=out_t[t]), out=out_t[t])
+    return np.ascontiguousarray(out_t.T)
 
 
 def _plan_hires(headcount: Array, annual_attrition: ArrayLike,

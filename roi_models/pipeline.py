@@ -56,6 +56,7 @@ from roi_models.costs import (
     outbound_vendor_fees,
     parallel_run_weight,
     sla_credit,
+    total_lines,
     transition_costs,
     unrecoverable_vat,
     vendor_fees,
@@ -870,7 +871,7 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile, *,
     today = STATUS_QUO if STATUS_QUO in parts else "inhouse"
     full_lines, full_drv = inhouse_costs(_workload(parts[today][0], profile), ih_sec, fin, M,
                                          headcount_policy=policy)
-    full_total = cast(Array, sum(full_lines.values()))
+    full_total = total_lines(full_lines)
     # the fixed part of the allocated overhead stays, at today's center's level, in every
     # option (it does not leave with the work)
     fixed_overhead = full_drv["fixed_overhead"]
@@ -904,7 +905,7 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile, *,
             lines["retained_licences"] = (drv["vendor_fte"]
                                           * x("outsourced.retained_licence_per_agent_monthly")
                                           * lic_idx)
-            retained_total = cast(Array, sum(il.values()))
+            retained_total = total_lines(il)
             # today's center may be smaller than the part a hybrid keeps: nothing is released then
             released_payroll = np.maximum(_weekly_payroll(full_lines, severance_load)
                                           - _weekly_payroll(il, severance_load), 0.0)
@@ -917,8 +918,8 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile, *,
             lines.update(tl)
             # the released center's purchases during the parallel run carry VAT too
             vat_parallel = np.maximum(
-                sum(full_lines[k] for k in VATABLE_LINES if k in full_lines)
-                - sum(il[k] for k in VATABLE_LINES if k in il), 0.0) * parallel_w
+                total_lines(full_lines, VATABLE_LINES, skip_missing=True)
+                - total_lines(il, VATABLE_LINES, skip_missing=True), 0.0) * parallel_w
         else:
             lines.update({k: zero for k in VENDOR_LINES})
             lines.update({k: zero for k in TRANSITION_LINES})
@@ -978,7 +979,7 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile, *,
         })
         drv["revenue_effect"] = outbound_value - (lost_sales + retention)
         lines["unrecoverable_vat"] = unrecoverable_vat(
-            sum(lines[k] for k in VATABLE_LINES) + vat_parallel, x("tax.vat_rate"),
+            total_lines(lines, VATABLE_LINES) + vat_parallel, x("tax.vat_rate"),
             x("tax.vat_recoverable_share"))
         out[option] = Raw(lines, drv)
     return out

@@ -47,7 +47,7 @@ from roi_models.pipeline import (
     staff_part,
 )
 from roi_models.scenario import Scenario
-from roi_models.system import fork_pool
+from roi_models.system import fork_pool, run_in_two
 
 __all__ = [
     "METRICS",
@@ -507,34 +507,57 @@ def _direct(kind: str, args: tuple[float, ...], rng: np.random.Generator, n: int
     return lo + (hi - lo) * rng.beta(alpha, beta, n)
 
 
-def _draw(scenario: Scenario, paths: Sequence[str], specs: Mapping[str, Any], trials: int,
-          rng: np.random.Generator, correlated: Sequence[str], rho: float) -> pd.DataFrame:
-    """Sample every input; a Gaussian copula with correlation ``rho`` links ``correlated``.
+#: Trials drawn from one random stream: stream 0 is ``default_rng(seed)``, stream b > 0 is
+#: spawned from the seed with key (b,), so any run of whole streams can be drawn on its own (a
+#: forked worker draws its own trials) and the draws do not depend on how the work is split.
+_DRAW_BLOCK = 2_000
 
-    The correlated inputs' values come from the inverse CDF at correlated uniforms. Each input
-    is clipped to its registry limits (a normal tail must not give a negative wage). The frame
-    is a view of one ``(inputs, trials)`` block: no copy per column.
+
+def _shared_block(rows: int, cols: int) -> Array:
+    """Return a zeroed float block in shared anonymous memory (a forked worker writes into it)."""
+    import mmap
+
+    buf = mmap.mmap(-1, max(8, rows * cols * 8))
+    return np.frombuffer(buf, dtype=float, count=rows * cols).reshape(rows, cols)
+
+
+def _stream(seed: int, block: int) -> np.random.Generator:
+    if block == 0:
+        return np.random.default_rng(seed)
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(block,)))
+
+
+def _draw(out: Array, scenario: Scenario, paths: Sequence[str], specs: Mapping[str, Any],
+          seed: int, lo: int, hi: int, trials: int, correlated: Sequence[str],
+          rho: float) -> None:
+    """Sample every input for trials ``lo`` to ``hi`` into ``out`` (inputs x trials ``lo:hi``).
+
+    ``lo`` is a multiple of :data:`_DRAW_BLOCK`, ``hi`` one too or ``trials``. In each stream the
+    inputs are drawn in order; a Gaussian copula with correlation ``rho`` links ``correlated``
+    (their values come from the inverse CDF at correlated uniforms). Each input is clipped to
+    its registry limits (a normal tail must not give a negative wage).
     """
     group = [p for p in paths if p in set(correlated)] if rho and len(correlated) > 1 else []
-    block = np.empty((len(paths), trials))
     row = {p: i for i, p in enumerate(paths)}
-    for path in paths:
-        if path not in group:
-            kind, args = _spec(scenario, path, specs.get(path))
-            block[row[path]] = _direct(kind, args, rng, trials)
-    if group:
-        k = len(group)
-        cov = np.full((k, k), rho) + (1.0 - rho) * np.eye(k)
-        z = rng.multivariate_normal(np.zeros(k), cov, size=trials, method="cholesky")
-        u = np.clip(special.ndtr(z), 1e-12, 1.0 - 1e-12)
-        for j, path in enumerate(group):
-            kind, args = _spec(scenario, path, specs.get(path))
-            block[row[path]] = _sample(kind, args, u[:, j])
-    for path, values in zip(paths, block, strict=True):
+    kinds = {p: _spec(scenario, p, specs.get(p)) for p in paths}
+    for b in range(lo // _DRAW_BLOCK, -(-hi // _DRAW_BLOCK)):
+        start, stop = b * _DRAW_BLOCK, min(trials, (b + 1) * _DRAW_BLOCK)
+        rng, m = _stream(seed, b), stop - start
+        sub = out[:, start - lo:stop - lo]
+        for path in paths:
+            if path not in group:
+                sub[row[path]] = _direct(*kinds[path], rng, m)
+        if group:
+            k = len(group)
+            cov = np.full((k, k), rho) + (1.0 - rho) * np.eye(k)
+            z = rng.multivariate_normal(np.zeros(k), cov, size=m, method="cholesky")
+            u = np.clip(special.ndtr(z), 1e-12, 1.0 - 1e-12)
+            for j, path in enumerate(group):
+                sub[row[path]] = _sample(*kinds[path], u[:, j])
+    for path, values in zip(paths, out, strict=True):
         param = _REGISTRY[path]
-        lo = param.minimum + (1e-9 if param.exclusive_minimum else 0.0)
-        np.clip(values, lo, param.maximum, out=values)
-    return pd.DataFrame(block.T, columns=list(paths), copy=False)
+        low = param.minimum + (1e-9 if param.exclusive_minimum else 0.0)
+        np.clip(values, low, param.maximum, out=values)
 
 
 #: Multipliers of interval traffic at which the staffing surrogate is tabulated (log-spaced).
@@ -617,10 +640,10 @@ def _interp_curve(curve: Array, month_of_year: NDArray[np.intp], s: Array) -> Ar
     j = np.clip(pos.astype(np.intp), 0, _GRID.size - 2)
     t = pos - j
     flat = curve.reshape(curve.shape[0], -1)
+    rise = np.zeros_like(flat)  # each cell's rise to the next grid point (the table is small)
+    rise[:, :-1] = flat[:, 1:] - flat[:, :-1]
     idx = month_of_year * _GRID.size + j
-    c0 = np.take(flat, idx, axis=1)
-    c1 = np.take(flat, idx + 1, axis=1)
-    return cast("Array", c0 + t * (c1 - c0))
+    return cast("Array", np.take(flat, idx, axis=1) + t * np.take(rise, idx, axis=1))
 
 
 def _apply_surrogate(part: Part, base: Part, sur: dict[tuple[str, int, str], _Surrogate],
@@ -677,10 +700,9 @@ def _apply_surrogate(part: Part, base: Part, sur: dict[tuple[str, int, str], _Su
 
 @dataclass
 class _BatchPlan:
-    """What every chunk of a fast batch shares (a forked worker reads its copy of it)."""
+    """What every chunk of a fast batch shares: the base staffing and its response curves."""
 
     scenario: Scenario
-    arrays: dict[str, Array]
     profile: Any
     base_parts: dict[str, list[Part]]
     surrogates: dict[tuple[str, int, str], _Surrogate]
@@ -692,17 +714,39 @@ class _BatchPlan:
 #: Variants from which a fast batch splits its rows with a forked worker on a second core
 #: (below it, forking and returning the rows cost more than half the batch saves).
 _PARALLEL_MIN = 8_000
-_PLAN: _BatchPlan | None = None  # the plan a forked worker inherits
 
 
-def _batch_rows(plan: _BatchPlan, lo: int, hi: int,
+def _batch_plan(scenario: Scenario, chunk: int) -> _BatchPlan:
+    """Staff the scenario once and tabulate its staffing response (:func:`_surrogates`)."""
+    if isinstance(chunk, bool) or int(chunk) != chunk or chunk <= 0:
+        raise InputError(f"chunk must be a whole number > 0, got {chunk!r}")
+    base_inp = Inputs(scenario)
+    profile = profile_of(base_inp)
+    base_parts = make_parts(base_inp, profile)
+    for plist in base_parts.values():
+        for part in plist:
+            staff_part(part, base_inp, profile)
+    sur = _surrogates(base_inp, base_parts)
+    frac = {}
+    hyb_in = base_parts["hybrid"][0]
+    for ch in LIVE:
+        tot = base_parts["inhouse"][0].offered[ch]
+        frac[ch] = np.divide(hyb_in.offered[ch], tot, out=np.ones_like(tot), where=tot > 0)
+    conc0 = {ch: float(concurrency_of(base_inp, ch)[0, 0]) for ch in LIVE}
+    return _BatchPlan(scenario, profile, base_parts, sur, frac, conc0, int(chunk))
+
+
+def _batch_rows(plan: _BatchPlan, arrays: Mapping[str, Array], lo: int, hi: int,
                 progress: Callable[[int], None] | None = None) -> dict[str, Array]:
-    """Batch columns of variants ``lo`` to ``hi`` (exclusive), ``plan.chunk`` variants at once."""
+    """Batch columns of variants ``lo`` to ``hi`` (exclusive) of ``arrays``, a chunk at once.
+
+    ``progress(done)`` gets the variants done so far (of ``hi - lo``).
+    """
     out: dict[str, Array] = {}
     done = lo
     while done < hi:
         stop = min(hi, done + plan.chunk)
-        inp = Inputs(plan.scenario, {p: a[done:stop] for p, a in plan.arrays.items()})
+        inp = Inputs(plan.scenario, {p: a[done:stop] for p, a in arrays.items()})
         parts = make_parts(inp, plan.profile, overflow_fraction=plan.overflow)
         for option, plist in parts.items():
             for i, part in enumerate(plist):
@@ -724,12 +768,28 @@ def _batch_rows(plan: _BatchPlan, lo: int, hi: int,
     return out
 
 
-def _worker_rows(lo: int, hi: int) -> dict[str, Array]:
-    assert _PLAN is not None
-    return _batch_rows(_PLAN, lo, hi)
+def _in_halves(n: int, half: int, parallel: bool, rows: Callable[..., dict[str, Array]],
+               progress: Callable[[int, int], None] | None) -> dict[str, Array]:
+    """``rows(lo, hi, report)`` for ``[0, half)`` here and ``[half, n)`` in a forked worker.
+
+    Serially (one core, threads running, fewer than :data:`_PARALLEL_MIN` variants or
+    ``parallel=False``) it is one ``rows(0, n, report)``. While the worker runs, progress is
+    this process's share scaled to ``n`` (both go at the same pace).
+    """
+    pool = fork_pool() if parallel and n >= _PARALLEL_MIN and 0 < half < n else None
+    if pool is None:
+        return rows(0, n, None if progress is None else lambda done: progress(done, n))
+    mine, theirs = run_in_two(
+        pool,
+        lambda: rows(0, half, None if progress is None
+                     else lambda done: progress(min(n - 1, done * n // half), n)),
+        lambda: rows(half, n, None))
+    if progress is not None:
+        progress(n, n)
+    return {c: np.concatenate([mine[c], theirs[c]]) for c in mine}
 
 
-def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 2_000,
+def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 1_000,
                progress: Callable[[int, int], None] | None = None,
                parallel: bool = True) -> pd.DataFrame:
     """Evaluate many variants fast: exact money, surrogate staffing (the Monte Carlo's engine).
@@ -742,7 +802,7 @@ def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 2
 
     With ``parallel`` (the default), 8,000 variants or more and a second core, a forked worker
     evaluates the second half of the variants while this process evaluates the first
-    (:func:`roi_models.system.fork_pool`); the results are bitwise the same as serially.
+    (:func:`roi_models.system.run_in_two`); the results are bitwise the same as serially.
 
     Examples
     --------
@@ -750,56 +810,22 @@ def fast_batch(scenario: Scenario, changes: Mapping[str, Any], *, chunk: int = 2
     >>> bool(df["inhouse_total_cost"].is_monotonic_increasing)
     True
     """
-    global _PLAN
-    if isinstance(chunk, bool) or int(chunk) != chunk or chunk <= 0:
-        raise InputError(f"chunk must be a whole number > 0, got {chunk!r}")
-    base_inp = Inputs(scenario)
+    plan = _batch_plan(scenario, chunk)
     n = Inputs(scenario, changes).n if changes else 1
-    profile = profile_of(base_inp)
-    base_parts = make_parts(base_inp, profile)
-    for plist in base_parts.values():
-        for part in plist:
-            staff_part(part, base_inp, profile)
-    sur = _surrogates(base_inp, base_parts)
-    frac = {}
-    hyb_in = base_parts["hybrid"][0]
-    for ch in LIVE:
-        tot = base_parts["inhouse"][0].offered[ch]
-        frac[ch] = np.divide(hyb_in.offered[ch], tot, out=np.ones_like(tot), where=tot > 0)
-    conc0 = {ch: float(concurrency_of(base_inp, ch)[0, 0]) for ch in LIVE}
     arrays = {p: np.broadcast_to(np.asarray(v, dtype=float).reshape(-1), (n,))
               for p, v in changes.items()}
-    plan = _BatchPlan(scenario, arrays, profile, base_parts, sur, frac, conc0, int(chunk))
-    pool = fork_pool() if parallel and n >= _PARALLEL_MIN else None
-    if pool is None:
-        out = _batch_rows(plan, 0, n, None if progress is None
-                          else lambda done: progress(done, n))
-        return pd.DataFrame(out)
-    half = n // 2
-    _PLAN = plan
-    try:
-        future = pool.submit(_worker_rows, half, n)
-        # the worker goes at this process's pace: report both halves from this one's progress
-        mine = _batch_rows(plan, 0, half, None if progress is None
-                           else lambda done: progress(min(n - 1, done * n // half), n))
-        try:
-            theirs = future.result()
-        except Exception:  # pragma: no cover - e.g. a worker killed for memory: run it here
-            theirs = _batch_rows(plan, half, n)
-    finally:
-        pool.shutdown()
-        _PLAN = None
-    if progress is not None:
-        progress(n, n)
-    return pd.DataFrame({c: np.concatenate([mine[c], theirs[c]]) for c in mine})
+    return pd.DataFrame(_in_halves(
+        n, n // 2, parallel,
+        lambda lo, hi, report: _batch_rows(plan, arrays, lo, hi, report), progress))
 
 
 def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
                 distributions: Mapping[str, Any] | None = None, *,
                 parameters: Sequence[str] | None = None,
                 correlated: Sequence[str] = (), rho: float = 0.0,
-                chunk: int = 2_000,
-                progress: Callable[[int, int], None] | None = None) -> MonteCarloResult:
+                chunk: int = 1_000,
+                progress: Callable[[int, int], None] | None = None,
+                parallel: bool = True) -> MonteCarloResult:
     """Sample every uncertain input and evaluate all trials vectorised.
 
     Parameters
@@ -808,7 +834,8 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
     trials : int
         Number of trials (10k-100k typical).
     seed : int
-        Same seed, same result.
+        Same seed, same result (whatever ``chunk`` and ``parallel``): the trials are drawn in
+        streams of 2,000 spawned from the seed, the first one ``numpy.random.default_rng(seed)``.
     distributions : mapping of path -> spec, optional
         Overrides per input: ``("pert", low, mode, high)``, ``("triangular", low, mode, high)``,
         ``("uniform", low, high)``, ``("normal", mean, sd)``, ``("fixed", value)``. By default
@@ -818,9 +845,12 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
     correlated, rho :
         A group of inputs (e.g. wage-like ones) linked by a Gaussian copula with correlation rho.
     chunk : int
-        Trials evaluated at once: 2,000 keeps the working set near 0.3 GB (5,000 needed ~0.9 GB
-        and faulted fresh pages in for every chunk, for no gain in speed).
+        Trials evaluated at once: 1,000 keeps the working set near 0.15 GB a process and was the
+        fastest measured (5,000 needed ~0.9 GB and faulted fresh pages in for every chunk).
     progress : callable(done, total), optional
+    parallel : bool
+        From 8,000 trials on a machine with a second core (and ``fork``, no other threads),
+        a forked worker draws and evaluates the second half of the trials.
 
     Notes
     -----
@@ -854,16 +884,30 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
         _check_numeric(scenario, p)
     if isinstance(seed, bool) or int(seed) != seed or seed < 0:
         raise InputError(f"seed must be a whole number >= 0, got {seed!r}")
-    rng = np.random.default_rng(int(seed))
-    samples = _draw(scenario, paths, specs, trials, rng, list(correlated), rho)
+    seed = int(seed)
+    plan = _batch_plan(scenario, chunk)
+    # the draws go into one (inputs, trials) block; a forked worker draws and evaluates whole
+    # random streams of the second half, writing its draws into the block's shared pages
+    # this process also ranks the drivers on the first 20,000 trials afterwards (about as long
+    # as evaluating a fifth as many trials): it takes that many fewer, in whole streams
+    k = min(trials, 20_000)
+    half = min(trials, (trials - k // 5) // 2 // _DRAW_BLOCK * _DRAW_BLOCK)
+    forked = parallel and trials >= _PARALLEL_MIN and 0 < half < trials
+    block = _shared_block(len(paths), trials) if forked else np.empty((len(paths), trials))
+    arrays = dict(zip(paths, block, strict=True))
 
-    frame = fast_batch(scenario, {p: samples[p].to_numpy() for p in paths}, chunk=chunk,
-                       progress=progress)
+    def rows(lo: int, hi: int, report: Callable[[int], None] | None) -> dict[str, Array]:
+        _draw(block[:, lo:hi], scenario, paths, specs, seed, lo, hi, trials, list(correlated),
+              rho)
+        return _batch_rows(plan, arrays, lo, hi, report)
+
+    frame = pd.DataFrame(_in_halves(trials if paths else 1, half if paths else 0, forked, rows,
+                                    progress))
+    samples = pd.DataFrame(block.T, columns=paths, copy=False)
     npv = frame[[f"{o}_npv" for o in OPTIONS]].set_axis(list(OPTIONS), axis=1)
     inc = pd.DataFrame({o: npv[o] - npv["inhouse"] for o in ("outsourced", "hybrid")})
     # rank correlations on at most 20,000 trials (sorting 100k x 80 columns would cost more than
     # the simulation; the ranking of drivers is stable long before that)
-    k = min(trials, 20_000)
     drivers = _variance_drivers(samples.iloc[:k], inc["outsourced"].to_numpy()[:k])
     return MonteCarloResult(npv, inc, samples, drivers, seed)
 

@@ -2,6 +2,7 @@
 
 - :func:`fork_pool`: a one-worker process pool forked from this process, for splitting a long
   computation in two on a second core (the bid Monte Carlo, the report's risk pages);
+- :func:`run_in_two`: run two halves of a computation, the second in such a worker;
 - :func:`atomic_write`: write a file through a temporary file in the same folder, renamed into
   place, so a failure never leaves half a file (reports, bids templates).
 
@@ -23,9 +24,11 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["atomic_write", "fork_pool"]
+R = TypeVar("R")
+
+__all__ = ["atomic_write", "fork_pool", "run_in_two"]
 
 
 def fork_pool() -> Any:
@@ -57,6 +60,55 @@ _WORKER = False  # True in a process forked by fork_pool
 def _mark_worker() -> None:
     global _WORKER
     _WORKER = True
+
+
+def run_in_two(pool: Any, first: Callable[[], R], second: Callable[[], R]) -> tuple[R, R]:
+    """Run ``second`` in ``pool``'s forked worker while this process runs ``first``.
+
+    The worker inherits ``second`` (a closure over this process's memory) by the fork, so
+    nothing but its result is pickled. Without a pool (``None``: see :func:`fork_pool`), or if
+    the worker fails (e.g. killed for memory), ``second`` runs here. The pool is shut down.
+
+    Parameters
+    ----------
+    pool : ProcessPoolExecutor or None
+        A fresh :func:`fork_pool` (its worker forks at the first submission, after ``second``
+        is in place).
+    first, second : callable() -> R
+
+    Returns
+    -------
+    tuple
+        ``(first(), second())``.
+
+    Examples
+    --------
+    >>> run_in_two(fork_pool(), lambda: 1 + 1, lambda: 2 + 2)
+    (2, 4)
+    """
+    global _SECOND
+    if pool is None:
+        return first(), second()
+    _SECOND = second
+    try:
+        future = pool.submit(_run_second)
+        mine = first()
+        try:
+            theirs = future.result()
+        except Exception:  # pragma: no cover - a worker that died: its half runs here
+            theirs = second()
+    finally:
+        pool.shutdown()
+        _SECOND = None
+    return mine, theirs
+
+
+_SECOND: Callable[[], Any] | None = None  # the half a forked worker runs
+
+
+def _run_second() -> Any:
+    assert _SECOND is not None
+    return _SECOND()
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:

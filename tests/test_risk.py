@@ -193,6 +193,25 @@ class TestMonteCarlo:
         assert r.incremental_npv["outsourced"].to_numpy() == pytest.approx(
             inc.to_numpy(), abs=0.05 * abs(inc).max())
 
+    def test_same_trials_whatever_the_split(self, scenario) -> None:
+        # trials come from streams of 2,000 spawned from the seed: a forked worker drawing the
+        # second half, another chunking, or more trials after whole streams change none of them
+        few = ["inhouse.agent_hourly_wage", "demand.voice_annual_contacts",
+               "outsourced.rate_per_productive_hour"]
+        split = monte_carlo(scenario, trials=9_000, seed=2, parameters=few, chunk=700)
+        serial = monte_carlo(scenario, trials=9_000, seed=2, parameters=few, parallel=False)
+        assert split.samples.equals(serial.samples) and split.npv.equals(serial.npv)
+        assert split.drivers.equals(serial.drivers)
+        short = monte_carlo(scenario, trials=4_000, seed=2, parameters=few)  # whole streams
+        assert short.samples.equals(serial.samples.iloc[:4_000])
+        assert short.npv.equals(serial.npv.iloc[:4_000])
+        # the first stream is numpy's default_rng(seed): PERT draws on (low, value, high)
+        lo, hi = scenario.range_of(few[0])
+        v = float(scenario[few[0]])
+        a, b = 1 + 4 * (v - lo) / (hi - lo), 1 + 4 * (hi - v) / (hi - lo)
+        first = lo + (hi - lo) * np.random.default_rng(2).beta(a, b, 2_000)
+        assert serial.samples[few[0]].to_numpy()[:2_000] == pytest.approx(first, rel=1e-15)
+
     def test_correlated_group(self, scenario) -> None:
         group = ["inhouse.agent_hourly_wage", "inhouse.team_lead_annual_salary"]
         r = monte_carlo(scenario, trials=4_000, seed=1, parameters=group, correlated=group,
