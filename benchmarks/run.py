@@ -164,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
           f"previous = commit {args.baseline}" if prev else "\nroi-models speed table")
     head = (f"{'workload':<58} {'now':>10} {'previous':>10} {'ratio':>7} {'peak MB':>9} "
             f"{'prev MB':>8} {'cpu now':>9} {'cpu prev':>9}  target")
+    print("(now / previous: wall seconds; peak MB: the process plus its largest forked worker; "
+          "cpu: CPU seconds of every process)")
     print(head)
     print("-" * len(head))
     for label, target, res, note in rows:
@@ -173,12 +175,14 @@ def main(argv: list[str] | None = None) -> int:
         rss = now["rss_mb"]
         rss_s = f"{rss:,.0f}" if rss == rss else ""
         rss_p = f"{p['rss_mb']:,.0f}" if p and p["rss_mb"] == p["rss_mb"] else ""
-        cpu_now = now.get("cpu")
-        cpu_prev = p.get("cpu") if p else None
+        cpu_now = now["cpu"] + now.get("cpu_children", 0.0) if "cpu" in now else None
+        cpu_prev = (p["cpu"] + p.get("cpu_children", 0.0)
+                    if p and "cpu" in p else None)
         print(f"{label:<58} {_fmt_s(now['seconds']):>10} {_fmt_s(p['seconds'] if p else None):>10}"
               f" {ratio:>7} {rss_s:>9} {rss_p:>8} {_fmt_s(cpu_now):>9} {_fmt_s(cpu_prev):>9}"
               f"  {target}")
-        extra = {k: v for k, v in now.items() if k not in ("seconds", "rss_mb", "cpu")}
+        extra = {k: v for k, v in now.items()
+                 if k not in ("seconds", "rss_mb", "cpu", "cpu_children")}
         if "npv_rel_error" in extra:
             print(f"  surrogate error: max {extra['npv_rel_error']:.2%} of an option's NPV, "
                   f"max {extra['incremental_error_share_of_max']:.2%} of the largest incremental "

@@ -43,6 +43,7 @@ from roi_models.pipeline import (
     status_quo_part,
 )
 from roi_models.scenario import Scenario
+from roi_models.system import fork_pool, run_in_two
 
 __all__ = ["CHANNELS", "MONEY_COLUMNS", "OPTIONS", "SERVICE_TOLERANCE", "STATUS_QUO",
            "BusinessCase", "OptionResult", "Reason", "Recommendation", "ServiceDifference", "evaluate",
@@ -580,8 +581,12 @@ def evaluate(scenario: Scenario | None = None) -> BusinessCase:
     return BusinessCase(scenario, options)
 
 
-def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | Array]
-                   ) -> pd.DataFrame:
+#: Variants from which :func:`evaluate_batch` evaluates every other one in a forked worker.
+BATCH_SPLIT_MIN = 64
+
+
+def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | Array], *,
+                   parallel: bool = True) -> pd.DataFrame:
     """Evaluate many variants of ``scenario`` in one vectorised pass.
 
     Parameters
@@ -599,6 +604,13 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
         status quo when ``inhouse.current_agent_fte`` is given: then ``status_quo_*`` columns
         come first and ``inhouse_incremental_npv`` is added).
 
+    Notes
+    -----
+    With ``parallel`` (the default), 64 variants or more and a second core
+    (:func:`roi_models.system.fork_pool`: ``fork``, no other threads running), a forked worker
+    evaluates the odd-numbered variants while this process evaluates the even ones (a tornado's
+    low and high of each input land on different cores); the values are bitwise the same.
+
     Examples
     --------
     >>> s = Scenario.default()
@@ -607,5 +619,21 @@ def evaluate_batch(scenario: Scenario, changes: Mapping[str, Sequence[float] | A
     True
     """
     inp = Inputs(scenario, changes)
-    return pd.DataFrame(batch_columns(compute(inp, drivers=False),
-                                      inp.x("finance.discount_rate")[:, 0]))
+    pool = fork_pool() if parallel and inp.n >= BATCH_SPLIT_MIN else None
+    if pool is None:
+        return pd.DataFrame(_batch(inp))
+    arrays = {p: np.broadcast_to(np.asarray(v, dtype=float).reshape(-1), (inp.n,))
+              for p, v in changes.items()}
+    even, odd = run_in_two(
+        pool, lambda: _batch(Inputs(scenario, {p: a[0::2] for p, a in arrays.items()})),
+        lambda: _batch(Inputs(scenario, {p: a[1::2] for p, a in arrays.items()})))
+    out = {}
+    for c, v in even.items():
+        out[c] = np.empty(inp.n)
+        out[c][0::2], out[c][1::2] = v, odd[c]
+    return pd.DataFrame(out)
+
+
+def _batch(inp: Inputs) -> dict[str, NDArray[np.float64]]:
+    return {c: np.broadcast_to(v, (inp.n,)) for c, v in
+            batch_columns(compute(inp, drivers=False), inp.x("finance.discount_rate")[:, 0]).items()}

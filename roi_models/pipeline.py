@@ -761,6 +761,8 @@ class Raw:
 
     lines: dict[str, Array]
     drivers: dict[str, Array]
+    #: lines known to be zero (an option without that part): sums may leave them out
+    absent: frozenset[str] = frozenset()
 
 
 def profile_of(inp: Inputs) -> WeekProfile:
@@ -978,10 +980,13 @@ def money(inp: Inputs, parts: dict[str, list[Part]], profile: WeekProfile, *,
             "outbound_value": outbound_value,
         })
         drv["revenue_effect"] = outbound_value - (lost_sales + retention)
+        # lines of a part the option does not have are the shared zero: left out of the sums
+        # (adding zeros changes no bit)
+        absent = frozenset(k for k, v in lines.items() if v is zero)
         lines["unrecoverable_vat"] = unrecoverable_vat(
-            total_lines(lines, VATABLE_LINES) + vat_parallel, x("tax.vat_rate"),
-            x("tax.vat_recoverable_share"))
-        out[option] = Raw(lines, drv)
+            total_lines(lines, [k for k in VATABLE_LINES if k not in absent]) + vat_parallel,
+            x("tax.vat_rate"), x("tax.vat_recoverable_share"))
+        out[option] = Raw(lines, drv, absent)
     return out
 
 
@@ -1041,7 +1046,8 @@ def batch_columns(raw: Mapping[str, Raw], rate: Array) -> dict[str, Array]:
         lines = raw[name].lines
         total = np.zeros(np.broadcast_shapes(*(np.shape(lines[k]) for k in MONEY_COLUMNS)))
         for k in MONEY_COLUMNS:  # in place: no temporary per line
-            total += lines[k]
+            if k not in raw[name].absent:
+                total += lines[k]
         ncf[name] = raw[name].drivers["revenue_effect"] - total
         out[f"{name}_total_cost"] = total.sum(axis=-1)
         out[f"{name}_revenue_effect"] = raw[name].drivers["revenue_effect"].sum(axis=-1)

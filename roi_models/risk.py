@@ -888,27 +888,53 @@ def monte_carlo(scenario: Scenario, trials: int = 10_000, seed: int = 0,
     plan = _batch_plan(scenario, chunk)
     # the draws go into one (inputs, trials) block; a forked worker draws and evaluates whole
     # random streams of the second half, writing its draws into the block's shared pages
-    # this process also ranks the drivers on the first 20,000 trials afterwards (about as long
-    # as evaluating a fifth as many trials): it takes that many fewer, in whole streams
+    # rank correlations on at most 20,000 trials (sorting 100k x 80 columns would cost more than
+    # the simulation; the ranking of drivers is stable long before that)
     k = min(trials, 20_000)
-    half = min(trials, (trials - k // 5) // 2 // _DRAW_BLOCK * _DRAW_BLOCK)
-    forked = parallel and trials >= _PARALLEL_MIN and 0 < half < trials
-    block = _shared_block(len(paths), trials) if forked else np.empty((len(paths), trials))
+    # Forked, the worker evaluates the first trials and, when they cover those k, ranks the
+    # drivers too (about as long as evaluating k / 5 trials): it takes that many fewer trials,
+    # in whole streams. Serially the same ranking runs afterwards: the same result either way.
+    first = min(trials, (trials - k // 5) // 2 // _DRAW_BLOCK * _DRAW_BLOCK)
+    pool = (fork_pool() if parallel and paths and trials >= _PARALLEL_MIN and 0 < first < trials
+            else None)
+    block = _shared_block(len(paths), trials) if pool is not None else np.empty(
+        (len(paths), trials))
     arrays = dict(zip(paths, block, strict=True))
+    samples = pd.DataFrame(block.T, columns=paths, copy=False)
 
     def rows(lo: int, hi: int, report: Callable[[int], None] | None) -> dict[str, Array]:
         _draw(block[:, lo:hi], scenario, paths, specs, seed, lo, hi, trials, list(correlated),
               rho)
         return _batch_rows(plan, arrays, lo, hi, report)
 
-    frame = pd.DataFrame(_in_halves(trials if paths else 1, half if paths else 0, forked, rows,
-                                    progress))
-    samples = pd.DataFrame(block.T, columns=paths, copy=False)
+    def ranked(cols: Mapping[str, Array]) -> pd.DataFrame:
+        inc_k = cols["outsourced_npv"][:k] - cols["inhouse_npv"][:k]
+        return _variance_drivers(samples.iloc[:k], inc_k)
+
+    def worker_half() -> tuple[dict[str, Array], pd.DataFrame | None]:
+        cols = rows(0, first, None)
+        return cols, ranked(cols) if k <= first else None
+
+    drivers: pd.DataFrame | None = None
+    if pool is None:
+        out = rows(0, trials if paths else 1,
+                   None if progress is None else lambda done: progress(done, trials))
+    else:
+        rest = trials - first
+        (late, _), (early, drivers) = run_in_two(
+            pool,
+            lambda: (rows(first, trials, None if progress is None else
+                          lambda done: progress(min(trials - 1, done * trials // rest),
+                                                trials)), None),
+            worker_half)
+        out = {c: np.concatenate([early[c], late[c]]) for c in early}
+        if progress is not None:
+            progress(trials, trials)
+    frame = pd.DataFrame(out)
     npv = frame[[f"{o}_npv" for o in OPTIONS]].set_axis(list(OPTIONS), axis=1)
     inc = pd.DataFrame({o: npv[o] - npv["inhouse"] for o in ("outsourced", "hybrid")})
-    # rank correlations on at most 20,000 trials (sorting 100k x 80 columns would cost more than
-    # the simulation; the ranking of drivers is stable long before that)
-    drivers = _variance_drivers(samples.iloc[:k], inc["outsourced"].to_numpy()[:k])
+    if drivers is None:
+        drivers = ranked(out)
     return MonteCarloResult(npv, inc, samples, drivers, seed)
 
 
