@@ -212,8 +212,9 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
     """Find the value of ``parameter`` at which ``options`` tie on ``metric``.
 
     A grid of ``points`` values across [low, high] (one vectorised batch) brackets the sign changes
-    of ``metric(a) - metric(b)``; Brent's method then refines the first bracket. ``metric`` is
-    ``"npv"`` (net cash flow, revenue included) or ``"total_cost"``.
+    of ``metric(a) - metric(b)``; Brent's method then refines the first bracket to 1e-9 of the
+    bracket's scale (``max(1, |high end|)``). ``metric`` is ``"npv"`` (net cash flow, revenue
+    included) or ``"total_cost"``.
 
     Examples
     --------
@@ -265,8 +266,10 @@ def break_even(scenario: Scenario, parameter: str, metric: str = "npv",
         i = int(cross[0])
         from scipy.optimize import brentq  # imported here: the risk pages' only root search
 
+        # to 1e-9 of the bracket's scale: where staffing steps make the difference jump across
+        # zero (the volume tie) Brent bisects, one exact evaluation per halving
         v = float(brentq(lambda t: float(diff(np.array([t]))[0]), grid[i], grid[i + 1],
-                                  xtol=1e-12 * max(1.0, abs(grid[i + 1])), rtol=1e-14,
+                                  xtol=1e-9 * max(1.0, abs(grid[i + 1])), rtol=1e-14,
                                   maxiter=200))
         found = True
     msg = (f"{a} and {b} tie on {metric} at {parameter} = {v:.6g} {unit} "

@@ -628,7 +628,9 @@ class TestIssue15:
         wb = openpyxl.load_workbook(outputs[run] / "business_case.xlsx")
         for ws in wb:
             assert ws.print_title_rows in ("1:1", "$1:$1"), ws.title
-            assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+            # fitToWidth absent means 1 page wide (ECMA-376's default; XlsxWriter leaves it out)
+            assert ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.paperSize == 9
             wide = ws.max_column > 6 and ws.title != Lang(run[1]).t("sheet.montecarlo")
             assert (ws.page_setup.orientation == "landscape") == wide, ws.title
         case, _ = cases[run[0]]

@@ -15,6 +15,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from openpyxl.utils import get_column_letter
 
 from roi_models import InputError, Scenario, evaluate
 from roi_models.business_case import BusinessCase
@@ -266,6 +267,33 @@ class TestXlsx:
         ws = openpyxl.load_workbook(tmp_path / "business_case.xlsx")["Assumptions"]
         cell = next(r[1] for r in ws.iter_rows(min_row=2) if r[0].value == "scenario.name")
         assert cell.data_type == "s" and cell.value == "=HYPERLINK(\"http://x\")"
+
+    def test_monte_carlo_trials_beside_the_printed_table(self, case: BusinessCase,
+                                                         out: Path,
+                                                         workbook: openpyxl.Workbook) -> None:
+        from roi_models.report.data import alternative, analyse_risk
+
+        ws = workbook["Monte Carlo"]
+        header = [c.value for c in ws[1]]
+        first = header.index("Trial")
+        assert ws.print_area == "'Monte Carlo'!$A$1:$F$3"  # the table prints, the trials do not
+        assert get_column_letter(first + 1) == "G"
+        mc = analyse_risk(case.scenario, alternative(case), trials=2000).monte_carlo
+        trials = list(ws.iter_rows(min_row=2, min_col=first + 1, values_only=True))
+        assert [t[0] for t in trials] == list(range(1, 2001))  # whole numbers, General format
+        assert [list(t[1:]) for t in trials] == mc.incremental_npv.to_numpy().tolist()  # exact
+        assert ws.cell(row=2, column=first + 2).number_format == "#,##0"
+
+    def test_wrapped_text_rows_are_tall_enough(self, workbook: openpyxl.Workbook) -> None:
+        ws = workbook["Recommendation"]
+        for row in ws.iter_rows(min_row=2):
+            # columns A and B wrap, 34 and 100 digits wide; text averages 1/1.2 of a digit
+            label, text = str(row[0].value), str(row[1].value)
+            assert "\n" not in label + text
+            lines = max(math.ceil(len(label) / (1.2 * 34)), math.ceil(len(text) / (1.2 * 100)))
+            height = ws.row_dimensions[row[0].row].height
+            assert (height or 15.0) == pytest.approx(15.0 * lines), text
+        assert any((ws.row_dimensions[r].height or 0) > 15 for r in range(2, ws.max_row + 1))
 
 
 class TestBaselineWords:

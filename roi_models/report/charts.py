@@ -252,10 +252,13 @@ def bridge(steps: list[tuple[str, float, bool]], lang: Lang) -> str:
 
 
 # --------------------------------------------------------------------------------- risk
-def tornado(risk: RiskPages, lang: Lang, labels: list[str]) -> str:
-    """Horizontal bars of the incremental NPV at each input's low and high; largest first."""
+def tornado(table: pd.DataFrame, lang: Lang, labels: list[str]) -> str:
+    """Horizontal bars of the incremental NPV at each input's low and high; largest first.
+
+    ``table`` is :func:`roi_models.risk.tornado`'s, ``labels`` the names of its first rows.
+    """
     def make() -> Figure:
-        t = risk.tornado.head(len(labels))
+        t = table.head(len(labels))
         wrapped = ["\n".join(textwrap.wrap(s, 26, max_lines=2, placeholder="…")) for s in labels]
         lines = sum(w.count("\n") + 1 for w in wrapped)
         fig, ax = _figure(0.2 * lines + 0.12 * len(t) + 1.3)

@@ -554,7 +554,6 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
     out = []
     # tornado
     t = risk.tornado.head(TORNADO_ROWS)
-    labels = [L.param(str(p)) for p in t.index]
     rows: list[list[Cell]] = []
     for p, r in t.iterrows():
         rows.append([L.param(str(p)),
@@ -567,7 +566,8 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
     blocks: list[Text | Table | Chart] = [L.text("tornado.caption", option=opt, n=len(t),
                                                  total=len(risk.tornado))]
     if charts:
-        blocks.append(Chart("tornado", ch.tornado(risk, L, labels), L.t("tornado.title")))
+        blocks.append(Chart("tornado", drawn.get("tornado") or tornado_chart(risk.tornado, L),
+                            L.t("tornado.title")))
     # the risk chapter starts a printed page (the page before it may end short: a chapter's last)
     out.append(Section("tornado", L.t("tornado.title"), [*blocks, table], page_break=True))
     # break-even
@@ -608,6 +608,14 @@ def _risk_sections(case: BusinessCase, L: Lang, risk: RiskPages | None, charts: 
     blocks += [table, L.text("mc.drivers", names=drivers)]
     out.append(Section("montecarlo", L.t("mc.title"), blocks))
     return out
+
+
+def tornado_chart(table: pd.DataFrame, L: Lang) -> str:
+    """The risk page's tornado chart (SVG): the first :data:`TORNADO_ROWS` rows of ``table``
+    (:func:`roi_models.risk.tornado`), labelled in ``L``'s language."""
+    import roi_models.report.charts as ch
+
+    return ch.tornado(table, L, [L.param(str(p)) for p in table.index[:TORNADO_ROWS]])
 
 
 def _top_risks(case: BusinessCase, L: Lang, alt: str, risk: RiskPages | None) -> Section:
@@ -694,8 +702,10 @@ def monthly_table(case: BusinessCase, L: Lang) -> Table:
 STATIC_CHARTS: tuple[str, ...] = ("costs", "cash", "staffing", "bridge")
 
 
-def static_charts(case: BusinessCase, lang: str, alt: str) -> dict[str, str]:
-    """The charts that do not depend on the risk pages, as SVG (drawn ahead, see write_case)."""
+def static_charts(case: BusinessCase, lang: str, alt: str,
+                  tornado: pd.DataFrame | None = None) -> dict[str, str]:
+    """The charts that do not depend on the risk pages, as SVG (drawn ahead, see write_case);
+    with ``tornado`` (:func:`roi_models.risk.tornado`'s table) its chart too."""
     import roi_models.report.charts as ch
     from roi_models.report.data import interval_staffing
 
@@ -703,7 +713,8 @@ def static_charts(case: BusinessCase, lang: str, alt: str) -> dict[str, str]:
     steps = _bridge_steps(case, L, alt)
     return {"costs": ch.cost_breakdown(case, L), "cash": ch.cash_flow(case, L),
             "staffing": ch.staffing(interval_staffing(case.scenario), L),
-            "bridge": ch.bridge([(lab, float(n.value or 0.0), tot) for lab, n, tot in steps], L)}
+            "bridge": ch.bridge([(lab, float(n.value or 0.0), tot) for lab, n, tot in steps], L),
+            **({} if tornado is None else {"tornado": tornado_chart(tornado, L)})}
 
 
 def build(case: BusinessCase, lang: str = "en", *, risk: RiskPages | None = None,

@@ -140,7 +140,7 @@ def _break_evens_and_mc(scenario: Scenario, option: str, points: int, trials: in
 
 def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int = 2000,
                  seed: int = 7, points: int = 9, parallel: bool = True,
-                 meanwhile: Callable[[], object] | None = None,
+                 meanwhile: Callable[[pd.DataFrame], object] | None = None,
                  chart_lang: str | None = None) -> RiskPages:
     """Tornado (every ranged input), break-even of the key inputs and a Monte Carlo.
 
@@ -156,16 +156,16 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
     parallel :
         On a machine with two or more cores (and ``fork``), the break-evens and the Monte Carlo
         run in a forked worker while this process runs the tornado; the results are the same.
-    meanwhile : callable, optional
-        Work for this process after the tornado while the worker finishes (the report draws its
-        other charts here).
+    meanwhile : callable(tornado table), optional
+        Work for this process after the tornado while the worker finishes (the report draws the
+        tornado and its other charts here).
     chart_lang : {"en", "ru"}, optional
         Also draw the break-even and Monte Carlo charts in this language (in the worker).
     """
     key = (scenario, option, trials, seed, points)
     if key in _CACHE:
         if meanwhile is not None:
-            meanwhile()
+            meanwhile(_CACHE[key].tornado)
         return _CACHE[key]
     seconds: dict[str, float] = {}
     if chart_lang is not None:  # import the plotting stack once, before the worker forks
@@ -185,7 +185,7 @@ def analyse_risk(scenario: Scenario, option: str = "outsourced", *, trials: int 
     tor = rk.tornado(scenario, metric="incremental_npv", option=option)
     seconds["tornado"] = time.perf_counter() - t0
     if meanwhile is not None:
-        meanwhile()
+        meanwhile(tor)
     result = None
     if future is not None:
         try:

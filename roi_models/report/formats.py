@@ -338,7 +338,7 @@ def write_case(case: BusinessCase, out_dir: str | os.PathLike[str],
         alt = alternative(case)
         # the other charts are drawn while a worker process finishes the risk pages
         risk = analyse_risk(case.scenario, alt, trials=trials,
-                            meanwhile=(lambda: drawn.update(static_charts(case, lang, alt)))
+                            meanwhile=(lambda tor: drawn.update(static_charts(case, lang, alt, tor)))
                             if charts else None, chart_lang=lang if charts else None)
         if risk.chart_lang == lang:
             drawn.update(risk.charts)
