@@ -191,7 +191,19 @@ class Part:
     outbound_work: dict[str, CampaignWork] = field(default_factory=dict)
 
 
-STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = OrderedDict()
+class _StaffingCache(OrderedDict[bytes, tuple[Array, ...]]):
+    """The staffing LRU.
+
+    Clearing it also forgets the staffed parts built on it (:func:`staffed_parts`): a cleared
+    memo means a cold evaluation.
+    """
+
+    def clear(self) -> None:
+        super().clear()
+        _PARTS_CACHE.clear()
+
+
+STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = _StaffingCache()
 _STAFFING_CACHE_SIZE = 64
 _STAFFING_CACHE_BYTES = 256 * 2**20
 _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
@@ -777,13 +789,90 @@ def compute(inp: Inputs, *, drivers: bool = True) -> dict[str, Raw]:
     ``drivers=False`` is the batch path (:func:`money`'s): every line and the revenue effect, not
     the service drivers no money line reads.
     """
+    profile, parts = staffed_parts(inp)
+    return money(inp, parts, profile, drivers=drivers)
+
+
+class _Reads(Inputs):
+    """The same inputs, noting every path read (``x``, ``other``, ``section``)."""
+
+    def __init__(self, inp: Inputs) -> None:  # a view of ``inp``, not a new scenario
+        self.__dict__.update(inp.__dict__)
+        self.numeric: set[str] = set()
+        self.others: set[str] = set()
+
+    def x(self, path: str) -> Array:
+        self.numeric.add(path)
+        return self._num[path]
+
+    def other(self, path: str) -> Any:
+        self.others.add(path)
+        return self.scenario[path]
+
+    def section(self, name: str) -> dict[str, Array]:
+        out = super().section(name)
+        self.numeric.update(f"{name}.{k}" for k in out)
+        return out
+
+
+@dataclass
+class _Staffed:
+    """One single evaluation's staffed parts and the input values they were built from."""
+
+    numeric: tuple[str, ...]
+    values: bytes  # the numeric inputs' bits (-0.0 is not 0.0)
+    others: dict[str, Any]
+    months: int
+    profile: WeekProfile
+    parts: dict[str, list[Part]]
+
+    def matches(self, inp: Inputs) -> bool:
+        return (inp.months == self.months
+                and _bits(inp, self.numeric) == self.values
+                and all(inp.other(p) == v for p, v in self.others.items()))
+
+
+_PARTS_CACHE: list[_Staffed] = []  # most recent first
+_PARTS_CACHE_SIZE = 4
+
+
+def staffed_parts(inp: Inputs) -> tuple[WeekProfile, dict[str, list[Part]]]:
+    """Return the week profile and every option's parts, staffed (and the status quo's).
+
+    A single evaluation (``inp.n == 1``) whose demand, service and staffing inputs equal a
+    recent one's - a wage, a price or a tax changed - reuses its staffed parts: the inputs this
+    stage read are noted when it runs, and a later evaluation with the same values at those
+    paths gets the same parts (money reads them, never writes them). Batches de-duplicate their
+    own staffing (:func:`staff_parts`).
+    """
+    if inp.n == 1:
+        for k, hit in enumerate(_PARTS_CACHE):
+            if hit.matches(inp):
+                _PARTS_CACHE.insert(0, _PARTS_CACHE.pop(k))
+                return hit.profile, hit.parts
+        reads = _Reads(inp)
+        profile, parts = _staff(reads)
+        numeric = tuple(sorted(reads.numeric))
+        _PARTS_CACHE.insert(0, _Staffed(
+            numeric, _bits(inp, numeric),
+            {p: inp.other(p) for p in sorted(reads.others)}, inp.months, profile, parts))
+        del _PARTS_CACHE[_PARTS_CACHE_SIZE:]
+        return profile, parts
+    return _staff(inp)
+
+
+def _bits(inp: Inputs, paths: Sequence[str]) -> bytes:
+    return np.array([inp.x(p)[0, 0] for p in paths]).tobytes()
+
+
+def _staff(inp: Inputs) -> tuple[WeekProfile, dict[str, list[Part]]]:
     profile = profile_of(inp)
     parts = make_parts(inp, profile)
     staff_parts([p for plist in parts.values() for p in plist], inp, profile)
     sq = status_quo_part(parts["inhouse"][0], inp, profile)
     if sq is not None:
         parts = {STATUS_QUO: [sq], **parts}
-    return money(inp, parts, profile, drivers=drivers)
+    return profile, parts
 
 
 def _target_agent_fte(part: Part, inp: Inputs) -> Array:

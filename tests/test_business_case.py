@@ -468,3 +468,57 @@ class TestIntervalStaffing:
 
         with pytest.raises(InputError, match="month must be"):
             interval_staffing(Scenario.default(), 60)
+
+
+class TestStaffedPartsMemo:
+    """A single evaluation after a money-only change reuses the staffed parts of a recent one
+    (pipeline.staffed_parts, keyed by the inputs the staffing stage read); every figure is the
+    same bits as a cold evaluation, and a changed demand or service input staffs afresh."""
+
+    @staticmethod
+    def _cold(s: Scenario):
+        from roi_models.pipeline import STAFFING_CACHE
+
+        STAFFING_CACHE.clear()  # clears the staffed parts too
+        return evaluate(s)
+
+    @staticmethod
+    def _same(a, b) -> None:
+        for o in a.options:
+            pd.testing.assert_frame_equal(a.options[o].monthly, b.options[o].monthly,
+                                          check_exact=True)
+            pd.testing.assert_frame_equal(a.options[o].drivers, b.options[o].drivers,
+                                          check_exact=True)
+        pd.testing.assert_frame_equal(a.summary(), b.summary(), check_exact=True)
+
+    @pytest.mark.parametrize("change", [
+        {"inhouse.agent_hourly_wage": 23.0},           # money only: reused
+        {"outsourced.rate_per_productive_hour": 31.0},
+        {"tax.vat_rate": 0.2, "finance.discount_rate": 0.07},
+        {"demand.voice_aht_s": 300.0},                 # staffing inputs: staffed afresh
+        {"outsourced.aht_factor": 1.1},
+        {"inhouse.current_agent_fte": 70.0},           # the status quo part
+        {"demand.weekday_profile": [0.0] * 16 + [1.0] * 20 + [0.0] * 12},  # a non-numeric input
+    ])
+    def test_same_bits_as_cold(self, change: dict) -> None:
+        from roi_models import pipeline
+
+        base = Scenario.default()
+        changed = base.with_changes(change)
+        want = self._cold(changed)
+        self._cold(base)
+        entry = pipeline._PARTS_CACHE[0]
+        got = evaluate(changed)
+        reused = pipeline._PARTS_CACHE[0] is entry
+        assert reused == all(p.split(".")[0] in ("tax", "finance") or p in (
+            "inhouse.agent_hourly_wage", "outsourced.rate_per_productive_hour") for p in change)
+        assert len(pipeline._PARTS_CACHE) == (1 if reused else 2)
+        self._same(got, want)
+
+    def test_clearing_the_staffing_memo_forgets_the_parts(self) -> None:
+        from roi_models import pipeline
+
+        evaluate(Scenario.default())
+        assert pipeline._PARTS_CACHE
+        pipeline.STAFFING_CACHE.clear()
+        assert not pipeline._PARTS_CACHE
