@@ -301,6 +301,29 @@ def staff_intervals(channel: str, calls: Array, aht: Array, sl: Array, tt: Array
     return _memo(key, compute)
 
 
+def staff_blocks(blocks: Sequence[tuple[str, Array, Array, tuple[float, ...]]]
+                 ) -> list[tuple[Array, ...]]:
+    """:func:`staff_intervals` of several blocks in one de-duplicated, memoised call.
+
+    Each block is ``(channel, calls (R, K), aht (R,), (target SL, target time, patience,
+    occupancy cap, concurrency))``: R rows of K intervals, the AHT of each row, the other
+    inputs shared by the block. Returns agents, abandon rate, service level and occupancy of
+    each block, (R, K) each.
+    """
+    calls = np.concatenate([np.asarray(c, dtype=float) for _, c, _, _ in blocks])
+    params = np.concatenate([
+        np.column_stack([np.full(c.shape[0], float(LIVE.index(ch))), np.asarray(a, dtype=float),
+                         *(np.full(c.shape[0], float(v)) for v in rest)])
+        for ch, c, a, rest in blocks])
+    key = b"staff_blocks" + repr(calls.shape).encode() + calls.tobytes() + params.tobytes()
+    res = _memo(key, lambda: _staff_rows(calls, params))
+    out, start = [], 0
+    for _, c, _, _ in blocks:
+        out.append(tuple(r[start:start + c.shape[0]] for r in res))
+        start += c.shape[0]
+    return out
+
+
 def _channel_inputs(part: Part, inp: Inputs, ch: str) -> tuple[Array, ...]:
     """Per-month inputs other than the calls of one part-channel, each (n, M)."""
     shape = part.calls[ch].shape[:2]

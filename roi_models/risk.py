@@ -43,7 +43,7 @@ from roi_models.pipeline import (
     money,
     patience_of,
     profile_of,
-    staff_intervals,
+    staff_blocks,
     staff_part,
 )
 from roi_models.scenario import Scenario
@@ -590,43 +590,41 @@ def _surrogates(inp: Inputs, parts: dict[str, list[Part]]) -> dict[tuple[str, in
     out: dict[tuple[str, int, str], _Surrogate] = {}
     profile = profile_of(inp)
     count = profile.count
+    # every part-channel's grid of traffic multipliers, staffed in one de-duplicated call
+    grids = []
     for option, plist in parts.items():
         for i, part in enumerate(plist):
             for ch in LIVE:
-                offered = part.offered[ch]
-                aht = part.aht[ch]
-                safe = np.where(offered > 0, offered, 1.0)
-                # hours per unit of traffic (contacts x AHT), abandonment and SL per contact
-                per = np.stack([getattr(part, q)[ch] / (safe * (aht if q in _HOURS else 1.0))
-                                for q in _QUANTITIES])
-                months = min(12, offered.shape[-1])
+                months = min(12, part.offered[ch].shape[-1])
                 calls = part.calls[ch][:, :months, :]  # (1, 12, K)
-                g = _GRID[:, None, None]
-                big_calls = (calls * g).reshape(-1, calls.shape[-1])  # (G*12, K)
-                a = np.broadcast_to(np.repeat(aht[:, :months], _GRID.size, axis=0)
-                                    .reshape(-1, 1), big_calls.shape)
-                sl, tt = float(part.target_sl[ch][0, 0]), float(part.target_time[ch][0, 0])
-                pat = float(patience_of(inp, ch)[0, 0])
-                conc = float(concurrency_of(inp, ch)[0, 0])
-                occ = float(inp.x(channel(ch).occupancy)[0, 0])
-                shape = big_calls.shape
-                agents, ab, slv, occv = staff_intervals(
-                    ch, np.ascontiguousarray(big_calls), np.ascontiguousarray(a),
-                    np.full(shape, sl), np.full(shape, tt), np.full(shape, pat),
-                    np.full(shape, occ), np.full(shape, conc))
-                vol = (big_calls * count).sum(-1) * WEEKS_PER_MONTH
-                safe_vol = np.where(vol > 0, vol, 1.0)
-                a_row = a[:, 0]
-                sums = interval_sums(big_calls, agents, ab, slv, occv, count)
-                # hours per contact-second of traffic, contacts per offered contact
-                q = np.stack([sums[k] / a_row if k in _HOURS else sums[k]
-                              for k in _QUANTITIES]) / safe_vol  # (4, G*12)
-                curve = q.reshape(4, _GRID.size, months).transpose(0, 2, 1)
-                if months < 12:
-                    curve = np.concatenate([curve, np.repeat(curve[:, -1:], 12 - months, 1)], 1)
-                y1 = (offered * aht)[0, :months]
-                y1 = np.concatenate([y1, np.repeat(y1[-1:], 12 - months)])
-                out[(option, i, ch)] = _Surrogate(offered, offered * aht, per, curve, y1)
+                big_calls = (calls * _GRID[:, None, None]).reshape(-1, calls.shape[-1])  # (G*12, K)
+                a_row = np.repeat(part.aht[ch][:, :months], _GRID.size, axis=0).reshape(-1)
+                rest = (float(part.target_sl[ch][0, 0]), float(part.target_time[ch][0, 0]),
+                        float(patience_of(inp, ch)[0, 0]),
+                        float(inp.x(channel(ch).occupancy)[0, 0]),
+                        float(concurrency_of(inp, ch)[0, 0]))
+                grids.append((option, i, part, ch, months, big_calls, a_row, rest))
+    staffed = staff_blocks([(ch, big, a_row, rest) for _, _, _, ch, _, big, a_row, rest in grids])
+    for (option, i, part, ch, months, big_calls, a_row, _), (agents, ab, slv, occv) in zip(
+            grids, staffed, strict=True):
+        offered = part.offered[ch]
+        aht = part.aht[ch]
+        safe = np.where(offered > 0, offered, 1.0)
+        # hours per unit of traffic (contacts x AHT), abandonment and SL per contact
+        per = np.stack([getattr(part, q)[ch] / (safe * (aht if q in _HOURS else 1.0))
+                        for q in _QUANTITIES])
+        vol = (big_calls * count).sum(-1) * WEEKS_PER_MONTH
+        safe_vol = np.where(vol > 0, vol, 1.0)
+        sums = interval_sums(big_calls, agents, ab, slv, occv, count)
+        # hours per contact-second of traffic, contacts per offered contact
+        q = np.stack([sums[k] / a_row if k in _HOURS else sums[k]
+                      for k in _QUANTITIES]) / safe_vol  # (4, G*12)
+        curve = q.reshape(4, _GRID.size, months).transpose(0, 2, 1)
+        if months < 12:
+            curve = np.concatenate([curve, np.repeat(curve[:, -1:], 12 - months, 1)], 1)
+        y1 = (offered * aht)[0, :months]
+        y1 = np.concatenate([y1, np.repeat(y1[-1:], 12 - months)])
+        out[(option, i, ch)] = _Surrogate(offered, offered * aht, per, curve, y1)
     return out
 
 
