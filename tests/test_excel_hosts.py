@@ -216,7 +216,8 @@ class TestXlwingsLite:
 
 # --------------------------------------------------------------------------- install, no PyPI
 def test_functions_import_and_run_without_the_cli_report_and_history_packages():
-    blocked = ("matplotlib", "statsmodels", "jinja2", "typer", "rich", "openpyxl", "formulas")
+    blocked = ("matplotlib", "statsmodels", "jinja2", "typer", "rich", "openpyxl", "xlsxwriter",
+               "formulas")
     code = ("import sys\n"
             f"for m in {blocked!r}: sys.modules[m] = None\n"
             "from roi_models.excel import udfs\n"
