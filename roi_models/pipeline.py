@@ -32,6 +32,7 @@ Examples
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -199,11 +200,14 @@ class _StaffingCache(OrderedDict[bytes, tuple[Array, ...]]):
     """
 
     def clear(self) -> None:
-        super().clear()
-        _PARTS_CACHE.clear()
+        with _MEMO_LOCK:
+            super().clear()
+        with _PARTS_LOCK:
+            _PARTS_CACHE.clear()
 
 
 STAFFING_CACHE: OrderedDict[bytes, tuple[Array, ...]] = _StaffingCache()
+_MEMO_LOCK = threading.Lock()
 _STAFFING_CACHE_SIZE = 64
 _STAFFING_CACHE_BYTES = 256 * 2**20
 _PARAMS = 7  # channel, aht, target SL, target time, patience, occupancy cap, concurrency
@@ -215,20 +219,22 @@ def _memo(key: bytes, compute: Any) -> tuple[Array, ...]:
     When only money inputs change - a wage slider, a vendor price, a batch over prices - staffing
     is reused.
     """
-    hit = STAFFING_CACHE.get(key)
-    if hit is not None:
-        STAFFING_CACHE.move_to_end(key)
-        return hit
+    with _MEMO_LOCK:  # a dashboard may evaluate from more than one thread
+        hit = STAFFING_CACHE.get(key)
+        if hit is not None:
+            STAFFING_CACHE.move_to_end(key)
+            return hit
     out = compute()
     for a in out:
         a.flags.writeable = False
-    STAFFING_CACHE[key] = out
-    # bounded by entries and by bytes (a big batch's blocks are tens of MB): oldest out first
-    while len(STAFFING_CACHE) > 1 and (
-            len(STAFFING_CACHE) > _STAFFING_CACHE_SIZE
-            or sum(sum(a.nbytes for a in v) for v in STAFFING_CACHE.values())
-            > _STAFFING_CACHE_BYTES):
-        STAFFING_CACHE.popitem(last=False)
+    with _MEMO_LOCK:
+        STAFFING_CACHE[key] = out
+        # bounded by entries and by bytes (a big batch's blocks are tens of MB): oldest out first
+        while len(STAFFING_CACHE) > 1 and (
+                len(STAFFING_CACHE) > _STAFFING_CACHE_SIZE
+                or sum(sum(a.nbytes for a in v) for v in STAFFING_CACHE.values())
+                > _STAFFING_CACHE_BYTES):
+            STAFFING_CACHE.popitem(last=False)
     return cast("tuple[Array, ...]", out)
 
 
@@ -856,6 +862,7 @@ class _Staffed:
 
 
 _PARTS_CACHE: list[_Staffed] = []  # most recent first
+_PARTS_LOCK = threading.Lock()
 _PARTS_CACHE_SIZE = 4
 
 
@@ -869,17 +876,21 @@ def staffed_parts(inp: Inputs) -> tuple[WeekProfile, dict[str, list[Part]]]:
     own staffing (:func:`staff_parts`).
     """
     if inp.n == 1:
-        for k, hit in enumerate(_PARTS_CACHE):
-            if hit.matches(inp):
-                _PARTS_CACHE.insert(0, _PARTS_CACHE.pop(k))
+        with _PARTS_LOCK:  # a dashboard may evaluate from more than one thread
+            hit = next((h for h in _PARTS_CACHE if h.matches(inp)), None)
+            if hit is not None:
+                _PARTS_CACHE.remove(hit)
+                _PARTS_CACHE.insert(0, hit)
                 return hit.profile, hit.parts
         reads = _Reads(inp)
         profile, parts = _staff(reads)
         numeric = tuple(sorted(reads.numeric))
-        _PARTS_CACHE.insert(0, _Staffed(
-            numeric, _bits(inp, numeric),
-            {p: inp.other(p) for p in sorted(reads.others)}, inp.months, profile, parts))
-        del _PARTS_CACHE[_PARTS_CACHE_SIZE:]
+        entry = _Staffed(numeric, _bits(inp, numeric),
+                         {p: inp.other(p) for p in sorted(reads.others)}, inp.months, profile,
+                         parts)
+        with _PARTS_LOCK:
+            _PARTS_CACHE.insert(0, entry)
+            del _PARTS_CACHE[_PARTS_CACHE_SIZE:]
         return profile, parts
     return _staff(inp)
 

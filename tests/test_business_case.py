@@ -522,3 +522,15 @@ class TestStaffedPartsMemo:
         assert pipeline._PARTS_CACHE
         pipeline.STAFFING_CACHE.clear()
         assert not pipeline._PARTS_CACHE
+
+    def test_threads_share_the_memos_safely(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        base = Scenario.default()
+        changes = [{"inhouse.agent_hourly_wage": 18.0 + 0.5 * i} if i % 2 else
+                   {"demand.voice_aht_s": 280.0 + 5 * i} for i in range(12)]
+        want = [self._cold(base.with_changes(c)).summary() for c in changes]
+        with ThreadPoolExecutor(4) as pool:  # 12 evaluations over a 4-entry parts memo
+            got = list(pool.map(lambda c: evaluate(base.with_changes(c)).summary(), changes * 2))
+        for g, w in zip(got, want * 2, strict=True):
+            pd.testing.assert_frame_equal(g, w, check_exact=True)
