@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -271,20 +277,52 @@ class TestFastBatch:
         assert seen[-1] == (n, n) and all(d <= t for d, t in seen)
         assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
-    def test_no_nested_fork(self) -> None:
-        # a forked worker never forks again (its parent already holds the other core)
-        import roi_models.system as system
+    @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: every path is serial")
+    def test_the_forked_paths_in_a_fresh_process(self) -> None:
+        # In this test process other threads may run (a library's monitor thread), and then
+        # fork_pool rightly refuses: the split paths run in a fresh process, where the worker
+        # must really be used, never fork again, and give the serial results bit for bit.
+        code = textwrap.dedent("""
+            import numpy as np
+            import roi_models.business_case as bc
+            import roi_models.risk as rk
+            import roi_models.system as system
+            from roi_models import Scenario
 
-        pool = system.fork_pool()
-        if pool is None:
-            pytest.skip("one core, no fork, or other threads running")
-        try:
-            assert pool.submit(_pool_in_worker).result() is False
-        finally:
-            pool.shutdown()
+            def _pool_in_worker():
+                return system.fork_pool() is not None
 
+            used = []
+            real = system.run_in_two
+            def counted(pool, first, second):
+                used.append(pool is not None)
+                return real(pool, first, second)
+            rk.run_in_two = bc.run_in_two = counted
 
-def _pool_in_worker() -> bool:
-    import roi_models.system as system
-
-    return system.fork_pool() is not None
+            pool = system.fork_pool()
+            assert pool is not None
+            try:
+                assert pool.submit(_pool_in_worker).result() is False  # no nested fork
+            finally:
+                pool.shutdown()
+            s = Scenario.default()
+            rng = np.random.default_rng(2)
+            changes = {"demand.voice_annual_contacts": rng.uniform(4.5e5, 7.5e5, 8_000),
+                       "inhouse.agent_hourly_wage": rng.uniform(17.0, 24.0, 8_000)}
+            assert rk.fast_batch(s, changes, chunk=1_500).equals(
+                rk.fast_batch(s, changes, parallel=False))
+            few = ["inhouse.agent_hourly_wage", "demand.voice_annual_contacts"]
+            a = rk.monte_carlo(s, trials=9_000, seed=2, parameters=few, chunk=700)
+            b = rk.monte_carlo(s, trials=9_000, seed=2, parameters=few, parallel=False)
+            assert a.npv.equals(b.npv) and a.drivers.equals(b.drivers)
+            volume = {"demand.voice_annual_contacts": np.linspace(5e5, 7e5, 64)}
+            assert bc.evaluate_batch(s, volume).equals(
+                bc.evaluate_batch(s, volume, parallel=False))
+            assert used == [True, True, True], used  # each split went through the worker
+            print("ok")
+        """)
+        root = Path(__file__).resolve().parent.parent
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             cwd=root, env={**os.environ, "PYTHONPATH": str(root)}, check=False,
+                             timeout=600)
+        assert out.stdout.strip().endswith("ok"), out.stderr[-3000:]
