@@ -285,14 +285,17 @@ class TestXlsx:
         assert ws.cell(row=2, column=first + 2).number_format == "#,##0"
 
     def test_wrapped_text_rows_are_tall_enough(self, workbook: openpyxl.Workbook) -> None:
+        from roi_models.report.xlsx import CHARS_PER_DIGIT, LINE_HEIGHT
+
         ws = workbook["Recommendation"]
         for row in ws.iter_rows(min_row=2):
-            # columns A and B wrap, 34 and 100 digits wide; text averages 1/1.2 of a digit
+            # columns A and B wrap, 34 and 100 digits wide (xlsx.workbook's widths)
             label, text = str(row[0].value), str(row[1].value)
             assert "\n" not in label + text
-            lines = max(math.ceil(len(label) / (1.2 * 34)), math.ceil(len(text) / (1.2 * 100)))
-            height = ws.row_dimensions[row[0].row].height
-            assert (height or 15.0) == pytest.approx(15.0 * lines), text
+            lines = max(math.ceil(len(label) / (CHARS_PER_DIGIT * 34)),
+                        math.ceil(len(text) / (CHARS_PER_DIGIT * 100)))
+            height = ws.row_dimensions[row[0].row].height  # None: the default, one line
+            assert (height or LINE_HEIGHT) == pytest.approx(LINE_HEIGHT * lines), text
         assert any((ws.row_dimensions[r].height or 0) > 15 for r in range(2, ws.max_row + 1))
 
 

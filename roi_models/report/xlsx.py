@@ -79,9 +79,6 @@ class Book:
     title: str
     sheets: list[Sheet] = field(default_factory=list)
 
-    def __getitem__(self, title: str) -> Sheet:
-        return next(s for s in self.sheets if s.title == title[:31])
-
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the workbook (XlsxWriter; floats with 17 significant digits, round-trip exact).
 
@@ -113,21 +110,23 @@ class Book:
                 return styles[key]
 
             for sh in self.sheets:
-                _write_sheet(wb.add_worksheet(sh.title[:31], worksheet_class=_exact_sheet()), sh,
-                             style)
+                _write_sheet(wb.add_worksheet(sh.title, worksheet_class=_exact_sheet()), sh, style)
         finally:
             wb.close()
 
 
-_LINE_HEIGHT = 15.0  # points: one line of the default 11-point font
+#: Row height of one line of the default 11-point font, points.
+LINE_HEIGHT = 15.0
+#: Characters of text per digit of column width (text averages a little narrower than a digit).
+CHARS_PER_DIGIT = 1.2
 
 
 def _lines(texts: Iterable[tuple[str, float]]) -> int:
-    """Lines the longest of ``(text, column width)`` wraps to (a column is ``width`` digits wide;
-    text averages a little narrower than a digit): rows get that height, so wrapped text shows
-    whole on screen and in print (spreadsheets do not grow rows of a file they open)."""
-    return max((sum(math.ceil(len(part) / (1.2 * width)) or 1 for part in text.split("\n"))
-                for text, width in texts), default=1)
+    """Lines the longest of ``(text, column width)`` wraps to (a column is ``width`` digits wide):
+    rows get that height, so wrapped text shows whole on screen and in print (spreadsheets do
+    not grow the rows of a file they open)."""
+    return max((sum(math.ceil(len(part) / (CHARS_PER_DIGIT * width)) or 1
+                    for part in text.split("\n")) for text, width in texts), default=1)
 
 
 def _write_sheet(ws: Any, sh: Sheet, style: Callable[..., Any]) -> None:
@@ -137,14 +136,14 @@ def _write_sheet(ws: Any, sh: Sheet, style: Callable[..., Any]) -> None:
     for j, h in enumerate(sh.header):
         ws.write_string(0, j, str(h), header)
     if (n := _lines((str(h), widths[j]) for j, h in enumerate(sh.header))) > 1:
-        ws.set_row(0, _LINE_HEIGHT * n)
+        ws.set_row(0, LINE_HEIGHT * n)
     wrap = set(sh.wrap)
     top = bool(wrap)  # beside text that wraps, every cell starts at the row's top
     for i, row in enumerate(sh.rows, start=2):
         n = _lines((v, widths[j - 1]) for j, v in enumerate(row, start=1)
                    if j in wrap and isinstance(v, str) and j <= ncols)
         if n > 1:
-            ws.set_row(i - 1, _LINE_HEIGHT * n)
+            ws.set_row(i - 1, LINE_HEIGHT * n)
         for j, v in enumerate(row, start=1):
             if v is None:
                 continue
